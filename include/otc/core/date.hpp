@@ -1,0 +1,59 @@
+#pragma once
+// Date: a civil (proleptic Gregorian) day, stored as days since 1970-01-01. No time zone, no clock.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace otc::core {
+
+class Date {
+ public:
+  constexpr Date() = default;
+  static constexpr Date from_days(std::int32_t days) { Date d; d.days_ = days; return d; }
+  /// nullopt when the triple is not a real calendar day (e.g. 2026-02-29, 2024-02-30).
+  static std::optional<Date> from_ymd(int year, int month, int day);
+
+  constexpr std::int32_t days() const { return days_; }
+  int year() const;
+  int month() const;
+  int day() const;
+  void to_ymd(int& year, int& month, int& day) const;
+
+  Date add_days(std::int32_t n) const { return from_days(days_ + n); }
+  /// Adds calendar months, clamping the day to the target month's length (Jan 31 + 1 = Feb 28/29).
+  Date add_months(int n) const;
+  /// Days from `earlier` to this date (positive when this is later).
+  std::int32_t days_since(Date earlier) const { return days_ - earlier.days_; }
+
+  std::string iso() const;            ///< YYYY-MM-DD
+  void append_iso(std::string& out) const;
+
+  friend constexpr bool operator==(Date a, Date b) { return a.days_ == b.days_; }
+  friend constexpr auto operator<=>(Date a, Date b) { return a.days_ <=> b.days_; }
+
+ private:
+  std::int32_t days_ = 0;
+};
+
+bool is_leap_year(int year);
+int days_in_month(int year, int month);
+
+/// Parses YYYY-MM-DD (also accepts a trailing time part "T..." or " hh:mm:ss", which is ignored).
+std::optional<Date> parse_iso_date(std::string_view text);
+
+/// A declared input date format, strftime-like: %Y %y %m %d %b (Jan..Dec) %j is not supported.
+/// Example: "%m/%d/%Y", "%d.%m.%Y", "%Y%m%d". Single-digit month/day are accepted for %m/%d.
+class DateFormat {
+ public:
+  DateFormat() = default;  ///< ISO
+  explicit DateFormat(std::string pattern);
+  std::optional<Date> parse(std::string_view text) const;
+  const std::string& pattern() const { return pattern_; }
+  bool is_iso() const { return pattern_.empty(); }
+
+ private:
+  std::string pattern_;
+};
+
+}  // namespace otc::core

@@ -1,0 +1,52 @@
+#pragma once
+// The one CSV reader: RFC 4180 over fast-cpp-csv-parser's LineReader. Any column count,
+// quoted fields with embedded delimiters, doubled quotes and line breaks, a UTF-8 BOM, CRLF.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace io { class LineReader; }
+
+namespace otc::import {
+
+class CsvReader {
+ public:
+  /// Opens `path` ("-" is stdin). Throws otc::core::Error when the file cannot be opened.
+  explicit CsvReader(const std::string& path, char delimiter = ',');
+  /// Reads from memory (tests); `name` is used in error locations.
+  CsvReader(const std::string& name, std::string_view data, char delimiter = ',');
+  ~CsvReader();
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
+
+  /// Advances to the next record. Blank lines between records are skipped. Returns false at the
+  /// end of input. Throws otc::core::Error on an unterminated quoted field.
+  bool next();
+
+  std::size_t size() const { return bounds_.size(); }
+  /// Field `i` of the current record (empty view when i >= size()). Valid until the next call to next().
+  std::string_view field(std::size_t i) const {
+    if (i >= bounds_.size()) return {};
+    return std::string_view(data_.data() + bounds_[i].begin, bounds_[i].length);
+  }
+  /// The physical line on which the current record starts (1-based).
+  long line() const { return record_line_; }
+  const std::string& file_name() const { return file_name_; }
+
+ private:
+  struct Bounds {
+    std::uint32_t begin;
+    std::uint32_t length;
+  };
+  std::unique_ptr<io::LineReader> lines_;
+  std::string file_name_;
+  std::string data_;            // unescaped field text of the current record, reused between records
+  std::vector<Bounds> bounds_;  // reused between records
+  long record_line_ = 0;
+  char delimiter_;
+  bool first_line_ = true;
+};
+
+}  // namespace otc::import

@@ -1,0 +1,69 @@
+#pragma once
+// Column mapping: which CSV header feeds which canonical field. Built-in profiles for common
+// exports (generic, netsuite, quickbooks, salesforce) and a user mapping file on top.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "otc/core/date.hpp"
+#include "otc/core/money.hpp"
+
+namespace otc::import {
+
+/// A canonical field a record kind reads.
+struct FieldSpec {
+  const char* name;      ///< canonical name, e.g. "invoice_id"
+  bool required;
+  const char* meaning;   ///< one line for docs and error hints
+};
+
+/// The fields of a record kind ("customers", "invoices", "payments", "contracts", "usage", ...).
+const std::vector<FieldSpec>& fields_of(std::string_view kind);
+
+/// Lower-cases and keeps only letters and digits: "Invoice #" -> "invoice", "Due_Date" -> "duedate".
+std::string normalize_header(std::string_view header);
+
+/// Settings a mapping file may carry besides columns.
+struct InputSettings {
+  core::DateFormat date_format;
+  core::AmountStyle amount_style;
+  char delimiter = ',';
+  std::string default_currency;   ///< used when a row has no currency column/value
+};
+
+/// A mapping file: `field = Header Name` lines, plus `date_format`, `decimal_comma`, `delimiter`,
+/// `currency`; `#` starts a comment. See docs/mapping.md.
+struct MappingFile {
+  std::vector<std::pair<std::string, std::string>> columns;  ///< canonical field -> header text
+  std::optional<std::string> date_format;
+  std::optional<bool> decimal_comma;
+  std::optional<char> delimiter;
+  std::optional<std::string> currency;
+};
+
+/// Reads a mapping file; throws otc::core::Error naming file:line on a bad line.
+MappingFile read_mapping_file(const std::string& path);
+
+/// Resolved column indices for one file: index per canonical field, -1 when absent.
+class ColumnMap {
+ public:
+  /// Resolves `kind`'s fields against `header` using `profile` (throws usage error for an unknown
+  /// profile) and the optional mapping file. Missing required fields throw an input error at line 1.
+  static ColumnMap resolve(std::string_view kind, std::string_view profile, const MappingFile* mapping,
+                           const std::vector<std::string>& header, const std::string& file_name);
+
+  int index(std::string_view field) const;
+  /// 1-based CSV column of a field (for error locations), 0 when absent.
+  int column(std::string_view field) const { return index(field) + 1; }
+  const std::vector<std::string>& header() const { return header_; }
+
+ private:
+  std::vector<std::pair<std::string, int>> indices_;
+  std::vector<std::string> header_;
+};
+
+/// The names of the built-in profiles.
+const std::vector<std::string>& profile_names();
+
+}  // namespace otc::import

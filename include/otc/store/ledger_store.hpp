@@ -1,0 +1,133 @@
+#pragma once
+// The ledger as commands and import see it: a backend-neutral interface. SQLite implements it
+// (sqlite_store.hpp); a server database can implement it later without touching commands or engines.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "otc/core/date.hpp"
+#include "otc/core/money.hpp"
+#include "otc/domain/ar_records.hpp"
+
+namespace otc::store {
+
+/// Schema version this program writes; a ledger with a newer one is refused.
+inline constexpr int kSchemaVersion = 1;
+/// PRAGMA application_id marking a file as an otc ledger ("OTC1").
+inline constexpr std::int32_t kApplicationId = 0x4F544331;
+
+struct BatchInfo {
+  std::int64_t id = 0;
+  std::string file_name;
+  std::string created_at;
+  std::int64_t rows_added = 0;
+};
+
+enum class PutOutcome { kInserted, kUnchanged, kConflict };
+
+/// Result of storing a record keyed by its external id.
+struct PutResult {
+  PutOutcome outcome = PutOutcome::kInserted;
+  std::int64_t id = 0;
+  std::string existing_file;  ///< for a conflict: where the stored record came from
+  long existing_line = 0;
+};
+
+struct InvoiceRef {
+  std::int64_t id = 0;
+  std::int64_t customer_id = 0;
+  core::Currency currency;
+  core::Date invoice_date;
+  std::int64_t open_minor = 0;
+};
+
+struct PaymentRef {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> customer_id;
+  core::Currency currency;
+  core::Date received_date;
+  std::int64_t unapplied_minor = 0;
+};
+
+struct ApplicationDraft {
+  std::int64_t invoice_id = 0;
+  std::int64_t payment_id = 0;
+  std::int64_t amount_minor = 0;
+  core::Date applied_on;
+  std::string rule = "import";
+  int confidence = 100;
+  std::int64_t batch_id = 0;
+};
+
+struct AuditEntry {
+  std::string command;
+  std::string action;       ///< e.g. "import", "apply", "reverse"
+  std::string entity;       ///< e.g. "invoices"
+  std::string entity_id;
+  std::string detail;
+  std::string file_name;
+  std::string sha256;
+  std::int64_t batch_id = 0;
+};
+
+/// Invoice totals for a period, for DSO and roll-forward.
+struct SalesTotal {
+  std::string customer_external_id;  ///< empty unless grouped by customer
+  std::string customer_name;
+  core::Currency currency;
+  int year = 0, month = 0;           ///< 0 unless grouped by month
+  std::int64_t total_minor = 0;
+};
+
+class LedgerStore {
+ public:
+  virtual ~LedgerStore() = default;
+
+  // Transactions. A write transaction takes the writer lock at once (waits for another writer,
+  // up to the busy timeout) so that two commands never interleave their writes.
+  virtual void begin_write() = 0;
+  virtual void begin_read() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+
+  // Batches and audit.
+  virtual std::optional<BatchInfo> find_batch(std::string_view kind, std::string_view sha256) = 0;
+  virtual std::int64_t add_batch(std::string_view kind, std::string_view file_name, std::string_view sha256,
+                                 std::string_view command) = 0;
+  virtual void finish_batch(std::int64_t batch_id, std::int64_t rows_read, std::int64_t rows_added) = 0;
+  virtual void audit(const AuditEntry& entry) = 0;
+
+  // Customers.
+  virtual PutResult put_customer(const domain::Customer& c, std::uint64_t content_hash, std::int64_t batch_id,
+                                 long source_line) = 0;
+  /// The customer's id, creating a stub (external id and name only) when it is new.
+  virtual std::int64_t ensure_customer(std::string_view external_id, std::string_view name,
+                                       std::int64_t batch_id, long source_line) = 0;
+  virtual std::optional<std::int64_t> find_customer(std::string_view external_id) = 0;
+
+  // Invoices.
+  virtual PutResult put_invoice(const domain::Invoice& inv, std::int64_t customer_id, std::uint64_t content_hash,
+                                std::int64_t batch_id, long source_line) = 0;
+  virtual std::optional<InvoiceRef> find_invoice(std::string_view external_id) = 0;
+
+  // Payments and applications.
+  virtual PutResult put_payment(const domain::Payment& p, std::optional<std::int64_t> customer_id,
+                                std::uint64_t content_hash, std::int64_t batch_id, long source_line) = 0;
+  virtual std::optional<PaymentRef> find_payment(std::string_view external_id) = 0;
+  virtual bool has_application(std::int64_t payment_id, std::int64_t invoice_id) = 0;
+  /// Posts an application and keeps the invoice's open balance and the payment's unapplied amount current.
+  virtual std::int64_t apply(const ApplicationDraft& draft) = 0;
+
+  // Reports. Point-in-time: only facts dated on or before `as_of` count.
+  virtual void for_each_open_item(core::Date as_of, const std::function<void(const domain::OpenItem&)>& fn) = 0;
+  virtual void for_each_unapplied(core::Date as_of, const std::function<void(const domain::UnappliedCredit&)>& fn) = 0;
+  /// Invoice totals dated from..to inclusive, grouped by currency (+ customer, + month when asked).
+  virtual void for_each_sales(core::Date from, core::Date to, bool by_customer, bool by_month,
+                              const std::function<void(const SalesTotal&)>& fn) = 0;
+  /// The latest date of any posted fact (invoice, payment, application), if any.
+  virtual std::optional<core::Date> latest_fact_date() = 0;
+};
+
+}  // namespace otc::store

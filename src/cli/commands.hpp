@@ -1,0 +1,11 @@
+#pragma once
+// Each command's installer, defined in its own cmd_<name>.cpp and listed in commands.cpp.
+#include <CLI/CLI.hpp>
+
+namespace otc::cli {
+class Context;
+void install_init(CLI::App& parent, Context& ctx);
+void install_import(CLI::App& parent, Context& ctx);
+void install_aging(CLI::App& parent, Context& ctx);
+void install_dso(CLI::App& parent, Context& ctx);
+}  // namespace otc::cli

@@ -1,0 +1,70 @@
+#include "context.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "otc/core/error.hpp"
+#include "otc/store/sqlite_store.hpp"
+
+namespace otc::cli {
+
+using core::Error;
+using core::ErrorKind;
+
+std::string Context::ledger_path() const {
+  if (!opts.ledger.empty()) return opts.ledger;
+  if (const char* env = std::getenv("OTC_LEDGER"); env && *env) return env;
+  return "otc.db";
+}
+
+std::unique_ptr<store::LedgerStore> Context::open_ledger(bool create) const {
+  return store::open_sqlite_store(ledger_path(), create ? store::OpenMode::kCreate : store::OpenMode::kExisting);
+}
+
+core::Date Context::parse_date_option(const std::string& value, const char* option) {
+  auto d = core::parse_iso_date(value);
+  if (!d || value.size() != 10) throw Error(ErrorKind::kUsage, std::string(option) + " '" + value + "' is not a date (YYYY-MM-DD)");
+  return *d;
+}
+
+core::Date Context::as_of() const {
+  if (!opts.as_of.empty()) return parse_date_option(opts.as_of, "--as-of");
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count();
+  return core::Date::from_days(static_cast<std::int32_t>(days));
+}
+
+report::Format Context::format() const {
+  report::Format f;
+  if (!report::parse_format(opts.format, f)) throw Error(ErrorKind::kUsage, "--format must be csv, json or table");
+  return f;
+}
+
+std::ostream& Context::output() {
+  if (opts.output.empty() || opts.output == "-") return std::cout;
+  if (!file_) {
+    temp_path_ = opts.output + ".otc-tmp";
+    file_ = std::make_unique<std::ofstream>(temp_path_, std::ios::binary | std::ios::trunc);
+    if (!*file_) throw Error(ErrorKind::kInput, "cannot write output file", {opts.output});
+  }
+  return *file_;
+}
+
+void Context::commit_output() {
+  if (!file_) {
+    std::cout.flush();
+    return;
+  }
+  file_->close();
+  if (!*file_ || std::rename(temp_path_.c_str(), opts.output.c_str()) != 0)
+    throw Error(ErrorKind::kInput, "cannot write output file", {opts.output});
+  file_.reset();
+  note("wrote " + opts.output);
+}
+
+void Context::note(const std::string& message) const {
+  if (!opts.quiet) std::cerr << "otc: " << message << '\n';
+}
+
+}  // namespace otc::cli

@@ -1,0 +1,69 @@
+#pragma once
+// What every command gets: the global options and helpers to open the ledger and the output.
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "otc/core/date.hpp"
+#include "otc/report/row_sink.hpp"
+
+namespace otc::store { class LedgerStore; }
+
+namespace otc::cli {
+
+struct GlobalOptions {
+  std::string ledger;         ///< --ledger; empty = $OTC_LEDGER, else ./otc.db
+  std::string format = "csv"; ///< --format csv|json|table
+  std::string output;         ///< -o/--output; empty or "-" = stdout
+  std::string as_of;          ///< --as-of YYYY-MM-DD; empty = today (UTC)
+  std::string date_format;    ///< --date-format for input dates; empty = ISO
+  bool decimal_comma = false; ///< --decimal-comma for input amounts
+  bool quiet = false;
+  int verbose = 0;
+};
+
+class Context {
+ public:
+  GlobalOptions opts;
+  int exit_code = 0;
+  std::string command_line;   ///< the whole argv joined, for the audit log
+
+  /// The ledger path after applying the default rule.
+  std::string ledger_path() const;
+  /// Opens the existing ledger (error if missing, unless `create`).
+  std::unique_ptr<store::LedgerStore> open_ledger(bool create = false) const;
+  /// --as-of, or today's UTC date.
+  core::Date as_of() const;
+  /// Parses a date option value; throws a usage error naming the option.
+  static core::Date parse_date_option(const std::string& value, const char* option);
+  report::Format format() const;
+  /// stdout, or the -o file (written to a temporary name and renamed on commit_output()).
+  std::ostream& output();
+  /// Makes the -o file visible; call after a report is fully written.
+  void commit_output();
+  /// Diagnostics and progress (stderr), silenced by -q.
+  void note(const std::string& message) const;
+
+ private:
+  std::unique_ptr<std::ofstream> file_;
+  std::string temp_path_;
+};
+
+/// One row of the command table: a command installs its subcommand and callback on `parent`.
+struct CommandSpec {
+  const char* name;
+  const char* summary;
+  void (*install)(CLI::App& parent, Context& ctx);
+};
+
+/// The command table, in the order `otc --help` lists them.
+const std::vector<CommandSpec>& command_table();
+
+/// Builds the whole CLI11 app for `ctx` (used by main and by tests).
+void build_app(CLI::App& app, Context& ctx);
+
+}  // namespace otc::cli

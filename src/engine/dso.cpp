@@ -1,0 +1,47 @@
+#include "otc/engine/dso.hpp"
+
+namespace otc::engine {
+
+using core::divide_rounded;
+using core::Rounding;
+
+DsoResult compute_dso(const DsoInput& in) {
+  DsoResult r;
+  const __int128 n = in.window_days;
+  if (in.credit_sales > 0) {
+    r.dso_x100 = divide_rounded(static_cast<__int128>(in.open_ar) * n * 100, in.credit_sales, Rounding::kHalfUp);
+    r.best_possible_x100 = divide_rounded(static_cast<__int128>(in.current_ar) * n * 100, in.credit_sales, Rounding::kHalfUp);
+    r.add_x100 = *r.dso_x100 - *r.best_possible_x100;
+  }
+  // CEI = (begin AR + credit sales − end AR) / (begin AR + credit sales − current AR) × 100
+  __int128 num = static_cast<__int128>(in.open_ar_start) + in.credit_sales - in.open_ar;
+  __int128 den = static_cast<__int128>(in.open_ar_start) + in.credit_sales - in.current_ar;
+  if (den != 0) r.cei_x100 = divide_rounded(num * 100 * 100, den, Rounding::kHalfUp);
+
+  // Countback: walk back month by month, consuming each month's sales with its days, until the
+  // remaining AR is smaller than a month's sales; that month contributes its fraction.
+  if (in.open_ar <= 0) {
+    r.countback_x100 = 0;
+  } else {
+    __int128 remaining = in.open_ar;
+    __int128 whole_days = 0;
+    for (const auto& m : in.months) {
+      if (remaining < m.sales_minor) {
+        r.countback_x100 = static_cast<std::int64_t>(whole_days * 100) +
+                           divide_rounded(remaining * m.days * 100, m.sales_minor, Rounding::kHalfUp);
+        break;
+      }
+      remaining -= m.sales_minor;
+      whole_days += m.days;
+      if (remaining == 0) {
+        r.countback_x100 = static_cast<std::int64_t>(whole_days * 100);
+        break;
+      }
+    }
+  }
+  return r;
+}
+
+std::string format_hundredths(std::int64_t v) { return core::format_amount(v, 2); }
+
+}  // namespace otc::engine

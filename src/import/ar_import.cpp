@@ -1,0 +1,190 @@
+#include "otc/import/ar_import.hpp"
+
+#include <fstream>
+#include <memory>
+
+#include "otc/import/ar_rows.hpp"
+#include "otc/import/csv_reader.hpp"
+#include "otc/report/row_sink.hpp"
+
+namespace otc::import {
+namespace {
+
+using core::Error;
+using core::ErrorKind;
+using store::PutOutcome;
+
+std::string conflict_message(const char* what, const std::string& id, const store::PutResult& r) {
+  std::string msg = std::string(what) + " '" + id + "' is already in the ledger with different content";
+  if (!r.existing_file.empty()) {
+    msg += " (from " + r.existing_file;
+    if (r.existing_line > 0) msg += ":" + std::to_string(r.existing_line);
+    msg += ")";
+  }
+  return msg;
+}
+
+// Writes rejected rows: the original columns plus a `reason` column.
+class Rejects {
+ public:
+  Rejects(const std::string& path, const std::vector<std::string>& header) {
+    if (path.empty()) return;
+    out_ = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
+    if (!*out_) throw Error(ErrorKind::kInput, "cannot write rejects file", {path});
+    sink_ = report::make_sink(report::Format::kCsv, *out_);
+    std::vector<report::Column> cols;
+    cols.push_back({"line", report::CellKind::kNumber});
+    for (const auto& h : header) cols.push_back({h, report::CellKind::kText});
+    cols.push_back({"reason", report::CellKind::kText});
+    width_ = header.size();
+    sink_->begin(cols);
+  }
+  void add(const CsvReader& row, const std::string& reason) {
+    if (!sink_) return;
+    cells_.clear();
+    cells_.push_back(std::to_string(row.line()));
+    for (std::size_t i = 0; i < width_; ++i) cells_.emplace_back(row.field(i));
+    cells_.push_back(reason);
+    sink_->row(cells_);
+  }
+  void finish() {
+    if (sink_) sink_->end();
+  }
+
+ private:
+  std::unique_ptr<std::ofstream> out_;
+  std::unique_ptr<report::RowSink> sink_;
+  std::vector<std::string> cells_;
+  std::size_t width_ = 0;
+};
+
+}  // namespace
+
+ImportSummary run_ar_import(store::LedgerStore& store, const ImportOptions& opt, const IssueSink& report_issue) {
+  ImportSummary sum;
+  if (auto prev = store.find_batch(opt.kind, opt.sha256)) {
+    sum.already_imported = true;
+    sum.previous = *prev;
+    return sum;
+  }
+  InputSettings settings = opt.settings;
+  if (opt.mapping) {
+    if (opt.mapping->date_format) settings.date_format = core::DateFormat(*opt.mapping->date_format);
+    if (opt.mapping->decimal_comma) settings.amount_style.decimal_comma = *opt.mapping->decimal_comma;
+    if (opt.mapping->delimiter) settings.delimiter = *opt.mapping->delimiter;
+    if (opt.mapping->currency && settings.default_currency.empty()) settings.default_currency = *opt.mapping->currency;
+  }
+
+  CsvReader reader(opt.path, settings.delimiter);
+  if (!reader.next()) throw Error(ErrorKind::kInput, "file is empty (expected a header row)", {opt.display_name, 1, 0});
+  std::vector<std::string> header;
+  for (std::size_t i = 0; i < reader.size(); ++i) header.emplace_back(reader.field(i));
+  ColumnMap map = ColumnMap::resolve(opt.kind, opt.profile, opt.mapping, header, opt.display_name);
+  ArRowParser parser(map, settings);
+  Rejects rejects(opt.skip_bad ? opt.rejects_path : std::string(), header);
+
+  sum.batch_id = store.add_batch(opt.kind, opt.display_name, opt.sha256, opt.command_line);
+  std::vector<RowIssue> issues;
+  domain::Customer customer;
+  domain::Invoice invoice;
+  domain::Payment payment;
+  bool writing = true;  // stops writing (but keeps validating) after the first bad row unless skipping
+
+  auto reject = [&](const std::vector<RowIssue>& list) {
+    ++sum.rejected;
+    std::string reasons;
+    for (const auto& is : list) {
+      report_issue({opt.display_name, reader.line(), is.column}, is.message);
+      if (!reasons.empty()) reasons += "; ";
+      reasons += is.message;
+    }
+    if (opt.skip_bad) rejects.add(reader, reasons);
+    else writing = false;
+  };
+
+  while (reader.next()) {
+    ++sum.rows_read;
+    issues.clear();
+    const long line = reader.line();
+    if (opt.kind == "customers") {
+      if (!parser.parse(reader, customer, issues)) { reject(issues); continue; }
+      if (!writing) continue;
+      auto r = store.put_customer(customer, content_hash(customer), sum.batch_id, line);
+      if (r.outcome == PutOutcome::kConflict) {
+        reject({{map.column("customer_id"), conflict_message("customer", customer.external_id, r)}});
+        continue;
+      }
+      (r.outcome == PutOutcome::kInserted ? sum.inserted : sum.unchanged)++;
+    } else if (opt.kind == "invoices") {
+      if (!parser.parse(reader, invoice, issues)) { reject(issues); continue; }
+      if (!writing) continue;
+      std::int64_t cust = store.ensure_customer(invoice.customer_external_id, invoice.customer_name, sum.batch_id, line);
+      auto r = store.put_invoice(invoice, cust, content_hash(invoice), sum.batch_id, line);
+      if (r.outcome == PutOutcome::kConflict) {
+        reject({{map.column("invoice_id"), conflict_message("invoice", invoice.external_id, r)}});
+        continue;
+      }
+      (r.outcome == PutOutcome::kInserted ? sum.inserted : sum.unchanged)++;
+    } else if (opt.kind == "payments") {
+      if (!parser.parse(reader, payment, issues)) { reject(issues); continue; }
+      if (!writing) continue;
+      std::optional<store::InvoiceRef> inv;
+      if (!payment.invoice_external_id.empty()) {
+        inv = store.find_invoice(payment.invoice_external_id);
+        if (!inv) { reject({{map.column("invoice_id"), "invoice '" + payment.invoice_external_id + "' is not in the ledger"}}); continue; }
+        if (!(inv->currency == payment.currency)) {
+          reject({{map.column("currency"), "payment currency " + std::string(payment.currency.view()) + " differs from invoice " +
+                                                payment.invoice_external_id + " currency " + std::string(inv->currency.view())}});
+          continue;
+        }
+      }
+      std::optional<std::int64_t> cust;
+      if (!payment.customer_external_id.empty())
+        cust = store.ensure_customer(payment.customer_external_id, payment.customer_name, sum.batch_id, line);
+      if (inv) {
+        if (cust && *cust != inv->customer_id) {
+          reject({{map.column("customer_id"), "invoice '" + payment.invoice_external_id + "' belongs to another customer"}});
+          continue;
+        }
+        cust = inv->customer_id;
+      }
+      auto r = store.put_payment(payment, cust, content_hash(payment), sum.batch_id, line);
+      if (r.outcome == PutOutcome::kConflict) {
+        reject({{map.column("payment_id"), conflict_message("payment", payment.external_id, r)}});
+        continue;
+      }
+      (r.outcome == PutOutcome::kInserted ? sum.inserted : sum.unchanged)++;
+      if (inv && !store.has_application(r.id, inv->id)) {
+        auto pay = store.find_payment(payment.external_id);
+        std::int64_t want = payment.applied_minor.value_or(payment.amount_minor);
+        std::int64_t amount = std::min({want, inv->open_minor, pay->unapplied_minor});
+        if (amount > 0) {
+          store::ApplicationDraft d;
+          d.invoice_id = inv->id;
+          d.payment_id = r.id;
+          d.amount_minor = amount;
+          d.applied_on = std::max(payment.received_date, inv->invoice_date);
+          d.rule = "import";
+          d.batch_id = sum.batch_id;
+          store.apply(d);
+          ++sum.applied;
+        }
+      }
+    }
+  }
+  rejects.finish();
+  store.finish_batch(sum.batch_id, sum.rows_read, sum.inserted);
+  store::AuditEntry audit;
+  audit.command = opt.command_line;
+  audit.action = "import";
+  audit.entity = opt.kind;
+  audit.detail = std::to_string(sum.rows_read) + " rows read, " + std::to_string(sum.inserted) + " added, " +
+                 std::to_string(sum.unchanged) + " unchanged, " + std::to_string(sum.rejected) + " rejected";
+  audit.file_name = opt.display_name;
+  audit.sha256 = opt.sha256;
+  audit.batch_id = sum.batch_id;
+  store.audit(audit);
+  return sum;
+}
+
+}  // namespace otc::import

@@ -1,0 +1,270 @@
+#include "otc/import/mapping.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+
+#include "otc/core/error.hpp"
+
+namespace otc::import {
+namespace {
+
+using core::Error;
+using core::ErrorKind;
+
+const std::map<std::string, std::vector<FieldSpec>, std::less<>>& kinds() {
+  static const std::map<std::string, std::vector<FieldSpec>, std::less<>> all = {
+      {"customers",
+       {{"customer_id", true, "the customer's id in the source system"},
+        {"name", false, "customer name"},
+        {"currency", false, "default currency (ISO 4217)"},
+        {"terms", false, "payment terms: days, or 'Net 30'"},
+        {"credit_limit", false, "credit limit in the customer's currency"},
+        {"email", false, "billing e-mail"},
+        {"bank_account", false, "the account the customer pays from (IBAN or number), for cash matching"}}},
+      {"invoices",
+       {{"invoice_id", true, "invoice number"},
+        {"customer_id", true, "customer id"},
+        {"customer_name", false, "customer name (used when the customer is new)"},
+        {"invoice_date", true, "invoice date"},
+        {"due_date", false, "due date (else computed from terms)"},
+        {"terms", false, "payment terms: days, or 'Net 30'"},
+        {"amount", true, "invoice total including tax"},
+        {"currency", false, "ISO 4217 currency (else the default currency)"},
+        {"po_number", false, "customer's purchase order"}}},
+      {"payments",
+       {{"payment_id", true, "payment id / receipt number"},
+        {"customer_id", false, "customer id (empty: unidentified cash)"},
+        {"customer_name", false, "customer name (used when the customer is new)"},
+        {"payment_date", true, "date received"},
+        {"amount", true, "payment amount"},
+        {"currency", false, "ISO 4217 currency (else the default currency)"},
+        {"invoice_id", false, "the invoice this payment (or this row of it) pays"},
+        {"applied_amount", false, "amount of this row applied to invoice_id (split payments: one row per invoice)"},
+        {"method", false, "ACH, wire, check, card ..."},
+        {"reference", false, "check number or bank reference"},
+        {"payer_name", false, "name on the payment"},
+        {"payer_account", false, "account the payment came from"}}},
+  };
+  return all;
+}
+
+struct Synonyms {
+  const char* field;
+  std::vector<const char*> headers;  // compared after normalize_header
+};
+
+// Header names per profile. Generic is always consulted after the chosen profile.
+const std::map<std::string, std::vector<Synonyms>, std::less<>>& profiles() {
+  static const std::map<std::string, std::vector<Synonyms>, std::less<>> all = {
+      {"generic",
+       {{"customer_id", {"customer_id", "customerid", "customer", "customer_no", "customernumber", "custid", "account_id", "accountid", "account_number", "client_id"}},
+        {"name", {"name", "customer_name", "company", "company_name", "account_name"}},
+        {"customer_name", {"customer_name", "customername", "company", "company_name", "account_name"}},
+        {"currency", {"currency", "currency_code", "ccy", "cur", "currencyisocode"}},
+        {"terms", {"terms", "payment_terms", "terms_days", "net_days"}},
+        {"credit_limit", {"credit_limit", "creditlimit"}},
+        {"email", {"email", "e_mail", "billing_email"}},
+        {"bank_account", {"bank_account", "iban", "account_number_bank", "payer_account"}},
+        {"invoice_id", {"invoice_id", "invoice", "invoice_number", "invoice_no", "invoice_num", "invoicenumber", "inv", "document_number", "doc_number"}},
+        {"invoice_date", {"invoice_date", "date", "doc_date", "document_date", "issue_date", "issued"}},
+        {"due_date", {"due_date", "duedate", "due", "date_due"}},
+        {"amount", {"amount", "total", "invoice_amount", "total_amount", "amount_total", "gross", "payment_amount"}},
+        {"po_number", {"po_number", "po", "purchase_order"}},
+        {"payment_id", {"payment_id", "payment", "payment_number", "receipt_id", "receipt", "receipt_number", "transaction_id"}},
+        {"payment_date", {"payment_date", "date", "received_date", "receipt_date", "date_received", "deposit_date"}},
+        {"applied_amount", {"applied_amount", "amount_applied", "applied"}},
+        {"method", {"method", "payment_method", "type", "payment_type"}},
+        {"reference", {"reference", "ref", "check_number", "check_no", "bank_reference", "memo"}},
+        {"payer_name", {"payer_name", "payer", "remitter"}},
+        {"payer_account", {"payer_account", "payer_iban", "from_account"}}}},
+      {"netsuite",
+       {{"customer_id", {"id", "customer_id", "entity_id", "customer", "name"}},
+        {"name", {"company_name", "companyname", "name"}},
+        {"customer_name", {"customer", "name"}},
+        {"currency", {"currency"}},
+        {"terms", {"terms"}},
+        {"credit_limit", {"credit_limit"}},
+        {"email", {"email"}},
+        {"invoice_id", {"document_number", "invoice"}},
+        {"invoice_date", {"date"}},
+        {"due_date", {"due_date"}},
+        {"amount", {"amount_foreign_currency", "amount", "amount_gross"}},
+        {"po_number", {"po_check_number"}},
+        {"payment_id", {"document_number", "payment"}},
+        {"payment_date", {"date"}},
+        {"invoice_id", {"applied_to", "appliedto"}},
+        {"method", {"payment_method"}},
+        {"reference", {"po_check_number", "memo", "reference_number"}}}},
+      {"quickbooks",
+       {{"customer_id", {"customer", "name", "customer_full_name"}},
+        {"name", {"company", "company_name", "customer"}},
+        {"customer_name", {"customer", "name"}},
+        {"currency", {"currency"}},
+        {"terms", {"terms"}},
+        {"email", {"email"}},
+        {"invoice_id", {"num", "invoice_no", "no"}},
+        {"invoice_date", {"date", "invoice_date"}},
+        {"due_date", {"due_date"}},
+        {"amount", {"amount", "total"}},
+        {"po_number", {"p_o_number", "po_number"}},
+        {"payment_id", {"num", "ref_no", "reference_no"}},
+        {"payment_date", {"date", "payment_date"}},
+        {"invoice_id", {"invoice_no", "applied_to"}},
+        {"method", {"payment_method"}},
+        {"reference", {"ref_no", "memo", "memo_description"}}}},
+      {"salesforce",
+       {{"customer_id", {"account_id", "accountid", "blng_account_c", "id"}},
+        {"name", {"account_name", "name"}},
+        {"customer_name", {"account_name", "account_account_name"}},
+        {"currency", {"currencyisocode", "currency_iso_code", "currency"}},
+        {"terms", {"blng_paymentterm_c", "payment_terms"}},
+        {"credit_limit", {"credit_limit_c"}},
+        {"email", {"billing_email_c", "email"}},
+        {"invoice_id", {"invoice_number", "blng_invoice_c", "name"}},
+        {"invoice_date", {"blng_invoicedate_c", "invoice_date"}},
+        {"due_date", {"blng_duedate_c", "due_date"}},
+        {"amount", {"blng_totalamount_c", "blng_amount_c", "total_amount", "amount"}},
+        {"po_number", {"blng_ponumber_c"}},
+        {"payment_id", {"payment_number", "name"}},
+        {"payment_date", {"blng_paymentdate_c", "payment_date"}},
+        {"invoice_id", {"blng_invoice_c"}},
+        {"method", {"blng_paymenttype_c", "payment_type"}},
+        {"reference", {"blng_referencenumber_c", "reference"}}}},
+  };
+  return all;
+}
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return std::string(s);
+}
+
+}  // namespace
+
+const std::vector<FieldSpec>& fields_of(std::string_view kind) {
+  auto it = kinds().find(kind);
+  if (it == kinds().end()) throw Error(ErrorKind::kUsage, "unknown record kind '" + std::string(kind) + "'");
+  return it->second;
+}
+
+std::string normalize_header(std::string_view h) {
+  std::string out;
+  out.reserve(h.size());
+  for (unsigned char c : h)
+    if (std::isalnum(c)) out.push_back(static_cast<char>(std::tolower(c)));
+  return out;
+}
+
+const std::vector<std::string>& profile_names() {
+  static const std::vector<std::string> names = {"generic", "netsuite", "quickbooks", "salesforce"};
+  return names;
+}
+
+MappingFile read_mapping_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw Error(ErrorKind::kInput, "cannot open mapping file", {path});
+  MappingFile m;
+  std::string line;
+  long n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    std::string t = trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    auto eq = t.find('=');
+    if (eq == std::string::npos)
+      throw Error(ErrorKind::kInput, "expected `field = Header Name`", {path, n, 1});
+    std::string key = trim(t.substr(0, eq));
+    std::string value = trim(t.substr(eq + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    if (key == "date_format") m.date_format = value;
+    else if (key == "decimal_comma") m.decimal_comma = (value == "true" || value == "yes" || value == "1");
+    else if (key == "delimiter") {
+      if (value == "tab" || value == "\\t") m.delimiter = '\t';
+      else if (value.size() == 1) m.delimiter = value[0];
+      else throw Error(ErrorKind::kInput, "delimiter must be one character or `tab`", {path, n, static_cast<int>(eq + 2)});
+    } else if (key == "currency") m.currency = value;
+    else m.columns.emplace_back(key, value);
+  }
+  return m;
+}
+
+ColumnMap ColumnMap::resolve(std::string_view kind, std::string_view profile, const MappingFile* mapping,
+                             const std::vector<std::string>& header, const std::string& file_name) {
+  const auto& specs = fields_of(kind);
+  auto prof = profiles().find(profile);
+  if (prof == profiles().end())
+    throw Error(ErrorKind::kUsage, "unknown profile '" + std::string(profile) + "' (known: generic, netsuite, quickbooks, salesforce)");
+  const auto& generic = profiles().find("generic")->second;
+
+  std::vector<std::string> normalized;
+  normalized.reserve(header.size());
+  for (const auto& h : header) normalized.push_back(normalize_header(h));
+
+  ColumnMap map;
+  map.header_ = header;
+  std::vector<bool> taken(header.size(), false);
+  auto find_header = [&](std::string_view want) -> int {
+    std::string n = normalize_header(want);
+    for (std::size_t i = 0; i < normalized.size(); ++i)
+      if (!taken[i] && normalized[i] == n) return static_cast<int>(i);
+    return -1;
+  };
+
+  // 1. Mapping-file columns are exact instructions: a header they name must exist.
+  if (mapping) {
+    for (const auto& [field, head] : mapping->columns) {
+      bool known = std::any_of(specs.begin(), specs.end(), [&](const FieldSpec& s) { return field == s.name; });
+      if (!known) continue;  // a mapping file may serve several kinds
+      int idx = find_header(head);
+      if (idx < 0)
+        throw Error(ErrorKind::kInput, "mapping names column '" + head + "' for " + field + ", but the header has no such column",
+                    {file_name, 1, 0});
+      taken[static_cast<std::size_t>(idx)] = true;
+      map.indices_.emplace_back(field, idx);
+    }
+  }
+  // 2. Profile synonyms, then generic ones, for the fields still unmapped. The canonical name
+  //    itself always matches.
+  for (const auto& spec : specs) {
+    if (map.index(spec.name) >= 0) continue;
+    int idx = find_header(spec.name);
+    auto try_list = [&](const std::vector<Synonyms>& list) {
+      for (const auto& syn : list) {
+        if (idx >= 0) return;
+        if (std::string_view(syn.field) != spec.name) continue;
+        for (const char* h : syn.headers) {
+          idx = find_header(h);
+          if (idx >= 0) return;
+        }
+      }
+    };
+    try_list(prof->second);
+    try_list(generic);
+    if (idx >= 0) {
+      taken[static_cast<std::size_t>(idx)] = true;
+      map.indices_.emplace_back(spec.name, idx);
+    }
+  }
+  std::string missing;
+  for (const auto& spec : specs) {
+    if (spec.required && map.index(spec.name) < 0) {
+      if (!missing.empty()) missing += ", ";
+      missing += spec.name;
+    }
+  }
+  if (!missing.empty())
+    throw Error(ErrorKind::kInput, "no column for required field(s): " + missing, {file_name, 1, 0},
+                "name the columns with --map FILE (see docs/mapping.md) or pick a --profile");
+  return map;
+}
+
+int ColumnMap::index(std::string_view field) const {
+  for (const auto& [name, idx] : indices_)
+    if (name == field) return idx;
+  return -1;
+}
+
+}  // namespace otc::import

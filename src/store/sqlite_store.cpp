@@ -1,0 +1,421 @@
+#include "otc/store/sqlite_store.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <unordered_map>
+
+#include "otc/core/error.hpp"
+#include "otc/store/migrations.hpp"
+#include "otc/store/sqlite_db.hpp"
+
+namespace otc::store {
+namespace {
+
+using core::Date;
+using core::Error;
+using core::ErrorKind;
+
+std::string utc_timestamp() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+core::Currency currency_of(std::string_view code) {
+  auto c = core::find_currency(code, true);
+  if (!c) throw Error(ErrorKind::kLedger, "ledger holds an invalid currency code '" + std::string(code) + "'");
+  return *c;
+}
+
+Date date_of(std::string_view iso) {
+  auto d = core::parse_iso_date(iso);
+  if (!d) throw Error(ErrorKind::kLedger, "ledger holds an invalid date '" + std::string(iso) + "'");
+  return *d;
+}
+
+class SqliteStore final : public LedgerStore {
+ public:
+  SqliteStore(const std::string& path, OpenMode mode) : db_(path, mode == OpenMode::kCreate) {
+    const char* env = std::getenv("OTC_BUSY_TIMEOUT_MS");
+    sqlite3_busy_timeout(db_.handle(), env ? std::atoi(env) : 60000);
+    db_.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+    migrate(mode);
+  }
+
+  int schema_version() {
+    Statement s(db_.handle(), "PRAGMA user_version");
+    s.step();
+    int v = static_cast<int>(s.int64(0));
+    s.reset();
+    return v;
+  }
+
+  void begin_write() override { db_.exec("BEGIN IMMEDIATE"); }
+  void begin_read() override { db_.exec("BEGIN DEFERRED"); }
+  void commit() override { db_.exec("COMMIT"); }
+  void rollback() override {
+    if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
+    customer_ids_.clear();  // the cache may hold ids that were rolled back
+  }
+
+  std::optional<BatchInfo> find_batch(std::string_view kind, std::string_view sha) override {
+    auto& s = stmt(find_batch_, "SELECT id, file_name, created_at, rows_added FROM import_batches WHERE kind=?1 AND sha256=?2 ORDER BY id LIMIT 1");
+    s.bind(1, kind).bind(2, sha);
+    std::optional<BatchInfo> r;
+    if (s.step()) r = BatchInfo{s.int64(0), std::string(s.text(1)), std::string(s.text(2)), s.int64(3)};
+    s.reset();
+    return r;
+  }
+
+  std::int64_t add_batch(std::string_view kind, std::string_view file, std::string_view sha, std::string_view command) override {
+    auto& s = stmt(add_batch_, "INSERT INTO import_batches(kind, file_name, sha256, command, created_at) VALUES(?1,?2,?3,?4,?5)");
+    std::string now = utc_timestamp();
+    s.bind(1, kind).bind(2, file).bind(3, sha).bind(4, command).bind(5, now);
+    s.step();
+    s.reset();
+    return db_.last_insert_id();
+  }
+
+  void finish_batch(std::int64_t id, std::int64_t read, std::int64_t added) override {
+    auto& s = stmt(finish_batch_, "UPDATE import_batches SET rows_read=?2, rows_added=?3 WHERE id=?1");
+    s.bind(1, id).bind(2, read).bind(3, added);
+    s.step();
+    s.reset();
+  }
+
+  void audit(const AuditEntry& e) override {
+    auto& s = stmt(audit_, "INSERT INTO audit_log(at, command, action, entity, entity_id, detail, file_name, sha256, batch_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+    std::string now = utc_timestamp();
+    s.bind(1, now).bind(2, e.command).bind(3, e.action).bind(4, e.entity).bind_opt(5, e.entity_id)
+        .bind_opt(6, e.detail).bind_opt(7, e.file_name).bind_opt(8, e.sha256);
+    if (e.batch_id) s.bind(9, e.batch_id); else s.bind_null(9);
+    s.step();
+    s.reset();
+  }
+
+  PutResult put_customer(const domain::Customer& c, std::uint64_t hash, std::int64_t batch, long line) override {
+    auto& ins = stmt(put_customer_,
+        "INSERT INTO customers(external_id, name, currency, terms_days, credit_limit, email, bank_account, content_hash, batch_id, source_line)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"
+        " ON CONFLICT(external_id) DO UPDATE SET name=excluded.name, currency=excluded.currency, terms_days=excluded.terms_days,"
+        " credit_limit=excluded.credit_limit, email=excluded.email, bank_account=excluded.bank_account, content_hash=excluded.content_hash,"
+        " batch_id=excluded.batch_id, source_line=excluded.source_line, stub=0 WHERE customers.stub=1");
+    ins.bind(1, c.external_id).bind(2, c.name).bind_opt(3, c.currency);
+    if (c.terms_days) ins.bind(4, *c.terms_days); else ins.bind_null(4);
+    if (c.credit_limit_minor) ins.bind(5, *c.credit_limit_minor); else ins.bind_null(5);
+    ins.bind_opt(6, c.email).bind_opt(7, c.bank_account).bind(8, static_cast<std::int64_t>(hash)).bind(9, batch).bind(10, static_cast<std::int64_t>(line));
+    ins.step();
+    ins.reset();
+    if (db_.changes() > 0) {
+      auto id = lookup_customer(c.external_id);
+      return {PutOutcome::kInserted, *id, {}, 0};
+    }
+    return compare_existing("SELECT c.id, c.content_hash, b.file_name, c.source_line FROM customers c LEFT JOIN import_batches b ON b.id=c.batch_id WHERE c.external_id=?1",
+                            cmp_customer_, c.external_id, hash);
+  }
+
+  std::int64_t ensure_customer(std::string_view ext, std::string_view name, std::int64_t batch, long line) override {
+    if (auto id = find_customer(ext)) return *id;
+    auto& s = stmt(stub_customer_, "INSERT INTO customers(external_id, name, stub, batch_id, source_line) VALUES(?1,?2,1,?3,?4)");
+    s.bind(1, ext).bind(2, name).bind(3, batch).bind(4, static_cast<std::int64_t>(line));
+    s.step();
+    s.reset();
+    std::int64_t id = db_.last_insert_id();
+    customer_ids_.emplace(std::string(ext), id);
+    return id;
+  }
+
+  std::optional<std::int64_t> find_customer(std::string_view ext) override {
+    if (auto it = customer_ids_.find(ext); it != customer_ids_.end()) return it->second;
+    return lookup_customer(ext);
+  }
+
+  PutResult put_invoice(const domain::Invoice& inv, std::int64_t customer_id, std::uint64_t hash, std::int64_t batch, long line) override {
+    auto& s = stmt(put_invoice_,
+        "INSERT INTO invoices(external_id, customer_id, currency, invoice_date, due_date, total_minor, open_minor, last_activity, po_number, content_hash, batch_id, source_line)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?6,?4,?7,?8,?9,?10) ON CONFLICT(external_id) DO NOTHING");
+    char inv_date[10], due_date[10];
+    write_iso(inv_date, inv.invoice_date);
+    write_iso(due_date, inv.due_date);
+    s.bind(1, inv.external_id).bind(2, customer_id).bind(3, inv.currency.view())
+        .bind(4, std::string_view(inv_date, 10)).bind(5, std::string_view(due_date, 10)).bind(6, inv.total_minor)
+        .bind_opt(7, inv.po_number).bind(8, static_cast<std::int64_t>(hash)).bind(9, batch).bind(10, static_cast<std::int64_t>(line));
+    s.step();
+    s.reset();
+    if (db_.changes() > 0) return {PutOutcome::kInserted, db_.last_insert_id(), {}, 0};
+    return compare_existing("SELECT i.id, i.content_hash, b.file_name, i.source_line FROM invoices i LEFT JOIN import_batches b ON b.id=i.batch_id WHERE i.external_id=?1",
+                            cmp_invoice_, inv.external_id, hash);
+  }
+
+  std::optional<InvoiceRef> find_invoice(std::string_view ext) override {
+    auto& s = stmt(find_invoice_, "SELECT id, customer_id, currency, invoice_date, open_minor FROM invoices WHERE external_id=?1 AND status='open'");
+    s.bind(1, ext);
+    std::optional<InvoiceRef> r;
+    if (s.step()) r = InvoiceRef{s.int64(0), s.int64(1), currency_of(s.text(2)), date_of(s.text(3)), s.int64(4)};
+    s.reset();
+    return r;
+  }
+
+  PutResult put_payment(const domain::Payment& p, std::optional<std::int64_t> customer_id, std::uint64_t hash,
+                        std::int64_t batch, long line) override {
+    auto& s = stmt(put_payment_,
+        "INSERT INTO payments(external_id, customer_id, currency, received_date, amount_minor, unapplied_minor, last_activity, method, reference, payer_name, payer_account, content_hash, batch_id, source_line)"
+        " VALUES(?1,?2,?3,?4,?5,?5,?4,?6,?7,?8,?9,?10,?11,?12) ON CONFLICT(external_id) DO NOTHING");
+    char date[10];
+    write_iso(date, p.received_date);
+    s.bind(1, p.external_id);
+    if (customer_id) s.bind(2, *customer_id); else s.bind_null(2);
+    s.bind(3, p.currency.view()).bind(4, std::string_view(date, 10)).bind(5, p.amount_minor).bind_opt(6, p.method)
+        .bind_opt(7, p.reference).bind_opt(8, p.payer_name).bind_opt(9, p.payer_account)
+        .bind(10, static_cast<std::int64_t>(hash)).bind(11, batch).bind(12, static_cast<std::int64_t>(line));
+    s.step();
+    s.reset();
+    if (db_.changes() > 0) return {PutOutcome::kInserted, db_.last_insert_id(), {}, 0};
+    return compare_existing("SELECT p.id, p.content_hash, b.file_name, p.source_line FROM payments p LEFT JOIN import_batches b ON b.id=p.batch_id WHERE p.external_id=?1",
+                            cmp_payment_, p.external_id, hash);
+  }
+
+  std::optional<PaymentRef> find_payment(std::string_view ext) override {
+    auto& s = stmt(find_payment_, "SELECT id, customer_id, currency, received_date, unapplied_minor FROM payments WHERE external_id=?1");
+    s.bind(1, ext);
+    std::optional<PaymentRef> r;
+    if (s.step()) {
+      r = PaymentRef{s.int64(0), std::nullopt, currency_of(s.text(2)), date_of(s.text(3)), s.int64(4)};
+      if (!s.is_null(1)) r->customer_id = s.int64(1);
+    }
+    s.reset();
+    return r;
+  }
+
+  bool has_application(std::int64_t payment_id, std::int64_t invoice_id) override {
+    auto& s = stmt(has_app_, "SELECT 1 FROM applications WHERE payment_id=?1 AND invoice_id=?2 LIMIT 1");
+    s.bind(1, payment_id).bind(2, invoice_id);
+    bool found = s.step();
+    s.reset();
+    return found;
+  }
+
+  std::int64_t apply(const ApplicationDraft& d) override {
+    char date[10];
+    write_iso(date, d.applied_on);
+    std::string_view day(date, 10);
+    auto& ins = stmt(apply_ins_, "INSERT INTO applications(invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id) VALUES(?1,?2,?3,?4,?5,?6,?7)");
+    ins.bind(1, d.invoice_id).bind(2, d.payment_id).bind(3, d.amount_minor).bind(4, day).bind(5, d.rule).bind(6, d.confidence);
+    if (d.batch_id) ins.bind(7, d.batch_id); else ins.bind_null(7);
+    ins.step();
+    ins.reset();
+    std::int64_t id = db_.last_insert_id();
+    auto& inv = stmt(apply_inv_, "UPDATE invoices SET open_minor=open_minor-?2, last_activity=max(last_activity, ?3) WHERE id=?1");
+    inv.bind(1, d.invoice_id).bind(2, d.amount_minor).bind(3, day);
+    inv.step();
+    inv.reset();
+    auto& pay = stmt(apply_pay_, "UPDATE payments SET unapplied_minor=unapplied_minor-?2, last_activity=max(last_activity, ?3) WHERE id=?1");
+    pay.bind(1, d.payment_id).bind(2, d.amount_minor).bind(3, day);
+    pay.step();
+    pay.reset();
+    return id;
+  }
+
+  void for_each_open_item(Date as_of, const std::function<void(const domain::OpenItem&)>& fn) override {
+    // Candidates: invoices open now, plus invoices closed after as_of (they were open then).
+    // Those untouched since as_of carry their current balance; the rest are recomputed from
+    // applications dated on or before as_of.
+    static constexpr const char* kSql =
+        "SELECT i.id, i.external_id, c.external_id, c.name, i.currency, i.invoice_date, i.due_date, i.total_minor,"
+        " CASE WHEN i.last_activity <= ?1 THEN i.open_minor ELSE i.total_minor"
+        "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.invoice_id=i.id AND a.applied_on <= ?1), 0)"
+        "   - COALESCE((SELECT SUM(j.amount_minor) FROM adjustments j WHERE j.invoice_id=i.id AND j.adj_date <= ?1), 0) END"
+        " FROM invoices i JOIN customers c ON c.id=i.customer_id"
+        " WHERE i.id IN (SELECT id FROM invoices WHERE open_minor <> 0 AND status='open'"
+        "                UNION ALL SELECT id FROM invoices WHERE last_activity > ?1 AND open_minor = 0 AND status='open')"
+        "   AND i.invoice_date <= ?1";
+    auto& s = stmt(open_items_, kSql);
+    std::string day = as_of.iso();
+    s.bind(1, day);
+    domain::OpenItem item;
+    while (s.step()) {
+      item.open_minor = s.int64(8);
+      if (item.open_minor == 0) continue;
+      item.invoice_id = s.int64(0);
+      item.invoice_external_id.assign(s.text(1));
+      item.customer_external_id.assign(s.text(2));
+      item.customer_name.assign(s.text(3));
+      item.currency = currency_of(s.text(4));
+      item.invoice_date = date_of(s.text(5));
+      item.due_date = date_of(s.text(6));
+      item.total_minor = s.int64(7);
+      fn(item);
+    }
+    s.reset();
+  }
+
+  void for_each_unapplied(Date as_of, const std::function<void(const domain::UnappliedCredit&)>& fn) override {
+    static constexpr const char* kSql =
+        "SELECT COALESCE(c.external_id, ''), COALESCE(c.name, ''), p.currency,"
+        " SUM(CASE WHEN p.last_activity <= ?1 THEN p.unapplied_minor ELSE p.amount_minor"
+        "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.payment_id=p.id AND a.applied_on <= ?1), 0) END)"
+        " FROM payments p LEFT JOIN customers c ON c.id=p.customer_id"
+        " WHERE p.received_date <= ?1 AND p.status='posted' AND (p.unapplied_minor <> 0 OR p.last_activity > ?1)"
+        " GROUP BY 1, 2, 3 ORDER BY 1, 3";
+    auto& s = stmt(unapplied_, kSql);
+    std::string day = as_of.iso();
+    s.bind(1, day);
+    domain::UnappliedCredit u;
+    while (s.step()) {
+      u.amount_minor = s.int64(3);
+      if (u.amount_minor == 0) continue;
+      u.customer_external_id.assign(s.text(0));
+      u.customer_name.assign(s.text(1));
+      u.currency = currency_of(s.text(2));
+      fn(u);
+    }
+    s.reset();
+  }
+
+  void for_each_sales(Date from, Date to, bool by_customer, bool by_month,
+                      const std::function<void(const SalesTotal&)>& fn) override {
+    std::string sql = "SELECT ";
+    sql += by_customer ? "c.external_id, c.name, " : "'', '', ";
+    sql += "i.currency, ";
+    sql += by_month ? "CAST(substr(i.invoice_date,1,4) AS INTEGER), CAST(substr(i.invoice_date,6,2) AS INTEGER), " : "0, 0, ";
+    sql += "SUM(i.total_minor) FROM invoices i JOIN customers c ON c.id=i.customer_id"
+           " WHERE i.invoice_date >= ?1 AND i.invoice_date <= ?2 AND i.status='open' GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 3, 4, 5";
+    Statement s(db_.handle(), sql);
+    std::string f = from.iso(), t = to.iso();
+    s.bind(1, f).bind(2, t);
+    SalesTotal row;
+    while (s.step()) {
+      row.customer_external_id.assign(s.text(0));
+      row.customer_name.assign(s.text(1));
+      row.currency = currency_of(s.text(2));
+      row.year = static_cast<int>(s.int64(3));
+      row.month = static_cast<int>(s.int64(4));
+      row.total_minor = s.int64(5);
+      fn(row);
+    }
+  }
+
+  std::optional<Date> latest_fact_date() override {
+    Statement s(db_.handle(),
+                "SELECT max(d) FROM (SELECT max(invoice_date) d FROM invoices UNION ALL SELECT max(received_date) FROM payments"
+                " UNION ALL SELECT max(applied_on) FROM applications)");
+    std::optional<Date> r;
+    if (s.step() && !s.is_null(0)) r = date_of(s.text(0));
+    s.reset();
+    return r;
+  }
+
+  int version() { return schema_version(); }
+
+ private:
+  static void write_iso(char* out, Date d) {
+    std::string s;
+    s.reserve(10);
+    d.append_iso(s);
+    for (int i = 0; i < 10; ++i) out[i] = s[static_cast<std::size_t>(i)];
+  }
+
+  Statement& stmt(std::optional<Statement>& slot, const char* sql) {
+    if (!slot) slot.emplace(db_.handle(), sql);
+    return *slot;
+  }
+
+  std::optional<std::int64_t> lookup_customer(std::string_view ext) {
+    auto& s = stmt(find_customer_, "SELECT id FROM customers WHERE external_id=?1");
+    s.bind(1, ext);
+    std::optional<std::int64_t> r;
+    if (s.step()) r = s.int64(0);
+    s.reset();
+    if (r) customer_ids_.emplace(std::string(ext), *r);
+    return r;
+  }
+
+  PutResult compare_existing(const char* sql, std::optional<Statement>& slot, std::string_view ext, std::uint64_t hash) {
+    auto& s = stmt(slot, sql);
+    s.bind(1, ext);
+    PutResult r;
+    if (!s.step()) {
+      s.reset();
+      throw Error(ErrorKind::kLedger, "record '" + std::string(ext) + "' vanished during import");
+    }
+    r.id = s.int64(0);
+    r.outcome = static_cast<std::uint64_t>(s.int64(1)) == hash ? PutOutcome::kUnchanged : PutOutcome::kConflict;
+    r.existing_file.assign(s.text(2));
+    r.existing_line = static_cast<long>(s.int64(3));
+    s.reset();
+    return r;
+  }
+
+  void migrate(OpenMode mode) {
+    std::int64_t current_app = 0;
+    {
+      Statement app_id(db_.handle(), "PRAGMA application_id");
+      app_id.step();
+      current_app = app_id.int64(0);
+    }
+    int version = schema_version();
+    const auto& all = migrations();
+    int newest = all.empty() ? 0 : all.back().version;
+    if (version == 0 && current_app == 0) {
+      Statement tables(db_.handle(), "SELECT count(*) FROM sqlite_master");
+      tables.step();
+      std::int64_t n = tables.int64(0);
+      tables.reset();
+      if (n != 0) throw Error(ErrorKind::kLedger, "not an otc ledger (it holds other tables)", {db_.path()});
+      if (mode != OpenMode::kCreate)
+        throw Error(ErrorKind::kLedger, "not an otc ledger (empty file)", {db_.path()}, "create one with `otc init`");
+    } else if (current_app != kApplicationId) {
+      throw Error(ErrorKind::kLedger, "not an otc ledger (application id differs)", {db_.path()});
+    }
+    if (version > newest)
+      throw Error(ErrorKind::kLedger, "ledger schema version " + std::to_string(version) + " is newer than this otc understands (" +
+                  std::to_string(newest) + ")", {db_.path()}, "upgrade otc");
+    if (version == newest) {
+      db_.exec("PRAGMA journal_mode=WAL");
+      return;
+    }
+    db_.exec("PRAGMA journal_mode=WAL");
+    db_.exec("BEGIN IMMEDIATE");
+    try {
+      version = schema_version();  // another process may have migrated while we waited
+      for (const auto& m : all) {
+        if (m.version <= version) continue;
+        db_.exec(m.sql);
+      }
+      db_.exec(("PRAGMA application_id=" + std::to_string(kApplicationId)).c_str());
+      db_.exec(("PRAGMA user_version=" + std::to_string(newest)).c_str());
+      db_.exec("COMMIT");
+    } catch (...) {
+      db_.exec("ROLLBACK");
+      throw;
+    }
+  }
+
+  Database db_;
+  std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>> customer_ids_;
+  std::optional<Statement> find_batch_, add_batch_, finish_batch_, audit_, put_customer_, stub_customer_,
+      find_customer_, cmp_customer_, put_invoice_, cmp_invoice_, find_invoice_, put_payment_, cmp_payment_,
+      find_payment_, has_app_, apply_ins_, apply_inv_, apply_pay_, open_items_, unapplied_;
+};
+
+}  // namespace
+
+std::unique_ptr<LedgerStore> open_sqlite_store(const std::string& path, OpenMode mode) {
+  return std::make_unique<SqliteStore>(path, mode);
+}
+
+int sqlite_schema_version(LedgerStore& store) {
+  auto* s = dynamic_cast<SqliteStore*>(&store);
+  return s ? s->version() : 0;
+}
+
+}  // namespace otc::store
