@@ -45,8 +45,9 @@ void run_import(Context& ctx, const std::string& kind, const ImportArgs& a) {
   store->begin_write();
   import::ImportSummary sum;
   try {
-    sum = import::run_ar_import(*store, opt, [](const core::SourceLocation& where, const std::string& msg) {
-      std::cerr << "otc: error: " << core::format_location(where) << ": " << msg << '\n';
+    const char* prefix = a.skip_bad ? "otc: rejected: " : "otc: error: ";
+    sum = import::run_ar_import(*store, opt, [prefix](const core::SourceLocation& where, const std::string& msg) {
+      std::cerr << prefix << core::format_location(where) << ": " << msg << '\n';
     });
   } catch (...) {
     store->rollback();

@@ -34,7 +34,6 @@ class CsvSink final : public RowSink {
     if (buf_.size() >= kFlushAt) flush();
   }
   void end() override { flush(); out_.flush(); }
-  ~CsvSink() override { flush(); }
 
  private:
   void flush() {

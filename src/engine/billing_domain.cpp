@@ -1,0 +1,105 @@
+// Vocabulary of contract lines and usage records (domain/contract.hpp, domain/usage.hpp).
+#include <cctype>
+#include <string>
+
+#include "otc/domain/contract.hpp"
+#include "otc/domain/usage.hpp"
+
+namespace otc::domain {
+namespace {
+
+// Lower case, blanks trimmed, ' ' and '-' folded to '_': "Semi-Annual" -> "semi_annual".
+std::string normalize(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  std::string s;
+  s.reserve(text.size());
+  for (char c : text) {
+    if (c == ' ' || c == '-') s.push_back('_');
+    else s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return s;
+}
+
+}  // namespace
+
+int months_of(BillingFrequency f) {
+  switch (f) {
+    case BillingFrequency::kMonthly: return 1;
+    case BillingFrequency::kQuarterly: return 3;
+    case BillingFrequency::kSemiannual: return 6;
+    case BillingFrequency::kAnnual: return 12;
+  }
+  return 1;
+}
+
+std::string_view to_string(BillingFrequency f) {
+  switch (f) {
+    case BillingFrequency::kMonthly: return "monthly";
+    case BillingFrequency::kQuarterly: return "quarterly";
+    case BillingFrequency::kSemiannual: return "semiannual";
+    case BillingFrequency::kAnnual: return "annual";
+  }
+  return "monthly";
+}
+
+std::string_view to_string(BillingTiming t) {
+  return t == BillingTiming::kAdvance ? "advance" : "arrears";
+}
+
+std::string_view to_string(PriceModel m) {
+  switch (m) {
+    case PriceModel::kFlat: return "flat";
+    case PriceModel::kPerSeat: return "per_seat";
+    case PriceModel::kUsageGraduated: return "usage_graduated";
+    case PriceModel::kUsageVolume: return "usage_volume";
+    case PriceModel::kMinimumCommitment: return "minimum_commitment";
+  }
+  return "flat";
+}
+
+std::optional<BillingFrequency> parse_frequency(std::string_view text) {
+  std::string s = normalize(text);
+  if (s == "monthly" || s == "month" || s == "1m") return BillingFrequency::kMonthly;
+  if (s == "quarterly" || s == "quarter" || s == "3m") return BillingFrequency::kQuarterly;
+  if (s == "semiannual" || s == "semi_annual" || s == "semiannually" || s == "semi_annually" ||
+      s == "half_yearly" || s == "6m")
+    return BillingFrequency::kSemiannual;
+  if (s == "annual" || s == "annually" || s == "yearly" || s == "year" || s == "12m")
+    return BillingFrequency::kAnnual;
+  return std::nullopt;
+}
+
+std::optional<BillingTiming> parse_timing(std::string_view text) {
+  std::string s = normalize(text);
+  if (s == "advance" || s == "in_advance") return BillingTiming::kAdvance;
+  if (s == "arrears" || s == "in_arrears") return BillingTiming::kArrears;
+  return std::nullopt;
+}
+
+std::optional<PriceModel> parse_price_model(std::string_view text) {
+  std::string s = normalize(text);
+  if (s == "flat" || s == "flat_fee") return PriceModel::kFlat;
+  if (s == "per_seat" || s == "seat" || s == "per_unit" || s == "per_license") return PriceModel::kPerSeat;
+  if (s == "usage_graduated" || s == "graduated") return PriceModel::kUsageGraduated;
+  if (s == "usage_volume" || s == "volume") return PriceModel::kUsageVolume;
+  if (s == "minimum_commitment" || s == "minimum" || s == "commitment") return PriceModel::kMinimumCommitment;
+  return std::nullopt;
+}
+
+bool is_usage_model(PriceModel m) {
+  return m == PriceModel::kUsageGraduated || m == PriceModel::kUsageVolume ||
+         m == PriceModel::kMinimumCommitment;
+}
+
+bool usage_applies_to(const ContractLine& line, const UsageRecord& r) {
+  const std::string& metric = line.metric.empty() ? line.product : line.metric;
+  if (!r.contract_id.empty()) {
+    if (r.contract_id != line.contract_id) return false;
+    if (!r.line_id.empty() && r.line_id != line.line_id) return false;
+    return r.metric.empty() || r.metric == metric;
+  }
+  return r.customer == line.customer && r.metric == metric;
+}
+
+}  // namespace otc::domain

@@ -1,0 +1,81 @@
+#include "otc/engine/matching_combination.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace otc::engine {
+namespace {
+
+struct Search {
+  const std::vector<std::int64_t>* sorted = nullptr;   // amounts, largest first
+  const std::vector<std::uint32_t>* order = nullptr;   // sorted position -> input index
+  std::vector<std::int64_t> prefix;                    // prefix[i] = sum of sorted[0..i)
+  CombinationBounds bounds;
+  CombinationResult result;
+  std::vector<std::uint32_t> stack;
+
+  // Largest sum of `t` items taken from positions >= i (they are the next t, sorted descending).
+  std::int64_t best_sum(std::size_t i, int t) const {
+    const std::size_t end = std::min(prefix.size() - 1, i + static_cast<std::size_t>(t));
+    return prefix[end] - prefix[i];
+  }
+
+  void run(std::size_t i, std::int64_t rem, int depth) {
+    if (result.solutions >= 2 || result.budget_exhausted) return;
+    if (++result.nodes > bounds.node_budget) {
+      result.budget_exhausted = true;
+      return;
+    }
+    if (rem == 0) {
+      if (depth >= bounds.min_size) {
+        if (++result.solutions == 1) {
+          result.picks.clear();
+          for (std::uint32_t p : stack) result.picks.push_back((*order)[p]);
+          std::sort(result.picks.begin(), result.picks.end());
+        }
+      }
+      return;  // amounts are positive: adding more cannot return to zero
+    }
+    if (depth == bounds.max_size) return;
+    const auto& a = *sorted;
+    // Skip items larger than what is left (sorted descending: find the first <= rem).
+    std::size_t start = static_cast<std::size_t>(
+        std::lower_bound(a.begin() + static_cast<std::ptrdiff_t>(i), a.end(), rem,
+                         [](std::int64_t x, std::int64_t v) { return x > v; }) -
+        a.begin());
+    for (std::size_t j = start; j < a.size(); ++j) {
+      if (best_sum(j, bounds.max_size - depth) < rem) return;  // nothing further can reach rem
+      stack.push_back(static_cast<std::uint32_t>(j));
+      run(j + 1, rem - a[j], depth + 1);
+      stack.pop_back();
+      if (result.solutions >= 2 || result.budget_exhausted) return;
+    }
+  }
+};
+
+}  // namespace
+
+CombinationResult find_exact_sum(std::span<const std::int64_t> amounts, std::int64_t target,
+                                 const CombinationBounds& bounds) {
+  std::vector<std::uint32_t> order;
+  order.reserve(amounts.size());
+  for (std::uint32_t i = 0; i < amounts.size(); ++i)
+    if (amounts[i] > 0) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return amounts[x] > amounts[y]; });
+  std::vector<std::int64_t> sorted;
+  sorted.reserve(order.size());
+  for (std::uint32_t i : order) sorted.push_back(amounts[i]);
+
+  Search s;
+  s.sorted = &sorted;
+  s.order = &order;
+  s.bounds = bounds;
+  s.prefix.assign(sorted.size() + 1, 0);
+  for (std::size_t i = 0; i < sorted.size(); ++i) s.prefix[i + 1] = s.prefix[i] + sorted[i];
+  if (target <= 0 || bounds.max_size <= 0) return s.result;
+  s.run(0, target, 0);
+  return s.result;
+}
+
+}  // namespace otc::engine

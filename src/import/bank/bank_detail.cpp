@@ -1,0 +1,256 @@
+#include "otc/import/bank/bank_detail.hpp"
+
+#include <cctype>
+
+#include "otc/core/error.hpp"
+
+namespace otc::import::bank_detail {
+
+using core::Error;
+using core::ErrorKind;
+
+namespace {
+
+std::string with_location(const std::string& file, long line, const std::string& message) {
+  core::SourceLocation where{file, line, 0};
+  return core::format_location(where) + ": " + message;
+}
+
+std::string describe_check(const std::string& what, std::int64_t expected, std::int64_t actual,
+                           core::Currency currency, bool is_count) {
+  std::string s = what + ": the file says ";
+  if (is_count) {
+    s += std::to_string(expected) + ", the records give " + std::to_string(actual);
+  } else {
+    core::append_amount(s, expected, currency.exponent);
+    s += ", the records give ";
+    core::append_amount(s, actual, currency.exponent);
+    s += ' ';
+    s += currency.view();
+  }
+  return s;
+}
+
+}  // namespace
+
+ReadContext::ReadContext(const std::string& file, const BankReadOptions& opts, BankReadResult& out)
+    : file_(file), opts_(opts), out_(out) {
+  auto c = core::find_currency(opts.default_currency, true);
+  if (!c) {
+    throw Error(ErrorKind::kUsage, "default currency '" + opts.default_currency + "' is not a three-letter code");
+  }
+  default_currency_ = *c;
+}
+
+void ReadContext::problem(long line, const std::string& message) {
+  if (!opts_.lenient) {
+    throw Error(ErrorKind::kInput, message, {file_, line, 0},
+                "a lenient read accepts this and lists it among what it tolerated");
+  }
+  out_.tolerated.push_back(with_location(file_, line, message));
+}
+
+void ReadContext::note(long line, const std::string& message) {
+  out_.tolerated.push_back(with_location(file_, line, message));
+}
+
+void ReadContext::fail(long line, const std::string& message) const {
+  throw Error(ErrorKind::kInput, message, {file_, line, 0});
+}
+
+void ReadContext::check(std::string what, std::int64_t expected, std::int64_t actual, core::Currency currency,
+                        long line) {
+  ControlCheck c;
+  c.what = std::move(what);
+  c.expected = expected;
+  c.actual = actual;
+  c.currency = currency;
+  c.ok = expected == actual;
+  c.location = {file_, line, 0};
+  out_.checks.push_back(c);
+  if (!c.ok) problem(line, describe_check(c.what, expected, actual, currency, c.is_count()));
+}
+
+void ReadContext::check_count(std::string what, std::int64_t expected, std::int64_t actual, long line) {
+  check(std::move(what), expected, actual, core::Currency{}, line);
+}
+
+domain::BankTransaction& ReadContext::add_transaction(long line) {
+  auto& t = out_.transactions.emplace_back();
+  t.source_file = file_;
+  t.source_line = line;
+  t.currency = default_currency_;
+  return t;
+}
+
+std::vector<Line> split_lines(std::string_view data) {
+  std::vector<Line> lines;
+  lines.reserve(data.size() / 40 + 4);
+  long number = 1;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    char c = data[i];
+    if (c == '\n' || c == '\r') {
+      lines.push_back({data.substr(start, i - start), number++});
+      if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') ++i;
+      start = i + 1;
+    }
+  }
+  if (start < data.size()) lines.push_back({data.substr(start), number});
+  return lines;
+}
+
+namespace {
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+}  // namespace
+
+std::string_view trim_left(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  return s;
+}
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+std::string_view trim(std::string_view s) { return trim_right(trim_left(s)); }
+
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  for (char c : s) {
+    if (is_space(c)) {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) out.push_back(' ');
+    pending = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::toupper(static_cast<unsigned char>(s[i])) != std::toupper(static_cast<unsigned char>(prefix[i]))) return false;
+  }
+  return true;
+}
+
+bool contains_ci(std::string_view s, std::string_view needle) {
+  if (needle.empty()) return true;
+  for (std::size_t i = 0; i + needle.size() <= s.size(); ++i) {
+    if (starts_with_ci(s.substr(i), needle)) return true;
+  }
+  return false;
+}
+
+std::string to_upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::optional<std::int64_t> parse_digits(std::string_view s) {
+  if (!all_digits(s)) return std::nullopt;
+  std::int64_t v = 0;
+  for (char c : s) {
+    if (v > (core::kMaxMinor - (c - '0')) / 10) return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+std::optional<std::int64_t> parse_signed_digits(std::string_view s) {
+  bool negative = false;
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+    negative = s.front() == '-';
+    s.remove_prefix(1);
+  }
+  auto v = parse_digits(s);
+  if (!v) return std::nullopt;
+  return negative ? -*v : *v;
+}
+
+std::optional<std::int64_t> parse_decimal(std::string_view s, int exponent, std::string_view marks,
+                                          std::string* error) {
+  auto fail = [&](const char* why) -> std::optional<std::int64_t> {
+    if (error) *error = why;
+    return std::nullopt;
+  };
+  if (s.empty()) return fail("amount is empty");
+  std::int64_t whole = 0, frac = 0;
+  int int_digits = 0, frac_digits = 0;
+  bool in_frac = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      if (!in_frac) {
+        if (whole > (core::kMaxMinor / 10)) return fail("amount is too large");
+        whole = whole * 10 + (c - '0');
+        ++int_digits;
+      } else if (frac_digits < exponent) {
+        frac = frac * 10 + (c - '0');
+        ++frac_digits;
+      } else if (c != '0') {
+        return fail("more decimal places than the currency allows");
+      }
+    } else if (!in_frac && marks.find(c) != std::string_view::npos) {
+      in_frac = true;
+    } else {
+      return fail("not an amount");
+    }
+  }
+  if (int_digits == 0) return fail("not an amount");
+  for (int i = frac_digits; i < exponent; ++i) frac *= 10;
+  std::int64_t scale = 1;
+  for (int i = 0; i < exponent; ++i) scale *= 10;
+  __int128 value = static_cast<__int128>(whole) * scale + frac;
+  if (value > core::kMaxMinor) return fail("amount is too large");
+  return static_cast<std::int64_t>(value);
+}
+
+int expand_year(int yy) { return yy < 80 ? 2000 + yy : 1900 + yy; }
+
+std::optional<core::Date> make_date(int year, int month, int day, bool clamp, bool* clamped) {
+  if (clamped) *clamped = false;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  if (auto d = core::Date::from_ymd(year, month, day)) return d;
+  if (!clamp) return std::nullopt;
+  if (clamped) *clamped = true;
+  return core::Date::from_ymd(year, month, core::days_in_month(year, month));
+}
+
+std::optional<core::Date> parse_yymmdd(std::string_view s, bool clamp, bool* clamped) {
+  if (s.size() != 6 || !all_digits(s)) return std::nullopt;
+  int yy = (s[0] - '0') * 10 + (s[1] - '0');
+  int mm = (s[2] - '0') * 10 + (s[3] - '0');
+  int dd = (s[4] - '0') * 10 + (s[5] - '0');
+  return make_date(expand_year(yy), mm, dd, clamp, clamped);
+}
+
+std::optional<core::Date> parse_mmddyy(std::string_view s) {
+  if (s.size() != 6 || !all_digits(s)) return std::nullopt;
+  int mm = (s[0] - '0') * 10 + (s[1] - '0');
+  int dd = (s[2] - '0') * 10 + (s[3] - '0');
+  int yy = (s[4] - '0') * 10 + (s[5] - '0');
+  return make_date(expand_year(yy), mm, dd, false);
+}
+
+bool looks_like_iban(std::string_view s) {
+  if (s.size() < 12 || s.size() > 34) return false;
+  if (!std::isalpha(static_cast<unsigned char>(s[0])) || !std::isalpha(static_cast<unsigned char>(s[1]))) return false;
+  if (!std::isdigit(static_cast<unsigned char>(s[2])) || !std::isdigit(static_cast<unsigned char>(s[3]))) return false;
+  for (char c : s.substr(4)) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+}  // namespace otc::import::bank_detail

@@ -1,0 +1,352 @@
+#include "otc/import/contract_row.hpp"
+
+#include <cctype>
+#include <string>
+
+#include "otc/core/error.hpp"
+#include "otc/engine/pricing.hpp"
+
+namespace otc::import {
+namespace {
+
+using domain::ContractLine;
+using domain::PriceModel;
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+bool istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+std::optional<std::int64_t> parse_decimal(std::string_view text, int places, core::AmountStyle style) {
+  auto r = core::parse_amount(text, places, style);
+  if (!r.ok() || r.minor < 0) return std::nullopt;
+  return r.minor;
+}
+
+/// Parses the fields of one row, throwing at the field's column.
+class RowParser {
+ public:
+  RowParser(const ContractRowContext& ctx) : ctx_(ctx) {}
+
+  [[noreturn]] void fail(const ContractField& f, const std::string& message, std::string hint = {}) const {
+    throw core::Error(core::ErrorKind::kInput, message, core::SourceLocation{ctx_.file, ctx_.line, f.column},
+                      std::move(hint));
+  }
+
+  static bool given(const ContractField& f) { return !trim(f.text).empty(); }
+  static std::string_view text(const ContractField& f) { return trim(f.text); }
+
+  std::string required_text(const ContractField& f, std::string_view name) const {
+    if (!given(f)) fail(f, std::string(name) + (f.column == 0 ? " is missing" : " is empty"));
+    return std::string(text(f));
+  }
+
+  std::string expected_date() const {
+    return ctx_.date_format.is_iso() ? "YYYY-MM-DD" : ctx_.date_format.pattern();
+  }
+
+  core::Date date(const ContractField& f, std::string_view name) const {
+    auto d = ctx_.date_format.parse(text(f));
+    if (!d) fail(f, std::string(name) + " '" + std::string(text(f)) + "' is not a date (expected " + expected_date() + ")");
+    return *d;
+  }
+
+  const ContractRowContext& ctx() const { return ctx_; }
+
+ private:
+  const ContractRowContext& ctx_;
+};
+
+}  // namespace
+
+std::optional<std::vector<domain::PriceTier>> parse_tier_table(std::string_view text, std::string& error,
+                                                               core::AmountStyle style) {
+  std::vector<domain::PriceTier> tiers;
+  text = trim(text);
+  if (text.empty()) {
+    error = "the tier table is empty";
+    return std::nullopt;
+  }
+  int number = 0;
+  while (!text.empty()) {
+    std::size_t semi = text.find(';');
+    std::string_view part = trim(text.substr(0, semi));
+    text = semi == std::string_view::npos ? std::string_view{} : text.substr(semi + 1);
+    if (part.empty()) {
+      if (text.empty() && !tiers.empty()) break;  // a trailing ';'
+      error = "tier " + std::to_string(number + 1) + " is empty";
+      return std::nullopt;
+    }
+    ++number;
+    std::string where = "tier " + std::to_string(number) + " '" + std::string(part) + "'";
+    std::size_t colon = part.find(':');
+    if (colon == std::string_view::npos) {
+      error = where + " is not UP_TO:UNIT_PRICE";
+      return std::nullopt;
+    }
+    std::string_view bound = trim(part.substr(0, colon));
+    std::string_view price = trim(part.substr(colon + 1));
+    domain::PriceTier t;
+    if (!tiers.empty() && !tiers.back().up_to) {
+      error = where + " follows the unbounded 'inf' tier, which must be last";
+      return std::nullopt;
+    }
+    if (!iequals(bound, "inf")) {
+      auto up_to = parse_decimal(bound, domain::kDecimalPlaces, style);
+      if (!up_to) {
+        error = where + ": '" + std::string(bound) + "' is not a quantity or 'inf'";
+        return std::nullopt;
+      }
+      std::int64_t previous = tiers.empty() ? 0 : *tiers.back().up_to;
+      if (*up_to <= previous) {
+        error = where + ": " + std::string(bound) + " is not above the previous bound " +
+                engine::format_scaled(previous, domain::kDecimalPlaces, 0);
+        return std::nullopt;
+      }
+      t.up_to = *up_to;
+    }
+    auto p = parse_decimal(price, domain::kDecimalPlaces, style);
+    if (!p) {
+      error = where + ": '" + std::string(price) + "' is not a unit price (a decimal with up to 6 places)";
+      return std::nullopt;
+    }
+    t.unit_price_micros = *p;
+    tiers.push_back(t);
+  }
+  if (tiers.back().up_to) {
+    error = "the last tier must be 'inf:PRICE' so that every quantity has a price";
+    return std::nullopt;
+  }
+  return tiers;
+}
+
+std::optional<std::int64_t> parse_percent(std::string_view text, core::AmountStyle style) {
+  text = trim(text);
+  if (!text.empty() && text.back() == '%') text = trim(text.substr(0, text.size() - 1));
+  if (text.empty()) return std::nullopt;
+  // Four decimals of a percent are parts per million.
+  auto v = parse_decimal(text, 4, style);
+  if (!v || *v > domain::kRateScale) return std::nullopt;
+  return v;
+}
+
+domain::ContractLine parse_contract_row(const ContractRowFields& row, const ContractRowContext& ctx,
+                                        const domain::ContractLine* previous) {
+  RowParser p(ctx);
+  using F = RowParser;
+  ContractLine c;
+  if (previous) c = *previous;
+  c.source_file = ctx.file;
+  c.source_line = ctx.line;
+  c.effective.reset();
+
+  // Identity.
+  if (!previous || F::given(row.contract_id)) c.contract_id = p.required_text(row.contract_id, "contract_id");
+  if (F::given(row.line_id)) c.line_id = std::string(F::text(row.line_id));
+  else if (!previous) c.line_id = "1";
+  if (!previous || F::given(row.customer)) c.customer = p.required_text(row.customer, "customer");
+  if (!previous || F::given(row.product)) c.product = p.required_text(row.product, "product");
+  if (F::given(row.metric)) c.metric = std::string(F::text(row.metric));
+  else if (!previous) c.metric = c.product;
+  if (F::given(row.description)) c.description = std::string(F::text(row.description));
+
+  // Dates.
+  if (!previous || F::given(row.start_date)) {
+    p.required_text(row.start_date, "start_date");
+    c.start = p.date(row.start_date, "start_date");
+  }
+  if (F::given(row.end_date)) {
+    if (iequals(F::text(row.end_date), "evergreen") || iequals(F::text(row.end_date), "none"))
+      c.end.reset();
+    else
+      c.end = p.date(row.end_date, "end_date");
+  } else if (!previous) {
+    c.end.reset();
+  }
+  if (c.end && *c.end < c.start)
+    p.fail(row.end_date, "end_date " + c.end->iso() + " is before start_date " + c.start.iso());
+  if (F::given(row.effective_date)) {
+    core::Date e = p.date(row.effective_date, "effective_date");
+    if (e < c.start)
+      p.fail(row.effective_date, "effective_date " + e.iso() + " is before start_date " + c.start.iso());
+    if (e > c.start || previous) c.effective = e;
+  } else if (previous) {
+    p.fail(row.effective_date, "effective_date is empty: an amendment of contract " + c.contract_id + " line " +
+                                   c.line_id + " needs the date its terms take effect");
+  }
+
+  // Schedule.
+  if (!previous || F::given(row.frequency)) {
+    p.required_text(row.frequency, "frequency");
+    auto f = domain::parse_frequency(F::text(row.frequency));
+    if (!f)
+      p.fail(row.frequency, "frequency '" + std::string(F::text(row.frequency)) +
+                                "' is not one of monthly, quarterly, semiannual, annual");
+    c.frequency = *f;
+  }
+  if (F::given(row.timing)) {
+    auto t = domain::parse_timing(F::text(row.timing));
+    if (!t) p.fail(row.timing, "timing '" + std::string(F::text(row.timing)) + "' is not advance or arrears");
+    c.timing = *t;
+  } else if (!previous) {
+    c.timing = domain::BillingTiming::kAdvance;
+  }
+  if (F::given(row.anchor_day)) {
+    std::string_view a = F::text(row.anchor_day);
+    bool digits = a.size() <= 2;
+    for (char ch : a) digits = digits && std::isdigit(static_cast<unsigned char>(ch));
+    if (digits) {
+      int day = std::stoi(std::string(a));
+      if (day < 1 || day > 31)
+        p.fail(row.anchor_day, "anchor_day '" + std::string(a) + "' is not a day of the month (1-31) or a date");
+      c.anchor_day = day;
+      c.anchor_month.reset();
+    } else if (auto d = ctx.date_format.parse(a)) {
+      c.anchor_day = d->day();
+      c.anchor_month = d->month();
+    } else {
+      p.fail(row.anchor_day, "anchor_day '" + std::string(a) + "' is not a day of the month (1-31) or a date");
+    }
+  } else if (!previous) {
+    c.anchor_day = c.start.day();
+    c.anchor_month.reset();
+  }
+
+  // Currency first: a fixed discount is an amount in it.
+  if (!previous || F::given(row.currency)) {
+    std::string code = p.required_text(row.currency, "currency");
+    auto cur = core::find_currency(code);
+    if (!cur) p.fail(row.currency, "currency '" + code + "' is not a known ISO 4217 code");
+    c.currency = *cur;
+  }
+
+  // Price.
+  if (!previous || F::given(row.price_model)) {
+    p.required_text(row.price_model, "price_model");
+    auto m = domain::parse_price_model(F::text(row.price_model));
+    if (!m)
+      p.fail(row.price_model, "price_model '" + std::string(F::text(row.price_model)) +
+                                  "' is not one of flat, per_seat, usage_graduated, usage_volume, minimum_commitment");
+    c.model = *m;
+  }
+  if (F::given(row.price_per)) {
+    auto f = domain::parse_frequency(F::text(row.price_per));
+    if (!f)
+      p.fail(row.price_per, "price_per '" + std::string(F::text(row.price_per)) +
+                                "' is not one of monthly, quarterly, semiannual, annual");
+    c.price_per = *f;
+  } else if (!previous) {
+    c.price_per = c.frequency;
+  }
+  bool has_price = previous != nullptr;
+  if (F::given(row.unit_price)) {
+    auto v = parse_decimal(F::text(row.unit_price), domain::kDecimalPlaces, ctx.amount_style);
+    if (!v)
+      p.fail(row.unit_price, "unit_price '" + std::string(F::text(row.unit_price)) +
+                                 "' is not a price (a non-negative decimal with up to 6 places)");
+    c.unit_price_micros = *v;
+    has_price = true;
+  } else if (!previous) {
+    c.unit_price_micros = 0;
+  }
+  if (F::given(row.tiers)) {
+    std::string error;
+    auto t = parse_tier_table(F::text(row.tiers), error, ctx.amount_style);
+    if (!t) p.fail(row.tiers, "tiers: " + error, "write tiers as UP_TO:UNIT_PRICE;...;inf:UNIT_PRICE, e.g. 100:1.00;1000:0.80;inf:0.50");
+    c.tiers = std::move(*t);
+  } else if (!previous) {
+    c.tiers.clear();
+  }
+  bool tiered_model = c.model == PriceModel::kUsageGraduated || c.model == PriceModel::kUsageVolume;
+  if (!c.tiers.empty() && !tiered_model)
+    p.fail(row.tiers, "tiers: a " + std::string(domain::to_string(c.model)) +
+                          " line takes a unit price, not a tier table (only usage_graduated and usage_volume have tiers)");
+  if (!has_price && !(tiered_model && !c.tiers.empty()))
+    p.fail(row.unit_price, tiered_model ? "unit_price is empty: a " + std::string(domain::to_string(c.model)) +
+                                              " line needs a unit price or a tier table"
+                                        : std::string("unit_price is empty"));
+  if (F::given(row.quantity)) {
+    auto q = parse_decimal(F::text(row.quantity), domain::kDecimalPlaces, ctx.amount_style);
+    if (!q)
+      p.fail(row.quantity, "quantity '" + std::string(F::text(row.quantity)) +
+                               "' is not a quantity (a non-negative decimal with up to 6 places)");
+    c.quantity = *q;
+  } else if (!previous) {
+    if (c.model == PriceModel::kPerSeat) p.fail(row.quantity, "quantity is empty: a per_seat line needs a seat count");
+    if (c.model == PriceModel::kMinimumCommitment)
+      p.fail(row.quantity, "quantity is empty: a minimum_commitment line needs the committed units per period");
+    c.quantity = c.model == PriceModel::kFlat ? domain::kDecimalScale : 0;
+  }
+
+  // Discount.
+  if (F::given(row.discount)) {
+    std::string_view d = F::text(row.discount);
+    if (iequals(d, "none")) {
+      c.discount = {};
+    } else if (d.back() == '%') {
+      auto pct = parse_percent(d, ctx.amount_style);
+      if (!pct)
+        p.fail(row.discount, "discount '" + std::string(d) + "' is not a percentage from 0% to 100% with up to 4 decimals");
+      c.discount.kind = *pct == 0 ? domain::DiscountKind::kNone : domain::DiscountKind::kPercent;
+      c.discount.value = *pct;
+    } else {
+      auto a = core::parse_amount(d, c.currency.exponent, ctx.amount_style);
+      if (!a.ok() || a.minor < 0)
+        p.fail(row.discount, "discount '" + std::string(d) + "' is not a percentage (15%) or an amount in " +
+                                 std::string(c.currency.view()),
+               "a percentage ends with '%'; an amount is taken off each full billing period");
+      c.discount.kind = a.minor == 0 ? domain::DiscountKind::kNone : domain::DiscountKind::kAmount;
+      c.discount.value = a.minor;
+    }
+    if (c.discount.kind == domain::DiscountKind::kNone) c.discount.until.reset();
+  } else if (!previous) {
+    c.discount = {};
+  }
+  if (F::given(row.discount_until)) {
+    if (c.discount.kind == domain::DiscountKind::kNone)
+      p.fail(row.discount_until, "discount_until is given but the line has no discount");
+    c.discount.until = p.date(row.discount_until, "discount_until");
+  }
+
+  // Tax and terms.
+  if (F::given(row.tax_rate)) {
+    auto t = parse_percent(F::text(row.tax_rate), ctx.amount_style);
+    if (!t)
+      p.fail(row.tax_rate, "tax_rate '" + std::string(F::text(row.tax_rate)) +
+                               "' is not a percentage from 0 to 100 with up to 4 decimals (8.875 means 8.875%)");
+    c.tax_rate_ppm = *t;
+  } else if (!previous) {
+    c.tax_rate_ppm = 0;
+  }
+  if (F::given(row.net_days)) {
+    std::string_view n = F::text(row.net_days);
+    if (iequals(n, "due on receipt") || iequals(n, "receipt")) {
+      c.net_days = 0;
+    } else {
+      if (istarts_with(n, "net")) n = trim(n.substr(3));
+      bool ok = !n.empty() && n.size() <= 4;
+      for (char ch : n) ok = ok && std::isdigit(static_cast<unsigned char>(ch));
+      if (!ok)
+        p.fail(row.net_days, "net_days '" + std::string(F::text(row.net_days)) +
+                                 "' is not a number of days (30, Net 30, due on receipt)");
+      c.net_days = std::stoi(std::string(n));
+    }
+  } else if (!previous) {
+    c.net_days = 30;
+  }
+  return c;
+}
+
+}  // namespace otc::import
