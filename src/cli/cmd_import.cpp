@@ -74,6 +74,7 @@ void run_import(Context& ctx, const std::string& kind, const ImportArgs& a) {
   std::string msg = "imported " + std::to_string(sum.inserted) + " " + kind + " from " + input.display_name() + " (batch " +
                     std::to_string(sum.batch_id) + "; " + std::to_string(sum.rows_read) + " rows, " +
                     std::to_string(sum.unchanged) + " already present";
+  if (sum.continuation_rows) msg += ", " + std::to_string(sum.continuation_rows) + " more rows of split payments";
   if (kind == "payments") msg += ", " + std::to_string(sum.applied) + " applied to invoices";
   if (sum.rejected) msg += ", " + std::to_string(sum.rejected) + " rejected to " + a.rejects;
   ctx.note(msg + ")");

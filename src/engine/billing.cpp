@@ -208,6 +208,7 @@ bool LinePlanner::in_service(core::Date day) const {
 
 void LinePlanner::final_segments(core::Date a, core::Date b, std::vector<Segment>& out) const {
   std::vector<Piece> pieces;
+  pieces.reserve(2);
   for (std::size_t k = 0; k < versions_.size(); ++k) {
     core::Date from = std::max(a, version(k).effective_from());
     core::Date to = b;
@@ -432,6 +433,10 @@ void LinePlanner::run(core::Date through, std::vector<DraftLine>& out, std::vect
     if (recurring && b.timing == BillingTiming::kAdvance) bill_advance(p, through, out);
     bool arrears_recurring = recurring && b.timing == BillingTiming::kArrears;
     if (!arrears_recurring && !usage_priced) continue;
+    // Most periods of a long-running line are billed already: skip them before any pricing.
+    if ((!arrears_recurring || billed(ChargeKey{p.start, ChargeKind::kRecurring})) &&
+        (!usage_priced || billed(ChargeKey{p.start, ChargeKind::kUsage})))
+      continue;
     segs.clear();
     final_segments(p.start, p.full_end, segs);
     if (segs.empty()) continue;

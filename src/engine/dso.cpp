@@ -11,7 +11,9 @@ DsoResult compute_dso(const DsoInput& in) {
   if (in.credit_sales > 0) {
     r.dso_x100 = divide_rounded(static_cast<__int128>(in.open_ar) * n * 100, in.credit_sales, Rounding::kHalfUp);
     r.best_possible_x100 = divide_rounded(static_cast<__int128>(in.current_ar) * n * 100, in.credit_sales, Rounding::kHalfUp);
-    r.add_x100 = *r.dso_x100 - *r.best_possible_x100;
+    // ADD is rounded once from the exact difference (open − current) × N / sales, so it can
+    // differ by 0.01 from the difference of the two rounded columns.
+    r.add_x100 = divide_rounded((static_cast<__int128>(in.open_ar) - in.current_ar) * n * 100, in.credit_sales, Rounding::kHalfUp);
   }
   // CEI = (begin AR + credit sales − end AR) / (begin AR + credit sales − current AR) × 100
   __int128 num = static_cast<__int128>(in.open_ar_start) + in.credit_sales - in.open_ar;
@@ -19,7 +21,8 @@ DsoResult compute_dso(const DsoInput& in) {
   if (den != 0) r.cei_x100 = divide_rounded(num * 100 * 100, den, Rounding::kHalfUp);
 
   // Countback: walk back month by month, consuming each month's sales with its days, until the
-  // remaining AR is smaller than a month's sales; that month contributes its fraction.
+  // remaining AR is smaller than a month's sales; that month contributes its fraction. When the
+  // AR is used up exactly by whole months, the walk stops there (no fraction to add).
   if (in.open_ar <= 0) {
     r.countback_x100 = 0;
   } else {

@@ -259,7 +259,9 @@ struct Worker {
 
   void gather(const domain::BankTransaction& t, Evidence& e) {
     // Payer.
-    e.payer_given = !t.payer_name.empty() || !t.payer_account.empty();
+    // An account that is on nobody's file says nothing about who paid; a name that fits no
+    // customer says it was someone we do not know.
+    e.payer_given = !t.payer_name.empty();
     std::uint32_t by_account = kNone;
     if (!t.payer_account.empty()) {
       buf.clear();
@@ -382,6 +384,7 @@ enum class Why : std::uint8_t {
 
 struct State {
   bool resolved = false;
+  bool combination_competes = false;  // a combination of invoices also adds up to the amount
   Why why = Why::kNothing;
 };
 
@@ -539,7 +542,7 @@ class Matcher {
       for (const Hit& h : e.hit_span()) {
         if ((h.flags & kFuzzy) || h.context == RefContext::kBare || !usable(r, h.invoice)) continue;
         if (!within_tolerance(remaining_[h.invoice], amount, options_.tolerance)) break;
-        if (!payer_consistent(r, h.invoice) && !(h.flags & kFullForm)) break;
+        if (!payer_consistent(r, h.invoice)) break;  // a stranger's near-amount is no short-pay
         int conf = h.context == RefContext::kStructured ? 94 : 92;
         if (payer_contradicts(r, h.invoice)) conf -= 10;
         if (confident(r, conf))
@@ -548,14 +551,24 @@ class Matcher {
       }
     }
     // A typo: exactly one variant whose amount agrees, and the payer does not point elsewhere.
+    // Round amounts repeat across customers: among several variants that agree, the one the
+    // identified payer owns wins; otherwise several are ambiguous.
     const Hit* fuzzy = nullptr;
+    const Hit* confirmed = nullptr;
     int count = 0;
+    int confirmed_count = 0;
     for (const Hit& h : e.hit_span()) {
       if (!(h.flags & kFuzzy) || !usable(r, h.invoice) || remaining_[h.invoice] != amount) continue;
       ++count;  // hits are distinct invoices
       fuzzy = &h;
+      if (payer_confirms(r, h.invoice)) {
+        ++confirmed_count;
+        confirmed = &h;
+      }
     }
-    if (count > 1) {
+    if (confirmed_count == 1) {
+      fuzzy = confirmed;
+    } else if (count > 1) {
       note(r, Why::kAmbiguousRef);
       return;
     }
@@ -687,8 +700,10 @@ class Matcher {
     }
     amounts_.clear();
     for (std::uint32_t i : cand_) amounts_.push_back(remaining_[i]);
+    // Single invoices count as solutions too: a lone invoice of the whole amount is pass 3's,
+    // and a combination that competes with one is ambiguous.
     CombinationBounds bounds;
-    bounds.min_size = std::max(1, 2 - nanch);
+    bounds.min_size = 1;
     bounds.max_size = room;
     bounds.node_budget = options_.combination_node_budget;
     const CombinationResult found = find_exact_sum(amounts_, amount - anchored, bounds);
@@ -697,10 +712,12 @@ class Matcher {
       return;
     }
     if (found.solutions >= 2) {
+      state_[r].combination_competes = true;
       note(r, Why::kAmbiguousCombination);
       return;
     }
     if (found.solutions == 0) return;
+    if (nanch + static_cast<int>(found.picks.size()) < 2) return;  // one invoice: pass 3 decides
     int conf = 85;
     if (e.payer == PayerMatch::kFuzzyName) conf = 80;
     if (from_refs) conf = 80;
@@ -738,8 +755,9 @@ class Matcher {
 
   bool strong_ref_elsewhere(std::uint32_t r, std::uint32_t customer, std::uint32_t invoice) const {
     // An exact reference to another open invoice of the same customer contradicts an amount match.
+    // Bare numbers count here: one that names another invoice of the same payer is no accident.
     for (const Hit& h : ev_[r].hit_span()) {
-      if ((h.flags & kFuzzy) || h.context == RefContext::kBare) continue;
+      if (h.flags & kFuzzy) continue;
       if (h.invoice != invoice && customer_of(h.invoice) == customer && remaining_[h.invoice] > 0) return true;
     }
     return false;
@@ -767,6 +785,10 @@ class Matcher {
       if (cand_.size() > 1) conf -= 5;
       if (pick == kNone) {
         note(r, Why::kAmbiguousAmount);
+        return;
+      }
+      if (state_[r].combination_competes) {
+        note(r, Why::kAmbiguousCombination);
         return;
       }
       if (strong_ref_elsewhere(r, e.customer, pick)) {
@@ -799,19 +821,21 @@ class Matcher {
     const std::int64_t amount = tx(r).amount_minor;
     std::array<std::uint32_t, Evidence::kMaxHits> strong{};
     int ns = 0;
-    bool any_full = false;
+    bool any_strong = false;
     for (const Hit& h : e.hit_span()) {
-      if ((h.flags & kFuzzy) || h.context == RefContext::kBare || (h.flags & kLastRun)) continue;
+      if ((h.flags & kFuzzy) || (h.flags & kLastRun)) continue;
+      // A bare number counts when it names an invoice of the identified payer.
+      if (h.context == RefContext::kBare && !payer_confirms(r, h.invoice)) continue;
       bool dup = false;
       for (int i = 0; i < ns; ++i) dup = dup || strong[i] == h.invoice;
       if (dup) continue;
       strong[ns++] = h.invoice;
-      if ((h.flags & kFullForm) || h.context == RefContext::kStructured) any_full = true;
+      if (h.context != RefContext::kBare) any_strong = true;
     }
     if (ns == 1) {
       const std::uint32_t inv = strong[0];
       const bool confirmed = payer_confirms(r, inv);
-      const bool unknown_payer = e.customer == kNone && !e.payer_given && any_full;
+      const bool unknown_payer = e.customer == kNone && !e.payer_given && any_strong;
       if (!usable(r, inv)) {
         note(r, remaining_[inv] <= 0 ? Why::kPaid : Why::kCurrency);
       } else if (confirmed || unknown_payer) {
@@ -856,15 +880,23 @@ class Matcher {
       }
       note(r, Why::kRefAmount);
     }
-    // No usable reference: a short-pay of exactly one of the identified payer's invoices.
-    if (e.customer != kNone && ns == 0) {
+    // No usable reference: a short-pay of exactly one of the identified payer's invoices, when
+    // no invoice of the payer has the exact amount and no combination adds up to it.
+    if (e.customer != kNone && ns == 0 && !state_[r].combination_competes) {
       cand_.clear();
-      for (std::uint32_t i : books_.invoices_of(e.customer))
-        if (usable(r, i) && within_tolerance(remaining_[i], amount, options_.tolerance)) cand_.push_back(i);
+      for (std::uint32_t i : books_.invoices_of(e.customer)) {
+        if (!usable(r, i)) continue;
+        if (remaining_[i] == amount) return;
+        if (within_tolerance(remaining_[i], amount, options_.tolerance)) cand_.push_back(i);
+      }
       if (cand_.empty()) return;
       const std::uint32_t pick = cand_.size() == 1 ? cand_[0] : single_resembling(r, cand_);
       if (pick == kNone) {
         note(r, Why::kAmbiguousAmount);
+        return;
+      }
+      if (strong_ref_elsewhere(r, e.customer, pick)) {
+        note(r, Why::kRefAmount);
         return;
       }
       const int conf = e.payer == PayerMatch::kFuzzyName ? 72 : 75;

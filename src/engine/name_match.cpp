@@ -207,7 +207,7 @@ double name_similarity(std::string_view a, std::string_view b) {
     const auto& wl = n < m ? wb : wa;
     bool all = true;
     for (int i = 0; i < shorter && all; ++i) all = word_similarity(ws[i], wl[i]) >= 0.85;
-    if (all) best = std::max(best, 0.86);
+    if (all) best = std::max(best, 0.82);
   }
   return best;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string_view>
 #include <unordered_set>
 
@@ -173,7 +174,10 @@ struct Generator {
         if (taken.insert(normalize_name(name)).second) break;
       }
       g.legal = rng.percent(85) ? std::string(rng.pick(kLegal)) : "";
-      if (!g.legal.empty()) name += (g.legal == "GmbH" || g.legal[0] == 'L' || rng.percent(50)) ? " " : ", ", name += g.legal;
+      if (!g.legal.empty()) {
+        name += rng.percent(70) ? " " : ", ";
+        name += g.legal;
+      }
       MatchCustomer mc;
       mc.id = 1000 + i;
       mc.name = name;
@@ -314,10 +318,12 @@ struct Generator {
     } else {
       name.clear();  // the bank gave no name
     }
+    // Banks drop the name mostly where they carry the account; an account on file is used
+    // 60% of the time, otherwise the payer pays from an account we do not know (or none shows).
+    if (name.empty() && mc.bank_accounts.empty()) name = upper(mc.name);
     t.payer_name = name;
-    if (!mc.bank_accounts.empty() && rng.percent(60)) t.payer_account = mc.bank_accounts[0];
+    if (!mc.bank_accounts.empty() && (name.empty() || rng.percent(60))) t.payer_account = mc.bank_accounts[0];
     else if (rng.percent(70)) t.payer_account = pad_number(rng.range(100000000LL, 999999999999LL), 12);
-    if (t.payer_name.empty() && t.payer_account.empty()) t.payer_name = upper(mc.name);
   }
 
   static std::string digits_of(std::string_view number) {

@@ -119,6 +119,15 @@ ImportSummary run_ar_import(store::LedgerStore& store, const ImportOptions& opt,
       if (!parser.parse(reader, invoice, issues)) { reject(issues); continue; }
       if (!writing) continue;
       std::int64_t cust = store.ensure_customer(invoice.customer_external_id, invoice.customer_name, sum.batch_id, line);
+      if (invoice.due_from_customer_terms) {
+        auto terms = store.customer_terms(cust);
+        if (!terms) {
+          reject({{map.index("due_date") >= 0 ? map.column("due_date") : 0,
+                   "no due date: give a due_date or terms column, or import the customer with terms first"}});
+          continue;
+        }
+        invoice.due_date = invoice.invoice_date.add_days(*terms);
+      }
       auto r = store.put_invoice(invoice, cust, content_hash(invoice), sum.batch_id, line);
       if (r.outcome == PutOutcome::kConflict) {
         reject({{map.column("invoice_id"), conflict_message("invoice", invoice.external_id, r)}});
@@ -153,11 +162,16 @@ ImportSummary run_ar_import(store::LedgerStore& store, const ImportOptions& opt,
         reject({{map.column("payment_id"), conflict_message("payment", payment.external_id, r)}});
         continue;
       }
-      (r.outcome == PutOutcome::kInserted ? sum.inserted : sum.unchanged)++;
-      if (inv && !store.has_application(r.id, inv->id)) {
-        auto pay = store.find_payment(payment.external_id);
+      if (r.outcome == PutOutcome::kInserted) ++sum.inserted;
+      else if (r.outcome == PutOutcome::kUnchanged && inv && !store.has_application(r.id, inv->id)) ++sum.continuation_rows;
+      else ++sum.unchanged;
+      // A new payment is wholly unapplied; a known one (split rows, overlapping files) may have
+      // been applied to this invoice already.
+      if (inv && (r.outcome == PutOutcome::kInserted || !store.has_application(r.id, inv->id))) {
+        std::int64_t unapplied = r.outcome == PutOutcome::kInserted ? payment.amount_minor
+                                                                    : store.find_payment(payment.external_id)->unapplied_minor;
         std::int64_t want = payment.applied_minor.value_or(payment.amount_minor);
-        std::int64_t amount = std::min({want, inv->open_minor, pay->unapplied_minor});
+        std::int64_t amount = std::min({want, inv->open_minor, unapplied});
         if (amount > 0) {
           store::ApplicationDraft d;
           d.invoice_id = inv->id;

@@ -161,6 +161,7 @@ bool ArRowParser::parse(const CsvReader& row, domain::Invoice& inv, std::vector<
   bool have_date = parse_date(row, invoice_date_.index, invoice_date_.column, "invoice_date", settings_.date_format, inv.invoice_date, issues);
   bool have_ccy = currency(row, inv.currency, issues);
   if (have_ccy) parse_money(row, amount_.index, amount_.column, "amount", inv.currency, settings_.amount_style, inv.total_minor, issues);
+  inv.due_from_customer_terms = false;
   if (!parse_date(row, due_date_.index, due_date_.column, "due_date", settings_.date_format, inv.due_date, issues, false)) {
     auto terms_text = get(row, terms_.index);
     bool due_given = !get(row, due_date_.index).empty();
@@ -168,7 +169,10 @@ bool ArRowParser::parse(const CsvReader& row, domain::Invoice& inv, std::vector<
       auto days = parse_terms_days(terms_text);
       if (days && have_date) inv.due_date = inv.invoice_date.add_days(*days);
       else if (!terms_text.empty() && !days) issues.push_back({terms_.column, "terms '" + std::string(terms_text) + "' are not a number of days"});
-      else if (have_date) issues.push_back({due_date_.index >= 0 ? due_date_.column : 0, "no due date: give a due_date or terms column"});
+      else if (have_date) {
+        inv.due_date = inv.invoice_date;
+        inv.due_from_customer_terms = true;  // resolved against the ledger by the importer
+      }
     }
   }
   if (issues.size() == before && inv.due_date < inv.invoice_date)

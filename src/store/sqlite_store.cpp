@@ -45,6 +45,12 @@ Date date_of(std::string_view iso) {
 class SqliteStore final : public LedgerStore {
  public:
   SqliteStore(const std::string& path, OpenMode mode) : db_(path, mode == OpenMode::kCreate) {
+    static const bool configured = [] {
+      // No allocation statistics: they take a global mutex on every malloc.
+      sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+      return true;
+    }();
+    (void)configured;
     const char* env = std::getenv("OTC_BUSY_TIMEOUT_MS");
     sqlite3_busy_timeout(db_.handle(), env ? std::atoi(env) : 60000);
     db_.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
@@ -59,12 +65,26 @@ class SqliteStore final : public LedgerStore {
     return v;
   }
 
-  void begin_write() override { db_.exec("BEGIN IMMEDIATE"); }
+  void begin_write() override {
+    db_.exec("BEGIN IMMEDIATE");
+    pending_activity_.reset();
+  }
   void begin_read() override { db_.exec("BEGIN DEFERRED"); }
-  void commit() override { db_.exec("COMMIT"); }
+  void commit() override {
+    if (pending_activity_) {
+      auto& s = stmt(meta_update_, "UPDATE ledger_meta SET max_activity = max(max_activity, ?1) WHERE id = 1");
+      std::string day = pending_activity_->iso();
+      s.bind(1, day);
+      s.step();
+      s.reset();
+      pending_activity_.reset();
+    }
+    db_.exec("COMMIT");
+  }
   void rollback() override {
     if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
     customer_ids_.clear();  // the cache may hold ids that were rolled back
+    pending_activity_.reset();
   }
 
   std::optional<BatchInfo> find_batch(std::string_view kind, std::string_view sha) override {
@@ -139,6 +159,15 @@ class SqliteStore final : public LedgerStore {
     return lookup_customer(ext);
   }
 
+  std::optional<int> customer_terms(std::int64_t id) override {
+    auto& s = stmt(customer_terms_, "SELECT terms_days FROM customers WHERE id=?1");
+    s.bind(1, id);
+    std::optional<int> r;
+    if (s.step() && !s.is_null(0)) r = static_cast<int>(s.int64(0));
+    s.reset();
+    return r;
+  }
+
   PutResult put_invoice(const domain::Invoice& inv, std::int64_t customer_id, std::uint64_t hash, std::int64_t batch, long line) override {
     auto& s = stmt(put_invoice_,
         "INSERT INTO invoices(external_id, customer_id, currency, invoice_date, due_date, total_minor, open_minor, last_activity, po_number, content_hash, batch_id, source_line)"
@@ -151,7 +180,10 @@ class SqliteStore final : public LedgerStore {
         .bind_opt(7, inv.po_number).bind(8, static_cast<std::int64_t>(hash)).bind(9, batch).bind(10, static_cast<std::int64_t>(line));
     s.step();
     s.reset();
-    if (db_.changes() > 0) return {PutOutcome::kInserted, db_.last_insert_id(), {}, 0};
+    if (db_.changes() > 0) {
+      note_activity(inv.invoice_date);
+      return {PutOutcome::kInserted, db_.last_insert_id(), {}, 0};
+    }
     return compare_existing("SELECT i.id, i.content_hash, b.file_name, i.source_line FROM invoices i LEFT JOIN import_batches b ON b.id=i.batch_id WHERE i.external_id=?1",
                             cmp_invoice_, inv.external_id, hash);
   }
@@ -179,7 +211,10 @@ class SqliteStore final : public LedgerStore {
         .bind(10, static_cast<std::int64_t>(hash)).bind(11, batch).bind(12, static_cast<std::int64_t>(line));
     s.step();
     s.reset();
-    if (db_.changes() > 0) return {PutOutcome::kInserted, db_.last_insert_id(), {}, 0};
+    if (db_.changes() > 0) {
+      note_activity(p.received_date);
+      return {PutOutcome::kInserted, db_.last_insert_id(), {}, 0};
+    }
     return compare_existing("SELECT p.id, p.content_hash, b.file_name, p.source_line FROM payments p LEFT JOIN import_batches b ON b.id=p.batch_id WHERE p.external_id=?1",
                             cmp_payment_, p.external_id, hash);
   }
@@ -214,6 +249,7 @@ class SqliteStore final : public LedgerStore {
     ins.step();
     ins.reset();
     std::int64_t id = db_.last_insert_id();
+    note_activity(d.applied_on);
     auto& inv = stmt(apply_inv_, "UPDATE invoices SET open_minor=open_minor-?2, last_activity=max(last_activity, ?3) WHERE id=?1");
     inv.bind(1, d.invoice_id).bind(2, d.amount_minor).bind(3, day);
     inv.step();
@@ -226,19 +262,21 @@ class SqliteStore final : public LedgerStore {
   }
 
   void for_each_open_item(Date as_of, const std::function<void(const domain::OpenItem&)>& fn) override {
-    // Candidates: invoices open now, plus invoices closed after as_of (they were open then).
-    // Those untouched since as_of carry their current balance; the rest are recomputed from
-    // applications dated on or before as_of.
-    static constexpr const char* kSql =
+    // As of the latest activity or later, the kept balances are the answer and only open items
+    // are read (through the partial index). Before it, every invoice dated on or before as_of is
+    // a candidate; those touched after as_of are recomputed from applications dated up to as_of.
+    static constexpr const char* kCurrent =
+        "SELECT i.id, i.external_id, c.external_id, c.name, i.currency, i.invoice_date, i.due_date, i.total_minor, i.open_minor"
+        " FROM invoices i INDEXED BY invoices_open JOIN customers c ON c.id=i.customer_id"
+        " WHERE i.open_minor <> 0 AND i.status='open' AND i.invoice_date <= ?1";
+    static constexpr const char* kHistoric =
         "SELECT i.id, i.external_id, c.external_id, c.name, i.currency, i.invoice_date, i.due_date, i.total_minor,"
         " CASE WHEN i.last_activity <= ?1 THEN i.open_minor ELSE i.total_minor"
         "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.invoice_id=i.id AND a.applied_on <= ?1), 0)"
         "   - COALESCE((SELECT SUM(j.amount_minor) FROM adjustments j WHERE j.invoice_id=i.id AND j.adj_date <= ?1), 0) END"
         " FROM invoices i JOIN customers c ON c.id=i.customer_id"
-        " WHERE i.id IN (SELECT id FROM invoices WHERE open_minor <> 0 AND status='open'"
-        "                UNION ALL SELECT id FROM invoices WHERE last_activity > ?1 AND open_minor = 0 AND status='open')"
-        "   AND i.invoice_date <= ?1";
-    auto& s = stmt(open_items_, kSql);
+        " WHERE i.invoice_date <= ?1 AND i.status='open' AND (i.open_minor <> 0 OR i.last_activity > ?1)";
+    auto& s = as_of >= max_activity() ? stmt(open_items_, kCurrent) : stmt(open_items_hist_, kHistoric);
     std::string day = as_of.iso();
     s.bind(1, day);
     domain::OpenItem item;
@@ -249,7 +287,7 @@ class SqliteStore final : public LedgerStore {
       item.invoice_external_id.assign(s.text(1));
       item.customer_external_id.assign(s.text(2));
       item.customer_name.assign(s.text(3));
-      item.currency = currency_of(s.text(4));
+      item.currency = currencies_.get(s.text(4));
       item.invoice_date = date_of(s.text(5));
       item.due_date = date_of(s.text(6));
       item.total_minor = s.int64(7);
@@ -259,14 +297,19 @@ class SqliteStore final : public LedgerStore {
   }
 
   void for_each_unapplied(Date as_of, const std::function<void(const domain::UnappliedCredit&)>& fn) override {
-    static constexpr const char* kSql =
+    static constexpr const char* kCurrent =
+        "SELECT COALESCE(c.external_id, ''), COALESCE(c.name, ''), p.currency, SUM(p.unapplied_minor)"
+        " FROM payments p INDEXED BY payments_unapplied LEFT JOIN customers c ON c.id=p.customer_id"
+        " WHERE p.unapplied_minor <> 0 AND p.status='posted' AND p.received_date <= ?1"
+        " GROUP BY 1, 2, 3 ORDER BY 1, 3";
+    static constexpr const char* kHistoric =
         "SELECT COALESCE(c.external_id, ''), COALESCE(c.name, ''), p.currency,"
         " SUM(CASE WHEN p.last_activity <= ?1 THEN p.unapplied_minor ELSE p.amount_minor"
         "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.payment_id=p.id AND a.applied_on <= ?1), 0) END)"
         " FROM payments p LEFT JOIN customers c ON c.id=p.customer_id"
         " WHERE p.received_date <= ?1 AND p.status='posted' AND (p.unapplied_minor <> 0 OR p.last_activity > ?1)"
         " GROUP BY 1, 2, 3 ORDER BY 1, 3";
-    auto& s = stmt(unapplied_, kSql);
+    auto& s = as_of >= max_activity() ? stmt(unapplied_, kCurrent) : stmt(unapplied_hist_, kHistoric);
     std::string day = as_of.iso();
     s.bind(1, day);
     domain::UnappliedCredit u;
@@ -275,7 +318,7 @@ class SqliteStore final : public LedgerStore {
       if (u.amount_minor == 0) continue;
       u.customer_external_id.assign(s.text(0));
       u.customer_name.assign(s.text(1));
-      u.currency = currency_of(s.text(2));
+      u.currency = currencies_.get(s.text(2));
       fn(u);
     }
     s.reset();
@@ -305,18 +348,32 @@ class SqliteStore final : public LedgerStore {
   }
 
   std::optional<Date> latest_fact_date() override {
-    Statement s(db_.handle(),
-                "SELECT max(d) FROM (SELECT max(invoice_date) d FROM invoices UNION ALL SELECT max(received_date) FROM payments"
-                " UNION ALL SELECT max(applied_on) FROM applications)");
-    std::optional<Date> r;
-    if (s.step() && !s.is_null(0)) r = date_of(s.text(0));
-    s.reset();
-    return r;
+    auto d = core::parse_iso_date(max_activity_text());
+    if (pending_activity_ && (!d || *pending_activity_ > *d)) d = pending_activity_;
+    return d;
   }
 
   int version() { return schema_version(); }
 
  private:
+  void note_activity(Date d) {
+    if (!pending_activity_ || d > *pending_activity_) pending_activity_ = d;
+  }
+
+  std::string max_activity_text() {
+    auto& s = stmt(meta_read_, "SELECT max_activity FROM ledger_meta WHERE id = 1");
+    std::string r;
+    if (s.step()) r.assign(s.text(0));
+    s.reset();
+    return r;
+  }
+
+  /// The latest activity date, including this transaction's; Date{} (1970) when the ledger is empty.
+  Date max_activity() {
+    auto d = latest_fact_date();
+    return d ? *d : Date{};
+  }
+
   static void write_iso(char* out, Date d) {
     std::string s;
     s.reserve(10);
@@ -400,11 +457,25 @@ class SqliteStore final : public LedgerStore {
     }
   }
 
+  // Parsing a currency code is a table scan; reports meet few codes, so remember them.
+  struct CurrencyCache {
+    std::vector<std::pair<std::string, core::Currency>> seen;
+    core::Currency get(std::string_view code) {
+      for (const auto& [k, c] : seen)
+        if (k == code) return c;
+      seen.emplace_back(std::string(code), currency_of(code));
+      return seen.back().second;
+    }
+  };
+
   Database db_;
+  CurrencyCache currencies_;
+  std::optional<Date> pending_activity_;
   std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>> customer_ids_;
   std::optional<Statement> find_batch_, add_batch_, finish_batch_, audit_, put_customer_, stub_customer_,
       find_customer_, cmp_customer_, put_invoice_, cmp_invoice_, find_invoice_, put_payment_, cmp_payment_,
-      find_payment_, has_app_, apply_ins_, apply_inv_, apply_pay_, open_items_, unapplied_;
+      find_payment_, has_app_, apply_ins_, apply_inv_, apply_pay_, open_items_, open_items_hist_, unapplied_,
+      unapplied_hist_, meta_update_, meta_read_, customer_terms_;
 };
 
 }  // namespace

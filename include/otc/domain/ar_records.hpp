@@ -28,6 +28,7 @@ struct Invoice {
   core::Date due_date;
   std::int64_t total_minor = 0;
   std::string po_number;
+  bool due_from_customer_terms = false;  ///< the row gave no due date or terms: use the customer's terms
 };
 
 struct Payment {

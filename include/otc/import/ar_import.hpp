@@ -33,6 +33,7 @@ struct ImportSummary {
   long unchanged = 0;              ///< rows already in the ledger with the same content
   long rejected = 0;               ///< bad rows (written to rejects when skip_bad)
   long applied = 0;                ///< payment rows applied to an invoice
+  long continuation_rows = 0;      ///< further rows of a split payment (same payment id, another invoice)
 };
 
 /// Reports one bad row: location and reason.

@@ -106,6 +106,8 @@ class LedgerStore {
   virtual std::int64_t ensure_customer(std::string_view external_id, std::string_view name,
                                        std::int64_t batch_id, long source_line) = 0;
   virtual std::optional<std::int64_t> find_customer(std::string_view external_id) = 0;
+  /// The customer's payment terms in days, when known.
+  virtual std::optional<int> customer_terms(std::int64_t customer_id) = 0;
 
   // Invoices.
   virtual PutResult put_invoice(const domain::Invoice& inv, std::int64_t customer_id, std::uint64_t content_hash,

@@ -129,6 +129,7 @@ class CamtReader {
     if (containers.empty()) {
       ctx_.fail(line_of(message.offset_debug()), "no " + std::string(container_name) + " element in " + std::string(kind));
     }
+    message_date_ = core::parse_iso_date(text(path(message, {"GrpHdr", "CreDtTm"})));
     for (pugi::xml_node c : containers) container(c, container_name == "Stmt");
   }
 
@@ -182,6 +183,12 @@ class CamtReader {
     pugi::xml_node acct = child(stmt, "Acct");
     std::string account(account_id(acct));
     std::string label = (is_statement ? "statement " : "notification ") + id;
+    summary_currency_ = core::find_currency(text(child(acct, "Ccy")), true);
+    if (!summary_currency_) {
+      if (pugi::xml_node first_amt = path(stmt, {"Ntry", "Amt"})) {
+        summary_currency_ = core::find_currency(trim(first_amt.attribute("Ccy").value()), true);
+      }
+    }
 
     std::map<std::string, Balance> balances;
     for (pugi::xml_node bal : children(stmt, "Bal")) {
@@ -204,7 +211,10 @@ class CamtReader {
       if (!balances.count(b.code)) balances[b.code] = b;
     }
 
+    fallback_date_ = core::parse_iso_date(text(child(stmt, "CreDtTm")));
+    if (!fallback_date_) fallback_date_ = message_date_;
     std::map<std::string, std::int64_t> movement;  // booked entries per currency code
+    totals_ = Totals{};
     for (pugi::xml_node ntry : children(stmt, "Ntry")) entry(ntry, account, movement);
 
     const Balance* open = nullptr;
@@ -219,15 +229,16 @@ class CamtReader {
         ctx_.problem(close->line, label + ": closing balance CLBD is in " + std::string(close->currency.view()) +
                                       ", opening balance " + open->code + " in " + std::string(open->currency.view()) +
                                       "; the balance cannot be checked");
-        return;
+      } else {
+        std::int64_t moved = movement[std::string(open->currency.view())];
+        ctx_.check("camt balance " + open->code + "+entries=CLBD (" + label + ")", close->signed_minor,
+                   open->signed_minor + moved, open->currency, close->line);
       }
-      std::int64_t moved = movement[std::string(open->currency.view())];
-      ctx_.check("camt balance " + open->code + "+entries=CLBD (" + label + ")", close->signed_minor,
-                 open->signed_minor + moved, open->currency, close->line);
     } else if (is_statement) {
       ctx_.note(line_of(stmt), label + " has no opening (OPBD/PRCD) and closing (CLBD) booked balance pair; "
                                        "balance not checked");
     }
+    summary(child(stmt, "TxsSummry"), label);
   }
 
   TxInfo tx_details(pugi::xml_node tx, bool credit_hint) {
@@ -311,9 +322,21 @@ class CamtReader {
     }
     movement[std::string(a.currency.view())] += signed_amount;
 
+    if (dir == domain::Direction::kCredit) {
+      ++totals_.credits;
+      totals_.credit_sum += a.minor;
+    } else {
+      ++totals_.debits;
+      totals_.debit_sum += a.minor;
+    }
     auto booking = date_of(child(ntry, "BookgDt"));
     auto value = date_of(child(ntry, "ValDt"));
     if (!booking) booking = value;
+    if (!booking && fallback_date_) {
+      ctx_.note(line, "entry has neither BookgDt nor ValDt; the message creation date " + fallback_date_->iso() +
+                          " is used");
+      booking = fallback_date_;
+    }
     if (!booking) {
       ctx_.problem(line, "entry has neither BookgDt nor ValDt; left out");
       return;
@@ -409,9 +432,41 @@ class CamtReader {
     t.direction = dir;
   }
 
+  // TxsSummry: number and sum of credit and debit entries, as the bank counted them.
+  void summary(pugi::xml_node sum, const std::string& label) {
+    if (!sum) return;
+    auto count_and_sum = [&](pugi::xml_node n, const char* what, std::int64_t count, std::int64_t total) {
+      if (!n) return;
+      long line = line_of(n);
+      std::string_view nb = text(child(n, "NbOfNtries"));
+      if (!nb.empty()) {
+        if (auto v = parse_digits(nb)) ctx_.check_count("camt TxsSummry " + std::string(what) + " number of entries (" + label + ")", *v, count, line);
+        else ctx_.problem(line, "bad NbOfNtries '" + std::string(nb) + "'");
+      }
+      std::string_view sum_text = text(child(n, "Sum"));
+      if (!sum_text.empty() && summary_currency_) {
+        std::string why;
+        if (auto v = parse_decimal(sum_text, summary_currency_->exponent, ".", &why)) {
+          ctx_.check("camt TxsSummry " + std::string(what) + " sum (" + label + ")", *v, total, *summary_currency_, line);
+        } else {
+          ctx_.problem(line, "bad Sum '" + std::string(sum_text) + "': " + why);
+        }
+      }
+    };
+    count_and_sum(child(sum, "TtlCdtNtries"), "credit", totals_.credits, totals_.credit_sum);
+    count_and_sum(child(sum, "TtlDbtNtries"), "debit", totals_.debits, totals_.debit_sum);
+  }
+
+  struct Totals {
+    std::int64_t credits = 0, debits = 0, credit_sum = 0, debit_sum = 0;
+  };
+
   std::string_view data_;
   ReadContext& ctx_;
   std::vector<std::size_t> newlines_;
+  std::optional<core::Date> message_date_, fallback_date_;
+  std::optional<core::Currency> summary_currency_;
+  Totals totals_;
 };
 
 }  // namespace

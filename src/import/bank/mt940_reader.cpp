@@ -105,10 +105,13 @@ std::string join_86(const std::vector<std::string_view>& lines, bool structured)
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string_view l = lines[i];
     if (structured) {
-      out.append(i == 0 ? trim_left(l) : l);
+      // Trailing blanks are line padding; the subfield text itself continues on the next line.
+      out.append(trim_right(i == 0 ? trim_left(l) : l));
       continue;
     }
-    if (i > 0 && lines[i - 1].size() < 65 && !out.empty()) out.push_back(' ');
+    // The first line's width includes the ":86:" tag.
+    std::size_t previous_width = i == 0 ? 0 : lines[i - 1].size() + (i == 1 ? 4 : 0);
+    if (i > 0 && previous_width < 65 && !out.empty()) out.push_back(' ');
     out.append(trim_right(l));
   }
   return out;
@@ -164,14 +167,13 @@ void apply_structured_86(std::string_view text, char marker, domain::BankTransac
     i = end;
   }
   std::string purpose, name, posting;
-  std::size_t last = 27, last_name = 27;
+  std::size_t last = 27;
   std::string_view account, iban;
   for (const Sub& s : subs) {
     if ((s.key >= 20 && s.key <= 29) || (s.key >= 60 && s.key <= 63)) {
       append_piece(purpose, s.value, last);
     } else if (s.key == 32 || s.key == 33) {
       name.append(s.value);
-      last_name = s.value.size();
     } else if (s.key == 31) {
       account = trim(s.value);
     } else if (s.key == 38) {
@@ -180,9 +182,8 @@ void apply_structured_86(std::string_view text, char marker, domain::BankTransac
       posting = collapse_spaces(s.value);
     }
   }
-  (void)last_name;
-  t.payer_name = collapse_spaces(name);
-  t.payer_account = std::string(iban.empty() ? account : iban);
+  if (!name.empty()) t.payer_name = collapse_spaces(name);
+  if (!iban.empty() || !account.empty()) t.payer_account = std::string(iban.empty() ? account : iban);
   t.remittance_text = collapse_spaces(purpose.empty() ? posting : purpose);
   std::string eref = sepa_value(purpose, "EREF+");
   if (!eref.empty() && eref != "NOTPROVIDED") t.end_to_end_id = eref;
@@ -485,6 +486,12 @@ class Mt94xReader {
     }
     std::size_t slashes = rest.find("//");
     std::string_view customer_ref = trim(rest.substr(0, slashes));
+    // Old layouts put the counterparty name after the 16-character reference, padded with blanks.
+    std::string_view counterparty;
+    if (std::size_t gap = customer_ref.find("  "); gap != std::string_view::npos) {
+      counterparty = trim(customer_ref.substr(gap));
+      customer_ref = trim(customer_ref.substr(0, gap));
+    }
     std::string_view bank_ref = slashes == std::string_view::npos ? std::string_view{} : trim(rest.substr(slashes + 2));
 
     PendingTx tx;
@@ -501,6 +508,7 @@ class Mt94xReader {
     if (bank_ref != "NONREF") t.bank_reference = std::string(bank_ref);
     if (customer_ref != "NONREF") t.end_to_end_id = std::string(customer_ref);
     t.account = account_;
+    t.payer_name = std::string(counterparty);
     // Supplementary details (34x) on the following lines.
     std::string supplementary;
     for (std::size_t i = 1; i < tag.lines.size(); ++i) {

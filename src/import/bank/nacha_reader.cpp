@@ -137,9 +137,12 @@ class NachaReader {
     std::string_view eff = col(rec, 70, 75);
     effective_date_ = parse_yymmdd(eff);
     if (!effective_date_) {
-      if (!trim(eff).empty()) ctx_.problem(line, "bad effective entry date '" + std::string(eff) + "' (expected YYMMDD)");
-      else ctx_.note(line, "batch " + batch_number_ + " has no effective entry date; the file creation date is used");
+      // Returns and notifications of change often carry 000000 or blanks here; the date only
+      // positions the entry, so the file creation date stands in.
       effective_date_ = file_date_;
+      ctx_.note(line, "batch " + batch_number_ + " effective entry date '" + std::string(eff) +
+                          "' is not a YYMMDD date; the file creation date " +
+                          (file_date_ ? file_date_->iso() : std::string("(unknown)")) + " is used");
     }
   }
 

@@ -1,6 +1,14 @@
 -- otc ledger, version 1. Amounts are integer minor units; dates are ISO text (YYYY-MM-DD),
 -- which sort and compare correctly as text. History is never edited: corrections are new rows.
 
+-- One row: facts the ledger keeps about itself. max_activity is the latest date of anything
+-- that changed a balance; reports as of that date or later need no history.
+CREATE TABLE ledger_meta (
+  id           INTEGER PRIMARY KEY CHECK (id = 1),
+  max_activity TEXT NOT NULL DEFAULT '0000-00-00'
+);
+INSERT INTO ledger_meta(id) VALUES (1);
+
 CREATE TABLE import_batches (
   id          INTEGER PRIMARY KEY,
   kind        TEXT NOT NULL,            -- customers | invoices | payments | contracts | usage | bank | ...
@@ -44,9 +52,8 @@ CREATE TABLE invoices (
   batch_id      INTEGER REFERENCES import_batches(id),
   source_line   INTEGER
 );
-CREATE INDEX invoices_open ON invoices(customer_id, due_date) WHERE open_minor <> 0;
-CREATE INDEX invoices_activity ON invoices(last_activity);
-CREATE INDEX invoices_date ON invoices(invoice_date);
+-- Open items, in rowid order, so that inserts append and "as of now" reports read only these.
+CREATE INDEX invoices_open ON invoices(status) WHERE open_minor <> 0;
 
 CREATE TABLE invoice_lines (
   invoice_id    INTEGER NOT NULL REFERENCES invoices(id),
@@ -93,8 +100,7 @@ CREATE TABLE payments (
   batch_id       INTEGER REFERENCES import_batches(id),
   source_line    INTEGER
 );
-CREATE INDEX payments_unapplied ON payments(customer_id) WHERE unapplied_minor <> 0;
-CREATE INDEX payments_date ON payments(received_date);
+CREATE INDEX payments_unapplied ON payments(status) WHERE unapplied_minor <> 0;
 
 -- Adjustments reduce (or, negative, increase) an invoice's balance without cash: write-offs,
 -- short-pay deductions, small-balance clearing.

@@ -1,0 +1,95 @@
+#pragma once
+// Shared pieces of the bank-file readers: the read context (strict/lenient policy), line splitting,
+// integer-only amount parsing and the short date forms banks use. Internal to src/import/bank.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "otc/import/bank/bank_reader.hpp"
+
+namespace otc::import::bank_detail {
+
+/// Carries the file name, the options and the result being built; decides what a problem does.
+class ReadContext {
+ public:
+  ReadContext(const std::string& file, const BankReadOptions& opts, BankReadResult& out);
+
+  const std::string& file() const { return file_; }
+  const BankReadOptions& opts() const { return opts_; }
+  BankReadResult& out() { return out_; }
+  bool lenient() const { return opts_.lenient; }
+  core::Currency default_currency() const { return default_currency_; }
+
+  /// Something strict mode rejects: throws core::Error at FILE:LINE, or (lenient) lists it and returns.
+  void problem(long line, const std::string& message);
+  /// A harmless deviation, accepted in both modes and listed in `tolerated`.
+  void note(long line, const std::string& message);
+  /// Always throws: the input cannot be read any further.
+  [[noreturn]] void fail(long line, const std::string& message) const;
+  /// Records a control check; a failed one is a problem().
+  void check(std::string what, std::int64_t expected, std::int64_t actual, core::Currency currency, long line);
+  /// A count check (no currency).
+  void check_count(std::string what, std::int64_t expected, std::int64_t actual, long line);
+  /// Starts a transaction with the source file and line filled in.
+  domain::BankTransaction& add_transaction(long line);
+
+ private:
+  std::string file_;
+  const BankReadOptions& opts_;
+  BankReadResult& out_;
+  core::Currency default_currency_;
+};
+
+struct Line {
+  std::string_view text;  ///< without the line terminator
+  long number = 0;        ///< 1-based
+};
+
+/// Splits on LF, CRLF or a lone CR. A final line without terminator is kept; a trailing empty one is not.
+std::vector<Line> split_lines(std::string_view data);
+
+std::string_view trim(std::string_view s);
+std::string_view trim_right(std::string_view s);
+std::string_view trim_left(std::string_view s);
+/// Collapses runs of whitespace (space, tab, CR, LF) to one space and trims both ends.
+std::string collapse_spaces(std::string_view s);
+bool all_digits(std::string_view s);
+bool starts_with_ci(std::string_view s, std::string_view prefix);
+bool contains_ci(std::string_view s, std::string_view needle);
+std::string to_upper(std::string_view s);
+
+/// Parses an unsigned run of digits into an int64 (no sign, no separators). nullopt when empty,
+/// not all digits or too large.
+std::optional<std::int64_t> parse_digits(std::string_view s);
+/// Like parse_digits but allows one leading '+' or '-'.
+std::optional<std::int64_t> parse_signed_digits(std::string_view s);
+
+/// A decimal amount "123", "123,45", "0,", "000000001147,95", "18.150" with one decimal mark from
+/// `marks` into minor units of a currency with `exponent` decimals. Extra decimals are accepted only
+/// when they are zeros. `error` says why on failure.
+std::optional<std::int64_t> parse_decimal(std::string_view s, int exponent, std::string_view marks,
+                                          std::string* error = nullptr);
+
+/// A calendar date from year/month/day. Invalid days (30 February) are clamped to the month's last
+/// day when `clamp` is set, and `clamped` says so.
+std::optional<core::Date> make_date(int year, int month, int day, bool clamp, bool* clamped = nullptr);
+/// YYMMDD with a two-digit year (00-79 -> 20xx, 80-99 -> 19xx).
+std::optional<core::Date> parse_yymmdd(std::string_view s, bool clamp = false, bool* clamped = nullptr);
+/// MMDDYY.
+std::optional<core::Date> parse_mmddyy(std::string_view s);
+int expand_year(int yy);
+
+/// True for something shaped like an IBAN: two letters, two digits, 8 to 30 more letters/digits.
+bool looks_like_iban(std::string_view s);
+
+// One reader per format. Each appends to ctx.out().
+void read_bai2(std::string_view data, ReadContext& ctx);
+void read_mt94x(std::string_view data, ReadContext& ctx, bool mt942);
+void read_camt(std::string_view data, ReadContext& ctx);
+void read_nacha(std::string_view data, ReadContext& ctx);
+void read_lockbox(std::string_view data, ReadContext& ctx);
+void read_bank_csv(std::string_view data, ReadContext& ctx);
+
+}  // namespace otc::import::bank_detail

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs dependencies, builds, and runs the main job end to end on samples/:
+# init -> import customers, invoices, payments -> aging -> dso. Reports go to out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install_deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DOTC_TESTS=OFF >/dev/null
+cmake --build build -j2 --target otc
+OTC=$PWD/build/otc
+OUT=$PWD/out
+AS_OF=2026-10-31
+mkdir -p "$OUT"
+export OTC_LEDGER=$OUT/otc.db
+rm -f "$OTC_LEDGER" "$OTC_LEDGER-wal" "$OTC_LEDGER-shm"
+"$OTC" init
+"$OTC" import customers samples/customers.csv
+"$OTC" import invoices samples/invoices.csv
+"$OTC" import payments samples/payments.csv
+"$OTC" aging --as-of $AS_OF --totals -o "$OUT/aging_by_customer.csv"
+"$OTC" aging --as-of $AS_OF --by invoice -o "$OUT/aging_by_invoice.csv"
+"$OTC" dso --as-of $AS_OF -o "$OUT/dso.csv"
+"$OTC" dso --as-of $AS_OF --method countback --by customer -o "$OUT/dso_countback_by_customer.csv"
+"$OTC" --format table aging --as-of $AS_OF --totals | tail -4
+echo
+echo "Reports are in $OUT/:"
+ls -1 "$OUT"/*.csv | sed 's/^/  /'
+echo "Ledger: $OTC_LEDGER"
