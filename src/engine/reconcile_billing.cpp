@@ -226,7 +226,7 @@ class RunCursor : public Cursor {
 
 class SideSorter {
  public:
-  SideSorter(std::size_t budget, std::string temp_dir) : budget_(std::max<std::size_t>(budget, 4096)), temp_dir_(std::move(temp_dir)) {
+  SideSorter(std::size_t budget, std::string temp_dir) : budget_(std::max<std::size_t>(budget, 1)), temp_dir_(std::move(temp_dir)) {
     arena_.reserve(budget_);  // address space only: pages are touched as lines arrive
   }
 

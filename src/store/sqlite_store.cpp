@@ -356,9 +356,11 @@ class SqliteStore final : public LedgerStore {
   int version() { return schema_version(); }
 
  private:
-  void note_activity(Date d) {
+  void note_activity(Date d) override {
     if (!pending_activity_ || d > *pending_activity_) pending_activity_ = d;
   }
+
+  sqlite3* handle() { return db_.handle(); }
 
   std::string max_activity_text() {
     auto& s = stmt(meta_read_, "SELECT max_activity FROM ledger_meta WHERE id = 1");
@@ -482,6 +484,12 @@ class SqliteStore final : public LedgerStore {
 
 std::unique_ptr<LedgerStore> open_sqlite_store(const std::string& path, OpenMode mode) {
   return std::make_unique<SqliteStore>(path, mode);
+}
+
+sqlite3* sqlite_handle(LedgerStore& store) {
+  auto* s = dynamic_cast<SqliteStore*>(&store);
+  if (!s) throw Error(ErrorKind::kLedger, "this ledger is not a SQLite ledger");
+  return s->handle();
 }
 
 int sqlite_schema_version(LedgerStore& store) {

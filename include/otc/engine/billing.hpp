@@ -86,7 +86,7 @@ struct LineInput {
 };
 
 struct LineStats {
-  std::int64_t usage_used = 0;            ///< records priced on a line
+  std::int64_t usage_used = 0;            ///< records accepted (in service, not duplicates)
   std::int64_t usage_duplicates = 0;      ///< records whose event id was seen before
   std::int64_t usage_out_of_service = 0;  ///< records dated on a day the line is not in service
   std::int64_t usage_other_line = 0;      ///< records that belong to another line

@@ -98,6 +98,10 @@ class LedgerStore {
                                  std::string_view command) = 0;
   virtual void finish_batch(std::int64_t batch_id, std::int64_t rows_read, std::int64_t rows_added) = 0;
   virtual void audit(const AuditEntry& entry) = 0;
+  /// Records that a balance-changing fact dated `d` was posted in this transaction (kept in
+  /// ledger_meta on commit, so that reports as of later dates can skip history). Every writer
+  /// of invoices, payments, credits or applications must call it.
+  virtual void note_activity(core::Date d) = 0;
 
   // Customers.
   virtual PutResult put_customer(const domain::Customer& c, std::uint64_t content_hash, std::int64_t batch_id,

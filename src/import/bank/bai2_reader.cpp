@@ -346,17 +346,18 @@ class Bai2Reader {
     std::vector<std::string_view> text_pieces = cur.rest();
 
     if (type.size() != 3 || !all_digits(type)) {
-      ctx_.problem(r.line, "bad type code '" + std::string(type) + "' in 16 transaction detail");
+      ctx_.problem(r.line, "bad type code '" + std::string(type) + "' in 16 transaction detail", "entry left out");
       return;
     }
     if (amount_text.empty()) {
-      ctx_.problem(r.line, "16 transaction detail without an amount");
+      ctx_.problem(r.line, "16 transaction detail without an amount", "entry left out");
       return;
     }
     auto amount = parse_digits(amount_text);
     if (!amount) {
       ctx_.problem(r.line, "bad amount '" + std::string(amount_text) +
-                               "' in 16 transaction detail: expected digits with implied decimals");
+                               "' in 16 transaction detail: expected digits with implied decimals",
+                   "entry left out");
       return;
     }
     account_total_ += *amount;
@@ -368,7 +369,7 @@ class Bai2Reader {
       direction = domain::Direction::kDebit;
     } else {
       ctx_.problem(r.line, "type code " + std::string(type) +
-                               " has no defined direction (credits are 100-399, debits 400-699); entry left out");
+                               " has no defined direction (credits are 100-399, debits 400-699)", "entry left out");
       return;
     }
 

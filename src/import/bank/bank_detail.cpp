@@ -50,6 +50,10 @@ void ReadContext::problem(long line, const std::string& message) {
   out_.tolerated.push_back(with_location(file_, line, message));
 }
 
+void ReadContext::problem(long line, const std::string& message, const std::string& lenient_consequence) {
+  problem(line, opts_.lenient ? message + "; " + lenient_consequence : message);
+}
+
 void ReadContext::note(long line, const std::string& message) {
   out_.tolerated.push_back(with_location(file_, line, message));
 }

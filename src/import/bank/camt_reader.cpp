@@ -301,12 +301,12 @@ class CamtReader {
     long line = line_of(ntry);
     Amount a = amount(child(ntry, "Amt"), "entry amount");
     if (!a.ok) {
-      if (!child(ntry, "Amt")) ctx_.problem(line, "entry without Amt; left out");
+      if (!child(ntry, "Amt")) ctx_.problem(line, "entry without Amt", "entry left out");
       return;
     }
     std::string_view cdi = text(child(ntry, "CdtDbtInd"));
     if (cdi != "CRDT" && cdi != "DBIT") {
-      ctx_.problem(line, "entry CdtDbtInd '" + std::string(cdi) + "' is not CRDT or DBIT; left out");
+      ctx_.problem(line, "entry CdtDbtInd '" + std::string(cdi) + "' is not CRDT or DBIT", "entry left out");
       return;
     }
     domain::Direction dir = cdi == "CRDT" ? domain::Direction::kCredit : domain::Direction::kDebit;
@@ -338,7 +338,7 @@ class CamtReader {
       booking = fallback_date_;
     }
     if (!booking) {
-      ctx_.problem(line, "entry has neither BookgDt nor ValDt; left out");
+      ctx_.problem(line, "entry has neither BookgDt nor ValDt", "entry left out");
       return;
     }
     std::string bank_ref(text(child(ntry, "AcctSvcrRef")));

@@ -116,7 +116,7 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
     if (std::string_view c = field(Col::kCurrency); !c.empty()) {
       auto found = core::find_currency(c, true);
       if (!found) {
-        ctx.problem(line, "bad currency '" + std::string(c) + "'; row left out");
+        ctx.problem(line, "bad currency '" + std::string(c) + "'", "row left out");
         continue;
       }
       ccy = *found;
@@ -126,7 +126,7 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
     if (!date) {
       ctx.problem(line, "bad date '" + std::string(date_text) + "' (expected " +
                             (opts.csv_date_format.is_iso() ? std::string("YYYY-MM-DD") : opts.csv_date_format.pattern()) +
-                            "); row left out");
+                            ")", "row left out");
       continue;
     }
     std::optional<core::Date> value_date;
@@ -141,7 +141,7 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
       auto r = core::parse_amount(text, ccy.exponent, style);
       if (!r.ok()) {
         ctx.problem(line, std::string("bad ") + what + " '" + std::string(text) + "': " +
-                              std::string(core::describe(*r.error)) + "; row left out");
+                              std::string(core::describe(*r.error)), "row left out");
         ok = false;
         return 0;
       }
@@ -155,13 +155,13 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
       std::int64_t d = debit.empty() ? 0 : parse(debit, "debit amount");
       std::int64_t c = credit.empty() ? 0 : parse(credit, "credit amount");
       if (ok && d != 0 && c != 0) {
-        ctx.problem(line, "both debit and credit amounts are filled in; row left out");
+        ctx.problem(line, "both debit and credit amounts are filled in", "row left out");
         continue;
       }
       // A debit column holds money out whatever its sign.
       signed_amount = c != 0 ? (c < 0 ? -c : c) : -(d < 0 ? -d : d);
     } else {
-      ctx.problem(line, "no amount; row left out");
+      ctx.problem(line, "no amount", "row left out");
       continue;
     }
     if (!ok) continue;
@@ -170,7 +170,7 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
       std::int64_t magnitude = signed_amount < 0 ? -signed_amount : signed_amount;
       if (d == "C" || d == "CR" || d == "CRDT" || d == "CREDIT" || d == "BIJ" || d == "H") signed_amount = magnitude;
       else if (d == "D" || d == "DR" || d == "DBIT" || d == "DEBIT" || d == "AF" || d == "S") signed_amount = -magnitude;
-      else ctx.problem(line, "direction '" + std::string(dir) + "' is not C/D, CR/DR or CREDIT/DEBIT; the amount's sign is used");
+      else ctx.problem(line, "direction '" + std::string(dir) + "' is not C/D, CR/DR or CREDIT/DEBIT", "the amount's sign is used");
     }
 
     auto& t = ctx.add_transaction(line);

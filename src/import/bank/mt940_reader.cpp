@@ -211,6 +211,7 @@ bool apply_slash_tags(std::string_view text, domain::BankTransaction& t) {
     std::string_view next_tag;
     while (end < text.size() && !tag_at(end, next_tag)) ++end;
     std::string value = collapse_spaces(text.substr(start, end - start));
+    while (!value.empty() && value.back() == '/') value.pop_back();  // the closing slash of the last tag
     if (tag == "NAME" && t.payer_name.empty()) {
       t.payer_name = value;
     } else if ((tag == "IBAN" || tag == "ACCW") && t.payer_account.empty()) {
@@ -421,12 +422,12 @@ class Mt94xReader {
     bool clamped = false;
     auto d = parse_yymmdd(s, true, &clamped);
     if (!d) {
-      ctx_.problem(line, std::string("bad ") + what + " '" + std::string(s) + "' in :61: (expected YYMMDD); entry left out");
+      ctx_.problem(line, std::string("bad ") + what + " '" + std::string(s) + "' in :61: (expected YYMMDD)", "entry left out");
       return std::nullopt;
     }
     if (clamped) {
-      ctx_.problem(line, std::string(what) + " '" + std::string(s) + "' in :61: is not a calendar date" +
-                             (ctx_.lenient() ? "; read as " + d->iso() : std::string()));
+      ctx_.problem(line, std::string(what) + " '" + std::string(s) + "' in :61: is not a calendar date",
+                   "read as " + d->iso());
     }
     return d;
   }
@@ -435,7 +436,7 @@ class Mt94xReader {
     std::string_view s = trim(tag.lines[0]);
     long line = tag.line;
     auto bad = [&](const std::string& why) {
-      ctx_.problem(line, ":61: statement line '" + std::string(s) + "': " + why + "; entry left out");
+      ctx_.problem(line, ":61: statement line '" + std::string(s) + "': " + why, "entry left out");
     };
     if (s.size() < 6 || !all_digits(s.substr(0, 6))) return bad("expected a YYMMDD value date");
     std::size_t p = 6;
@@ -453,8 +454,8 @@ class Mt94xReader {
       if (!entry_date) {
         ctx_.problem(line, "bad entry date '" + std::string(s.substr(p, 4)) + "' in :61: (expected MMDD)");
       } else if (clamped) {
-        ctx_.problem(line, "entry date '" + std::string(s.substr(p, 4)) + "' in :61: is not a calendar date" +
-                               (ctx_.lenient() ? "; read as " + entry_date->iso() : std::string()));
+        ctx_.problem(line, "entry date '" + std::string(s.substr(p, 4)) + "' in :61: is not a calendar date",
+                     "read as " + entry_date->iso());
       }
       p += 4;
     }
@@ -555,7 +556,7 @@ class Mt94xReader {
     if (!in_statement_) return;
     in_statement_ = false;
     core::Currency ccy = currency_.value_or(ctx_.default_currency());
-    if (!currency_) ctx_.problem(statement_line_, label() + " names no currency; read as " + std::string(ccy.view()));
+    if (!currency_) ctx_.problem(statement_line_, label() + " names no currency", "read as " + std::string(ccy.view()));
     std::int64_t movement = 0, debits = 0, credits = 0;
     std::int64_t n_debits = 0, n_credits = 0;
     auto& out = ctx_.out().transactions;
@@ -563,7 +564,7 @@ class Mt94xReader {
       std::string why;
       auto amount = parse_decimal(p.amount_text, ccy.exponent, ",.", &why);
       if (!amount) {
-        ctx_.problem(p.line, ":61: bad amount '" + p.amount_text + "': " + why + "; entry left out");
+        ctx_.problem(p.line, ":61: bad amount '" + p.amount_text + "': " + why, "entry left out");
         continue;
       }
       p.t.amount_minor = *amount;

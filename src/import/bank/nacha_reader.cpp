@@ -166,7 +166,7 @@ class NachaReader {
       direction = domain::Direction::kDebit;
       batch_debit_ += *amount;
     } else {
-      ctx_.problem(line, "unknown transaction code '" + std::string(code) + "'; entry left out");
+      ctx_.problem(line, "unknown transaction code '" + std::string(code) + "'", "entry left out");
       return;
     }
     auto& t = ctx_.add_transaction(line);

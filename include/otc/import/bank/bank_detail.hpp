@@ -24,6 +24,9 @@ class ReadContext {
 
   /// Something strict mode rejects: throws core::Error at FILE:LINE, or (lenient) lists it and returns.
   void problem(long line, const std::string& message);
+  /// Same, with what a lenient read does about it ("entry left out", "read as 2016-02-29"), which is
+  /// appended to the tolerated entry only.
+  void problem(long line, const std::string& message, const std::string& lenient_consequence);
   /// A harmless deviation, accepted in both modes and listed in `tolerated`.
   void note(long line, const std::string& message);
   /// Always throws: the input cannot be read any further.

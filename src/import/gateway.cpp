@@ -1,0 +1,418 @@
+#include "otc/import/gateway.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "otc/import/mapping.hpp"
+
+namespace otc::import {
+namespace {
+
+using core::Error;
+using core::ErrorKind;
+using engine::GatewayKind;
+using engine::GatewayTransaction;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool has(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+
+// Column lookup by normalised header name (normalize_header: lower-case letters and digits only,
+// so "Created (UTC)" is "createdutc" and "Gebühr" is "gebhr").
+class Columns {
+ public:
+  explicit Columns(const std::vector<std::string>& header) {
+    for (const auto& h : header) names_.push_back(normalize_header(h));
+  }
+  /// The first column whose name is one of `aliases` (tried in order), -1 when none.
+  int find(std::initializer_list<std::string_view> aliases) const {
+    for (std::string_view a : aliases)
+      for (std::size_t i = 0; i < names_.size(); ++i)
+        if (names_[i] == a) return static_cast<int>(i);
+    return -1;
+  }
+  bool contains(std::string_view name) const { return std::find(names_.begin(), names_.end(), name) != names_.end(); }
+  /// Columns whose name says they carry invoice numbers, plus the caller's own.
+  std::vector<int> invoice_columns(const std::vector<std::string>& extra) const {
+    std::vector<int> out;
+    std::set<std::string> wanted;
+    for (const auto& e : extra) wanted.insert(normalize_header(e));
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+      const std::string& n = names_[i];
+      bool builtin = n == "invoiceid" || n == "invoice" || n == "invoicenumber" || n == "invoiceno" ||
+                     n == "rechnungsnummer" ||
+                     (has(n, "metadata") && has(n, "invoice"));
+      if (builtin || wanted.count(n) != 0) out.push_back(static_cast<int>(i));
+    }
+    return out;
+  }
+
+ private:
+  std::vector<std::string> names_;
+};
+
+std::string cell(const CsvReader& csv, int index) {
+  if (index < 0) return {};
+  return std::string(trim(csv.field(static_cast<std::size_t>(index))));
+}
+
+void split_invoices(std::string_view text, std::vector<std::string>& out) {
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty() && std::find(out.begin(), out.end(), cur) == out.end()) out.push_back(cur);
+    cur.clear();
+  };
+  for (char c : text) {
+    if (c == ',' || c == ';' || c == ' ' || c == '|' || c == '\t') flush();
+    else cur.push_back(c);
+  }
+  flush();
+}
+
+// "21:56", "21:56:07", "2022-04-23 21:56" (the part after the date) -> seconds after midnight.
+int parse_time_of_day(std::string_view s) {
+  s = trim(s);
+  std::size_t t = s.find_first_of("T ");
+  if (s.size() >= 10 && s[4] == '-' && t != std::string_view::npos) s = s.substr(t + 1);
+  int parts[3] = {0, 0, 0};
+  int n = 0;
+  int value = -1;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      value = (value < 0 ? 0 : value * 10) + (c - '0');
+    } else if (c == ':') {
+      if (value < 0 || n >= 2) return -1;
+      parts[n++] = value;
+      value = -1;
+    } else {
+      break;  // "Z", "+00:00" or a zone name
+    }
+  }
+  if (value < 0 || n < 1) return -1;
+  parts[n++] = value;
+  if (parts[0] > 23 || parts[1] > 59 || parts[2] > 60) return -1;
+  return parts[0] * 3600 + parts[1] * 60 + parts[2];
+}
+
+struct RowContext {
+  CsvReader& csv;
+  GatewayReadResult& result;
+  bool ok = true;
+  void issue(int index, std::string message) {
+    result.issues.push_back({{csv.file_name(), csv.line(), index + 1}, std::move(message)});
+    ok = false;
+  }
+};
+
+std::optional<std::int64_t> amount_cell(RowContext& ctx, int index, std::string_view what, int exponent,
+                                        core::AmountStyle style, bool required) {
+  if (index < 0) return std::nullopt;
+  std::string text = cell(ctx.csv, index);
+  if (text.empty()) {
+    if (required) ctx.issue(index, std::string(what) + " is empty");
+    return std::nullopt;
+  }
+  core::AmountResult r = core::parse_amount(text, exponent, style);
+  if (!r.ok()) {
+    ctx.issue(index, std::string(what) + " '" + text + "': " + std::string(core::describe(*r.error)));
+    return std::nullopt;
+  }
+  return r.minor;
+}
+
+std::optional<core::Date> date_cell(RowContext& ctx, int index, std::string_view what, const core::DateFormat& format,
+                                    bool required) {
+  if (index < 0) return std::nullopt;
+  std::string text = cell(ctx.csv, index);
+  if (text.empty()) {
+    if (required) ctx.issue(index, std::string(what) + " is empty");
+    return std::nullopt;
+  }
+  if (auto d = format.parse(text)) return d;
+  // The date part alone, when a time follows ("09/15/2025 02:32:15").
+  std::size_t space = text.find(' ');
+  if (space != std::string::npos)
+    if (auto d = format.parse(std::string_view(text).substr(0, space))) return d;
+  if (auto d = core::parse_iso_date(text)) return d;
+  ctx.issue(index, std::string(what) + " '" + text + "' is not a date" +
+                       (format.is_iso() ? std::string(" (YYYY-MM-DD)") : " (" + format.pattern() + ")"));
+  return std::nullopt;
+}
+
+// Gross, fee and net as exports write them: the fee is a positive cost (net = gross − fee, Stripe
+// and some PayPal versions) or a negative number (net = gross + fee, most PayPal versions). The
+// row's own net decides; the result is always the cost as a positive number.
+bool settle_fee(RowContext& ctx, int fee_index, std::int64_t gross, std::optional<std::int64_t> fee,
+                std::optional<std::int64_t> net, bool negative_fee_is_cost, GatewayTransaction& t) {
+  std::int64_t f = fee.value_or(0);
+  if (!net) {
+    t.fee_minor = negative_fee_is_cost ? -f : f;
+  } else if (*net == gross - f) {
+    t.fee_minor = f;
+  } else if (*net == gross + f) {
+    t.fee_minor = -f;
+  } else {
+    ctx.issue(fee_index, "gross " + core::format_amount(gross, t.currency.exponent) + ", fee " +
+                             core::format_amount(f, t.currency.exponent) + " and net " +
+                             core::format_amount(*net, t.currency.exponent) + " do not add up");
+    return false;
+  }
+  t.gross_minor = gross;
+  t.net_minor = gross - t.fee_minor;
+  return true;
+}
+
+std::optional<core::Currency> currency_cell(RowContext& ctx, int index) {
+  std::string text = cell(ctx.csv, index);
+  auto c = core::find_currency(text, true);
+  if (!c) ctx.issue(index, "currency '" + text + "' is not a three-letter code");
+  return c;
+}
+
+void read_stripe(CsvReader& csv, const Columns& cols, const GatewayReadOptions& options, GatewayReadResult& result) {
+  const int c_id = cols.find({"id", "balancetransactionid"});
+  const int c_type = cols.find({"type", "reportingcategory", "balancetransactionreportingcategory"});
+  const int c_source = cols.find({"source", "sourceid"});
+  const int c_amount = cols.find({"amount", "gross"});
+  const int c_fee = cols.find({"fee"});
+  const int c_net = cols.find({"net"});
+  const int c_currency = cols.find({"currency"});
+  const int c_created = cols.find({"createdutc", "created", "createdat", "balancetransactioncreatedat"});
+  const int c_available = cols.find({"availableonutc", "availableon"});
+  const int c_description = cols.find({"description", "balancetransactiondescription"});
+  const int c_email = cols.find({"customeremail", "customeremailmetadata", "email"});
+  const int c_payout = cols.find({"automaticpayoutid", "payoutid", "transfer"});
+  const int c_trace = cols.find({"traceid", "payouttraceid"});
+  const std::vector<int> c_invoices = cols.invoice_columns(options.invoice_columns);
+  struct Need {
+    int index;
+    const char* name;
+  };
+  for (Need n : {Need{c_type, "Type (or reporting_category)"}, Need{c_amount, "Amount (or gross)"},
+                 Need{c_currency, "Currency"}, Need{c_created, "Created (UTC)"}}) {
+    if (n.index < 0)
+      throw Error(ErrorKind::kInput, std::string("Stripe export has no ") + n.name + " column", {csv.file_name(), 1, 0},
+                  "export the balance history with its default columns");
+  }
+  const core::DateFormat format = options.date_format.value_or(core::DateFormat());
+  core::AmountStyle style;
+  style.decimal_comma = options.decimal_comma.value_or(false);
+
+  while (csv.next()) {
+    RowContext ctx{csv, result};
+    GatewayTransaction t;
+    t.gateway = "stripe";
+    t.source_file = csv.file_name();
+    t.source_line = csv.line();
+    t.id = cell(csv, c_id);
+    t.type = cell(csv, c_type);
+    t.source_id = cell(csv, c_source);
+    t.description = cell(csv, c_description);
+    t.customer_email = cell(csv, c_email);
+    t.payout_id = cell(csv, c_payout);
+    t.reference = cell(csv, c_trace);
+    auto currency = currency_cell(ctx, c_currency);
+    if (!currency) continue;
+    t.currency = *currency;
+    auto gross = amount_cell(ctx, c_amount, "amount", t.currency.exponent, style, true);
+    auto fee = amount_cell(ctx, c_fee, "fee", t.currency.exponent, style, false);
+    auto net = amount_cell(ctx, c_net, "net", t.currency.exponent, style, false);
+    auto created = date_cell(ctx, c_created, "created date", format, true);
+    auto available = date_cell(ctx, c_available, "available-on date", format, false);
+    if (!ctx.ok || !gross || !created) continue;
+    t.created = *created;
+    t.available_on = available.value_or(*created);
+    t.time_of_day = parse_time_of_day(cell(csv, c_created));
+    if (!settle_fee(ctx, c_fee, *gross, fee, net, false, t)) continue;
+    t.kind = classify_stripe_type(t.type, t.description);
+    if (t.kind == GatewayKind::kPayout && t.payout_id.empty()) t.payout_id = !t.source_id.empty() ? t.source_id : t.id;
+    for (int i : c_invoices) split_invoices(cell(csv, i), t.invoices);
+    result.rows.push_back(std::move(t));
+  }
+  // Old exports call the sweep to the bank a "transfer" (tr_...): it is a payout when other rows
+  // name it as the transfer they were paid out in.
+  std::set<std::string> named;
+  for (const auto& t : result.rows)
+    if (t.kind != GatewayKind::kPayout && !t.payout_id.empty()) named.insert(t.payout_id);
+  for (auto& t : result.rows) {
+    if (t.kind != GatewayKind::kAdjustment || lower(t.type) != "transfer" || t.gross_minor >= 0) continue;
+    if (named.count(t.source_id) != 0) {
+      t.kind = GatewayKind::kPayout;
+      t.payout_id = t.source_id;
+    }
+  }
+}
+
+bool german_paypal(const Columns& cols) { return cols.contains("brutto") || cols.contains("datum"); }
+
+void read_paypal(CsvReader& csv, const Columns& cols, const GatewayReadOptions& options, GatewayReadResult& result) {
+  const bool german = german_paypal(cols);
+  const int c_date = cols.find({"date", "datum"});
+  const int c_time = cols.find({"time", "uhrzeit"});
+  const int c_name = cols.find({"name"});
+  const int c_type = cols.find({"type", "typ", "beschreibung"});
+  const int c_status = cols.find({"status"});
+  const int c_currency = cols.find({"currency", "whrung"});
+  const int c_gross = cols.find({"gross", "brutto"});
+  const int c_fee = cols.find({"fee", "gebhr"});
+  const int c_net = cols.find({"net", "netto"});
+  const int c_email = cols.find({"fromemailaddress", "absenderemailadresse"});
+  const int c_id = cols.find({"transactionid", "transaktionscode"});
+  const int c_ref = cols.find({"referencetxnid", "zugehrigertransaktionscode"});
+  const int c_impact = cols.find({"balanceimpact", "auswirkungaufguthaben"});
+  const int c_subject = cols.find({"subject", "itemtitle", "betreff", "artikelbezeichnung"});
+  const std::vector<int> c_invoices = cols.invoice_columns(options.invoice_columns);
+  struct Need {
+    int index;
+    const char* name;
+  };
+  for (Need n : {Need{c_date, "Date"}, Need{c_type, "Type"}, Need{c_currency, "Currency"}, Need{c_gross, "Gross"},
+                 Need{c_id, "Transaction ID"}}) {
+    if (n.index < 0)
+      throw Error(ErrorKind::kInput, std::string("PayPal activity export has no ") + n.name + " column",
+                  {csv.file_name(), 1, 0}, "download the activity report as CSV with all columns");
+  }
+  const core::DateFormat format = options.date_format.value_or(core::DateFormat(german ? "%d.%m.%Y" : "%m/%d/%Y"));
+  core::AmountStyle style;
+  style.decimal_comma = options.decimal_comma.value_or(german);
+
+  while (csv.next()) {
+    RowContext ctx{csv, result};
+    GatewayTransaction t;
+    t.gateway = "paypal";
+    t.source_file = csv.file_name();
+    t.source_line = csv.line();
+    t.id = cell(csv, c_id);
+    t.type = cell(csv, c_type);  // trimmed: exports carry trailing blanks ("Bank Deposit to PP Account ")
+    t.source_id = cell(csv, c_ref);
+    t.customer_email = cell(csv, c_email);
+    t.description = cell(csv, c_subject);
+    if (t.description.empty()) t.description = cell(csv, c_name);
+    std::string status = lower(cell(csv, c_status));
+    std::string impact = lower(cell(csv, c_impact));
+    if (!options.include_non_posting &&
+        (status == "pending" || status == "denied" || status == "canceled" || status == "cancelled" ||
+         status == "failed" || status == "expired" || status == "ausstehend" || status == "abgelehnt" ||
+         impact == "memo")) {
+      ++result.skipped;
+      continue;
+    }
+    auto currency = currency_cell(ctx, c_currency);
+    if (!currency) continue;
+    t.currency = *currency;
+    auto gross = amount_cell(ctx, c_gross, "gross", t.currency.exponent, style, true);
+    auto fee = amount_cell(ctx, c_fee, "fee", t.currency.exponent, style, false);
+    auto net = amount_cell(ctx, c_net, "net", t.currency.exponent, style, false);
+    auto date = date_cell(ctx, c_date, "date", format, true);
+    if (!ctx.ok || !gross || !date) continue;
+    t.created = t.available_on = *date;
+    t.time_of_day = parse_time_of_day(cell(csv, c_time));
+    if (!settle_fee(ctx, c_fee, *gross, fee, net, true, t)) continue;
+    t.kind = classify_paypal_type(t.type, t.gross_minor);
+    if (t.kind == GatewayKind::kPayout) t.payout_id = t.id;
+    for (int i : c_invoices) split_invoices(cell(csv, i), t.invoices);
+    result.rows.push_back(std::move(t));
+  }
+}
+
+}  // namespace
+
+std::string_view gateway_format_name(GatewayFormat format) {
+  switch (format) {
+    case GatewayFormat::kAuto: return "auto";
+    case GatewayFormat::kStripe: return "stripe";
+    case GatewayFormat::kPayPal: return "paypal";
+  }
+  return "auto";
+}
+
+std::optional<GatewayFormat> parse_gateway_format(std::string_view name) {
+  std::string n = lower(trim(name));
+  if (n == "auto") return GatewayFormat::kAuto;
+  if (n == "stripe") return GatewayFormat::kStripe;
+  if (n == "paypal") return GatewayFormat::kPayPal;
+  return std::nullopt;
+}
+
+GatewayFormat detect_gateway_format(const std::vector<std::string>& header) {
+  Columns cols(header);
+  bool paypal_id = cols.contains("transactionid") || cols.contains("transaktionscode");
+  bool paypal_money = cols.contains("gross") || cols.contains("brutto");
+  if (paypal_id && paypal_money) return GatewayFormat::kPayPal;
+  bool stripe_id = cols.contains("id") || cols.contains("balancetransactionid");
+  bool stripe_date = cols.contains("createdutc") || cols.contains("availableonutc") || cols.contains("created") ||
+                     cols.contains("automaticpayoutid");
+  if (stripe_id && stripe_date) return GatewayFormat::kStripe;
+  return GatewayFormat::kAuto;
+}
+
+GatewayKind classify_stripe_type(std::string_view type, std::string_view description) {
+  std::string t = lower(trim(type));
+  std::string d = lower(description);
+  if (t == "charge" || t == "payment") return GatewayKind::kCharge;
+  if (t == "refund" || t == "payment_refund" || t == "refund_failure" || t == "payment_failure_refund")
+    return t == "refund_failure" ? GatewayKind::kAdjustment : GatewayKind::kRefund;
+  if (t == "stripe_fee" || t == "tax_fee" || t == "network_cost" || t == "fee" || t == "stripe_fx_fee")
+    return GatewayKind::kFee;
+  if (t == "payout") return GatewayKind::kPayout;
+  if (t == "dispute" || t == "dispute_reversal") return GatewayKind::kDispute;
+  if (t == "adjustment" && (has(d, "dispute") || has(d, "chargeback"))) return GatewayKind::kDispute;
+  if (t == "transfer" && has(d, "stripe transfer")) return GatewayKind::kPayout;
+  return GatewayKind::kAdjustment;
+}
+
+GatewayKind classify_paypal_type(std::string_view type, std::int64_t gross_minor) {
+  std::string t = lower(trim(type));
+  if (has(t, "withdraw") || has(t, "transfer to bank") || (has(t, "bank") && gross_minor < 0))
+    return GatewayKind::kPayout;
+  if (has(t, "fee") || has(t, "gebühr")) return GatewayKind::kFee;
+  // Holds and their reversals, reserves and currency conversions only move money around.
+  if (has(t, "hold") || has(t, "reserve") || has(t, "authori") || has(t, "conversion") || has(t, "umrechnung"))
+    return GatewayKind::kAdjustment;
+  if (has(t, "chargeback") || has(t, "reversal") || has(t, "dispute") || has(t, "claim") || has(t, "rückbuchung"))
+    return GatewayKind::kDispute;
+  if (has(t, "refund") || has(t, "rückzahlung") || has(t, "erstattung"))
+    return gross_minor < 0 ? GatewayKind::kRefund : GatewayKind::kAdjustment;
+  if ((has(t, "payment") || has(t, "zahlung") || has(t, "received") || has(t, "invoice")) && gross_minor > 0)
+    return GatewayKind::kCharge;
+  return GatewayKind::kAdjustment;
+}
+
+GatewayReadResult read_gateway(CsvReader& csv, const GatewayReadOptions& options) {
+  GatewayReadResult result;
+  if (!csv.next()) throw Error(ErrorKind::kInput, "the gateway export is empty", {csv.file_name(), 1, 0});
+  std::vector<std::string> header;
+  for (std::size_t i = 0; i < csv.size(); ++i) header.emplace_back(csv.field(i));
+  Columns cols(header);
+  GatewayFormat format = options.format == GatewayFormat::kAuto ? detect_gateway_format(header) : options.format;
+  if (format == GatewayFormat::kAuto)
+    throw Error(ErrorKind::kInput, "not a Stripe balance export or a PayPal activity export", {csv.file_name(), 1, 0},
+                "Stripe needs id and Created (UTC) columns; PayPal needs Transaction ID and Gross");
+  result.format = format;
+  if (format == GatewayFormat::kStripe) read_stripe(csv, cols, options, result);
+  else read_paypal(csv, cols, options, result);
+  return result;
+}
+
+GatewayReadResult read_gateway_file(const std::string& path, const GatewayReadOptions& options) {
+  CsvReader csv(path);
+  return read_gateway(csv, options);
+}
+
+GatewayReadResult read_gateway_data(const std::string& name, std::string_view data, const GatewayReadOptions& options) {
+  CsvReader csv(name, data);
+  return read_gateway(csv, options);
+}
+
+}  // namespace otc::import
