@@ -354,13 +354,12 @@ class SqliteStore final : public LedgerStore {
   }
 
   int version() { return schema_version(); }
+  sqlite3* handle() { return db_.handle(); }
 
  private:
   void note_activity(Date d) override {
     if (!pending_activity_ || d > *pending_activity_) pending_activity_ = d;
   }
-
-  sqlite3* handle() { return db_.handle(); }
 
   std::string max_activity_text() {
     auto& s = stmt(meta_read_, "SELECT max_activity FROM ledger_meta WHERE id = 1");
