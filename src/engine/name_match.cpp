@@ -268,65 +268,8 @@ void NameIndex::lookup(std::string_view name, std::vector<NameHit>& out, Scratch
   scratch.normalized = normalize_name(name);
   const std::string& norm = scratch.normalized;
   if (norm.empty() || names_.empty()) return;
-  if (scratch.seen.size() != names_.size()) {
-    scratch.seen.assign(names_.size(), 0);
-    scratch.stamp = 0;
-  }
-  if (++scratch.stamp == 0) {
-    std::fill(scratch.seen.begin(), scratch.seen.end(), 0);
-    scratch.stamp = 1;
-  }
-  auto& cands = scratch.candidates;
-  cands.clear();
-  auto take = [&](std::span<const std::uint32_t> span) {
-    for (std::uint32_t idx : span)
-      if (scratch.seen[idx] != scratch.stamp) {
-        scratch.seen[idx] = scratch.stamp;
-        cands.push_back(idx);
-      }
-  };
-  take(exact_.find(hash_bytes(norm)));
 
-  // Gather the posting lists of the query's keys, rarest first, and stop once there are enough
-  // candidates: the right customer shares its rarest word (or a typo of it) with the payer.
-  std::array<std::string_view, kMaxWords> words;
-  const int n = split_words(norm, words);
-  std::span<const std::uint32_t> spans[kMaxWords * 72];
-  int span_count = 0;
-  auto add_span = [&](std::string_view tag, std::string_view text) {
-    auto s = keys_.find(tagged_hash(tag, text));
-    if (!s.empty() && span_count < static_cast<int>(std::size(spans))) spans[span_count++] = s;
-  };
-  for (int w = 0; w < n; ++w) {
-    const std::string_view q = words[w];
-    add_span("W", q);
-    if (q.size() >= 3) add_span("D", q);  // indexed word has one extra letter
-    if (q.size() >= 4 && q.size() <= 63) {
-      char buf[64];
-      for (std::size_t i = 0; i < q.size(); ++i) {
-        std::size_t k = 0;
-        for (std::size_t j = 0; j < q.size(); ++j)
-          if (j != i) buf[k++] = q[j];
-        add_span("W", std::string_view(buf, k));  // query word has one extra letter
-        add_span("D", std::string_view(buf, k));  // one letter differs or two are swapped
-      }
-    }
-    if (q.size() == 3) add_span("P3", q);  // truncated query word
-    if (q.size() == 4) add_span("P4", q);
-  }
-  std::sort(spans, spans + span_count, [](const auto& x, const auto& y) { return x.size() < y.size(); });
-  constexpr std::size_t kEnough = 200;
-  constexpr std::size_t kCommonKey = 4000;
-  for (int s = 0; s < span_count; ++s) {
-    if (cands.size() >= kEnough) break;
-    if (spans[s].size() > kCommonKey && !cands.empty()) break;
-    take(spans[s].subspan(0, std::min<std::size_t>(spans[s].size(), kCommonKey)));
-  }
-
-  for (std::uint32_t idx : cands) {
-    const double score = name_similarity(norm, names_[idx]);
-    if (score < min_score) continue;
-    const bool exact = names_[idx] == norm;
+  auto add_hit = [&](std::uint32_t idx, double score, bool exact) {
     const std::uint32_t owner = owners_[idx];
     auto it = std::find_if(out.begin(), out.end(), [&](const NameHit& h) { return h.owner == owner; });
     if (it != out.end()) {
@@ -335,12 +278,83 @@ void NameIndex::lookup(std::string_view name, std::vector<NameHit>& out, Scratch
     } else {
       out.push_back(NameHit{owner, score, exact});
     }
+  };
+  auto finish = [&] {
+    std::sort(out.begin(), out.end(), [](const NameHit& x, const NameHit& y) {
+      if (x.score != y.score) return x.score > y.score;
+      return x.owner < y.owner;
+    });
+    if (out.size() > max_hits) out.resize(max_hits);
+  };
+
+  // Exact normalised name or alias: nothing fuzzy can beat it, only another exact one can tie.
+  for (std::uint32_t idx : exact_.find(hash_bytes(norm)))
+    if (names_[idx] == norm) add_hit(idx, 1.0, true);
+  if (!out.empty()) {
+    finish();
+    return;
   }
-  std::sort(out.begin(), out.end(), [](const NameHit& x, const NameHit& y) {
-    if (x.score != y.score) return x.score > y.score;
-    return x.owner < y.owner;
-  });
-  if (out.size() > max_hits) out.resize(max_hits);
+
+  if (scratch.seen.size() != names_.size()) {
+    scratch.seen.assign(names_.size(), 0);
+    scratch.votes.assign(names_.size(), 0);
+    scratch.stamp = 0;
+  }
+  if (++scratch.stamp == 0) {
+    std::fill(scratch.seen.begin(), scratch.seen.end(), 0);
+    scratch.stamp = 1;
+  }
+  auto& cands = scratch.candidates;
+  cands.clear();
+  auto vote = [&](std::span<const std::uint32_t> span) {
+    for (std::uint32_t idx : span) {
+      if (scratch.seen[idx] != scratch.stamp) {
+        scratch.seen[idx] = scratch.stamp;
+        scratch.votes[idx] = 0;
+        cands.push_back(idx);
+      }
+      if (scratch.votes[idx] < 0xFFFF) ++scratch.votes[idx];
+    }
+  };
+
+  // Keys of the query: a word found as a whole word needs no typo keys.
+  std::array<std::string_view, kMaxWords> words;
+  const int n = split_words(norm, words);
+  constexpr std::size_t kCommonKey = 5000;  // a word this common does not find a company
+  auto lookup_key = [&](std::string_view tag, std::string_view text) {
+    auto span = keys_.find(tagged_hash(tag, text));
+    if (span.size() <= kCommonKey) vote(span);
+    return !span.empty();
+  };
+  for (int w = 0; w < n; ++w) {
+    const std::string_view q = words[w];
+    if (lookup_key("W", q)) continue;
+    if (q.size() >= 3) lookup_key("D", q);  // the indexed word has one extra letter
+    if (q.size() >= 4 && q.size() <= 63) {
+      char buf[64];
+      for (std::size_t i = 0; i < q.size(); ++i) {
+        std::size_t k = 0;
+        for (std::size_t j = 0; j < q.size(); ++j)
+          if (j != i) buf[k++] = q[j];
+        lookup_key("W", std::string_view(buf, k));  // the query word has one extra letter
+        lookup_key("D", std::string_view(buf, k));  // one letter differs or two are swapped
+      }
+    }
+    if (q.size() == 3) lookup_key("P3", q);  // a truncated word
+    if (q.size() == 4) lookup_key("P4", q);
+  }
+  if (cands.size() > kCandidates) {
+    std::partial_sort(cands.begin(), cands.begin() + kCandidates, cands.end(), [&](std::uint32_t x, std::uint32_t y) {
+      if (scratch.votes[x] != scratch.votes[y]) return scratch.votes[x] > scratch.votes[y];
+      return x < y;
+    });
+    cands.resize(kCandidates);
+  }
+  for (std::uint32_t idx : cands) {
+    const double score = name_similarity(norm, names_[idx]);
+    if (score >= min_score) add_hit(idx, score, false);
+  }
+  finish();
 }
 
 }  // namespace otc::engine

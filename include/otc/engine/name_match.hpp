@@ -33,17 +33,21 @@ struct NameHit {
   bool exact = false;       ///< a normalised name or alias equals the payer's
 };
 
-/// Customer names and aliases indexed for fuzzy lookup. Candidates are found through shared
-/// words, words one deletion apart and word prefixes, then scored with name_similarity.
+/// Customer names and aliases indexed for fuzzy lookup. A payer name that normalises exactly to
+/// indexed names returns those alone. Otherwise candidates share keys with it (whole words, words
+/// one deletion apart, word prefixes); the kCandidates with most shared keys are scored with
+/// name_similarity.
 class NameIndex {
  public:
+  static constexpr std::size_t kCandidates = 40;
   /// Adds a name (or alias) of customer `owner`. A customer may have several.
   void add(std::uint32_t owner, std::string_view name);
   /// Call once after the last add().
   void build();
   /// Per-thread working memory for lookup(); reuse one across lookups to avoid allocating.
   struct Scratch {
-    std::vector<std::uint32_t> seen;  // per indexed name: the stamp of the last lookup that saw it
+    std::vector<std::uint32_t> seen;   // per indexed name: the stamp of the last lookup that saw it
+    std::vector<std::uint16_t> votes;  // per indexed name: keys shared with the query
     std::uint32_t stamp = 0;
     std::vector<std::uint32_t> candidates;
     std::string normalized;
