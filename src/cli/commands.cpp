@@ -10,6 +10,7 @@ const std::vector<CommandSpec>& command_table() {
       {"import", "import customers, invoices or payments from CSV", install_import},
       {"aging", "AR aging by customer or invoice, as of any date", install_aging},
       {"dso", "DSO (standard/countback), best possible DSO, ADD and CEI", install_dso},
+      {"log", "the audit trail as CSV", install_log},
   };
   return table;
 }

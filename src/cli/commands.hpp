@@ -8,4 +8,5 @@ void install_init(CLI::App& parent, Context& ctx);
 void install_import(CLI::App& parent, Context& ctx);
 void install_aging(CLI::App& parent, Context& ctx);
 void install_dso(CLI::App& parent, Context& ctx);
+void install_log(CLI::App& parent, Context& ctx);
 }  // namespace otc::cli

@@ -11,8 +11,9 @@
 int main(int argc, char** argv) {
   using namespace otc;
   cli::Context ctx;
-  for (int i = 0; i < argc; ++i) {
-    if (i) ctx.command_line += ' ';
+  ctx.command_line = "otc";  // not argv[0]: the audit log should not depend on where otc was installed
+  for (int i = 1; i < argc; ++i) {
+    ctx.command_line += ' ';
     ctx.command_line += argv[i];
   }
   CLI::App app{"otc: order-to-cash (accounts receivable) from the command line"};

@@ -57,6 +57,8 @@ bool within_tolerance(std::int64_t open, std::int64_t paid, const Tolerance& tol
 namespace {
 
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+// A short-pay without any reference is considered only for a payer with this few open invoices.
+constexpr int kShortPayOpenInvoices = 5;
 
 std::uint64_t currency_bits(const core::Currency& c) {
   return static_cast<std::uint64_t>(static_cast<unsigned char>(c.code[0])) |
@@ -385,6 +387,7 @@ enum class Why : std::uint8_t {
 struct State {
   bool resolved = false;
   bool combination_competes = false;  // a combination of invoices also adds up to the amount
+  bool combination_searched = false;  // the payer's invoices were searched to the end
   Why why = Why::kNothing;
 };
 
@@ -656,10 +659,11 @@ class Matcher {
   void pass_combination(std::uint32_t r) {
     const Evidence& e = ev_[r];
     const std::int64_t amount = tx(r).amount_minor;
-    // Whose invoices: the identified payer, else the one customer all references point to.
+    // Whose invoices: the identified payer, else (nothing said about the payer) the one customer
+    // all references point to.
     std::uint32_t customer = e.customer;
     bool from_refs = false;
-    if (customer == kNone && e.payer != PayerMatch::kAmbiguous) {
+    if (customer == kNone && !e.payer_given) {
       for (const Hit& h : e.hit_span()) {
         if ((h.flags & kFuzzy) || h.context == RefContext::kBare) continue;
         const std::uint32_t c = customer_of(h.invoice);
@@ -669,12 +673,12 @@ class Matcher {
       from_refs = customer != kNone;
     }
     if (customer == kNone) return;
-    // Referenced invoices of this customer must be part of the combination (anchors).
+    // Referenced invoices of this customer (bare numbers too) must be part of the combination.
     std::array<std::uint32_t, Evidence::kMaxHits> anchors{};
     int nanch = 0;
     std::int64_t anchored = 0;
     for (const Hit& h : e.hit_span()) {
-      if ((h.flags & kFuzzy) || h.context == RefContext::kBare || !usable(r, h.invoice)) continue;
+      if ((h.flags & kFuzzy) || !usable(r, h.invoice)) continue;
       if (customer_of(h.invoice) != customer) continue;
       bool dup = false;
       for (int i = 0; i < nanch; ++i) dup = dup || anchors[i] == h.invoice;
@@ -683,6 +687,11 @@ class Matcher {
       anchored += remaining_[h.invoice];
     }
     if (anchored >= amount) return;
+    // Without anchors, only a payer known by account or exact name; from references alone, at
+    // least two of them.
+    const bool strong_payer = e.payer == PayerMatch::kAccount || e.payer == PayerMatch::kName;
+    if (nanch == 0 && !strong_payer) return;
+    if (from_refs && nanch < 2) return;
     const int room = options_.max_combination_size - nanch;
     if (room <= 0) return;
 
@@ -693,7 +702,10 @@ class Matcher {
       for (int a = 0; a < nanch; ++a) is_anchor = is_anchor || anchors[a] == i;
       if (!is_anchor) cand_.push_back(i);
     }
-    if (cand_.empty()) return;
+    if (cand_.empty()) {
+      state_[r].combination_searched = true;
+      return;
+    }
     if (static_cast<int>(cand_.size()) > options_.max_combination_candidates) {
       note(r, Why::kCombinationBound);
       return;
@@ -711,6 +723,7 @@ class Matcher {
       note(r, Why::kCombinationBound);
       return;
     }
+    state_[r].combination_searched = true;
     if (found.solutions >= 2) {
       state_[r].combination_competes = true;
       note(r, Why::kAmbiguousCombination);
@@ -719,9 +732,8 @@ class Matcher {
     if (found.solutions == 0) return;
     if (nanch + static_cast<int>(found.picks.size()) < 2) return;  // one invoice: pass 3 decides
     int conf = 85;
-    if (e.payer == PayerMatch::kFuzzyName) conf = 80;
-    if (from_refs) conf = 80;
-    if (nanch > 0 && !from_refs) conf += 3;
+    if (e.payer == PayerMatch::kFuzzyName || from_refs) conf = 80;
+    if (nanch > 0) conf += 3;
     if (!confident(r, conf)) return;
     for (int a = 0; a < nanch; ++a) apply(r, anchors[a], remaining_[anchors[a]], MatchRule::kCombination, conf);
     for (std::uint32_t p : found.picks) apply(r, cand_[p], remaining_[cand_[p]], MatchRule::kCombination, conf);
@@ -882,11 +894,15 @@ class Matcher {
     }
     // No usable reference: a short-pay of exactly one of the identified payer's invoices, when
     // no invoice of the payer has the exact amount and no combination adds up to it.
-    if (e.customer != kNone && ns == 0 && !state_[r].combination_competes) {
+    // Guesswork unless the payer is known for sure and has few open invoices, none of which (nor
+    // any combination) pays exactly.
+    const bool strong_payer = e.payer == PayerMatch::kAccount || e.payer == PayerMatch::kName;
+    if (strong_payer && ns == 0 && state_[r].combination_searched && !state_[r].combination_competes) {
       cand_.clear();
+      int open_count = 0;
       for (std::uint32_t i : books_.invoices_of(e.customer)) {
         if (!usable(r, i)) continue;
-        if (remaining_[i] == amount) return;
+        if (remaining_[i] == amount || ++open_count > kShortPayOpenInvoices) return;
         if (within_tolerance(remaining_[i], amount, options_.tolerance)) cand_.push_back(i);
       }
       if (cand_.empty()) return;
@@ -899,7 +915,7 @@ class Matcher {
         note(r, Why::kRefAmount);
         return;
       }
-      const int conf = e.payer == PayerMatch::kFuzzyName ? 72 : 75;
+      const int conf = 75;
       if (confident(r, conf)) apply(r, pick, amount, MatchRule::kShortPay, conf, remaining_[pick] - amount);
     }
   }

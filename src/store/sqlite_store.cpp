@@ -122,6 +122,28 @@ class SqliteStore final : public LedgerStore {
     s.reset();
   }
 
+  void for_each_audit(std::string_view since, std::string_view command,
+                      const std::function<void(const AuditRecord&)>& fn) override {
+    Statement s(db_.handle(),
+                "SELECT id, at, command, action, entity, COALESCE(entity_id,''), COALESCE(detail,''), COALESCE(file_name,''),"
+                " COALESCE(sha256,''), COALESCE(batch_id,0) FROM audit_log WHERE at >= ?1 AND instr(command, ?2) > 0 ORDER BY id");
+    s.bind(1, since).bind(2, command);
+    AuditRecord r;
+    while (s.step()) {
+      r.id = s.int64(0);
+      r.at.assign(s.text(1));
+      r.entry.command.assign(s.text(2));
+      r.entry.action.assign(s.text(3));
+      r.entry.entity.assign(s.text(4));
+      r.entry.entity_id.assign(s.text(5));
+      r.entry.detail.assign(s.text(6));
+      r.entry.file_name.assign(s.text(7));
+      r.entry.sha256.assign(s.text(8));
+      r.entry.batch_id = s.int64(9);
+      fn(r);
+    }
+  }
+
   PutResult put_customer(const domain::Customer& c, std::uint64_t hash, std::int64_t batch, long line) override {
     auto& ins = stmt(put_customer_,
         "INSERT INTO customers(external_id, name, currency, terms_days, credit_limit, email, bank_account, content_hash, batch_id, source_line)"

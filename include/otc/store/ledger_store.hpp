@@ -72,6 +72,13 @@ struct AuditEntry {
   std::int64_t batch_id = 0;
 };
 
+/// One audit-log row as read back.
+struct AuditRecord {
+  std::int64_t id = 0;
+  std::string at;
+  AuditEntry entry;
+};
+
 /// Invoice totals for a period, for DSO and roll-forward.
 struct SalesTotal {
   std::string customer_external_id;  ///< empty unless grouped by customer
@@ -102,6 +109,10 @@ class LedgerStore {
   /// ledger_meta on commit, so that reports as of later dates can skip history). Every writer
   /// of invoices, payments, credits or applications must call it.
   virtual void note_activity(core::Date d) = 0;
+  /// Audit rows at or after `since` (ISO timestamp prefix, may be empty), optionally only those
+  /// whose command line contains `command`, oldest first.
+  virtual void for_each_audit(std::string_view since, std::string_view command,
+                              const std::function<void(const AuditRecord&)>& fn) = 0;
 
   // Customers.
   virtual PutResult put_customer(const domain::Customer& c, std::uint64_t content_hash, std::int64_t batch_id,

@@ -20,3 +20,8 @@ expect_stderr_has "imported 1 invoices from invoices_overlap.csv (batch 3; 2 row
 otc import payments - < payments_small.csv
 expect_rc 0
 expect_stderr_has "<stdin> was already imported as batch 2"
+# The audit trail names each import with its file and checksum; the no-op runs wrote nothing.
+otc log --command "import invoices"
+expect_rc 0
+[ "$(wc -l < out.txt)" = 3 ] || { cat out.txt; fail "expected two import entries"; }
+expect_stdout_has ",otc import invoices invoices_small.csv,import,invoices,,\"4 rows read, 4 added, 0 unchanged, 0 rejected\",invoices_small.csv,$(sha256sum invoices_small.csv | cut -d' ' -f1),1"

@@ -90,7 +90,7 @@ TEST_CASE("Reconcile billing: every planted break type is reported once and noth
     CHECK(s.crm_lines == 11);
     CHECK(s.erp_lines == 12);
     CHECK(s.matched_pairs == 10);
-    CHECK(s.clean_pairs == 3);  // C1 SEATS, C9 (tolerance), C11 (customer case and blanks)
+    CHECK(s.clean_pairs == 4);  // C1 SEATS, C8 (its first line), C9 (tolerance), C11 (customer case, blanks)
     CHECK(s.breaks == 9);
     CHECK(s.spilled_runs == 0);
     for (std::size_t t = 0; t <= static_cast<std::size_t>(BreakType::kDuplicateBilling); ++t) CHECK(s.by_type[t] == 1);

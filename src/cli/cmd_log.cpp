@@ -1,0 +1,45 @@
+#include "commands.hpp"
+#include "context.hpp"
+#include "otc/store/ledger_store.hpp"
+
+namespace otc::cli {
+namespace {
+
+struct LogArgs {
+  std::string since;
+  std::string command;
+};
+
+void run_log(Context& ctx, const LogArgs& a) {
+  using report::CellKind;
+  if (!a.since.empty()) Context::parse_date_option(a.since, "--since");
+  auto format = ctx.format();
+  auto store = ctx.open_ledger();
+  auto sink = report::make_sink(format, ctx.output());
+  sink->begin({{"id", CellKind::kNumber}, {"at", CellKind::kText}, {"command", CellKind::kText}, {"action", CellKind::kText},
+               {"entity", CellKind::kText}, {"entity_id", CellKind::kText}, {"detail", CellKind::kText},
+               {"file", CellKind::kText}, {"sha256", CellKind::kText}, {"batch", CellKind::kNumber}});
+  std::vector<std::string> cells;
+  store->begin_read();
+  store->for_each_audit(a.since, a.command, [&](const store::AuditRecord& r) {
+    cells = {std::to_string(r.id), r.at, r.entry.command, r.entry.action, r.entry.entity, r.entry.entity_id,
+             r.entry.detail, r.entry.file_name, r.entry.sha256, r.entry.batch_id ? std::to_string(r.entry.batch_id) : ""};
+    sink->row(cells);
+  });
+  store->commit();
+  sink->end();
+  ctx.commit_output();
+}
+
+}  // namespace
+
+void install_log(CLI::App& parent, Context& ctx) {
+  auto args = std::make_shared<LogArgs>();
+  auto* cmd = parent.add_subcommand("log", "The audit trail: what changed, when, by which command and input file (with its SHA-256)");
+  cmd->add_option("--since", args->since, "only entries on or after this date (YYYY-MM-DD, UTC)");
+  cmd->add_option("--command", args->command, "only entries whose command line contains this text, e.g. import or apply-cash");
+  cmd->footer("Example: otc log --since 2026-10-01 --command import --format table");
+  cmd->callback([&ctx, args] { run_log(ctx, *args); });
+}
+
+}  // namespace otc::cli
