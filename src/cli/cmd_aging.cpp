@@ -2,6 +2,7 @@
 #include "context.hpp"
 #include "otc/core/error.hpp"
 #include "otc/engine/aging.hpp"
+#include "otc/report/aging_report.hpp"
 #include "otc/store/ledger_store.hpp"
 
 namespace otc::cli {
@@ -17,7 +18,6 @@ struct AgingArgs {
 void run_aging(Context& ctx, const AgingArgs& a) {
   using core::Error;
   using core::ErrorKind;
-  using report::CellKind;
   engine::AgingBuckets buckets;
   buckets.edges = engine::parse_bucket_edges(a.buckets);
   if (buckets.edges.empty()) throw Error(ErrorKind::kUsage, "--buckets must be increasing positive day counts, e.g. 30,60,90,120");
@@ -33,46 +33,8 @@ void run_aging(Context& ctx, const AgingArgs& a) {
   store->for_each_unapplied(as_of, [&](const domain::UnappliedCredit& c) { acc.add(c); });
   store->commit();
 
-  std::vector<report::Column> cols;
-  cols.push_back({"as_of", CellKind::kDate});
-  cols.push_back({"customer_id", CellKind::kText});
-  cols.push_back({"customer_name", CellKind::kText});
-  if (by_invoice) {
-    cols.push_back({"invoice_id", CellKind::kText});
-    cols.push_back({"invoice_date", CellKind::kDate});
-    cols.push_back({"due_date", CellKind::kDate});
-    cols.push_back({buckets.basis == engine::AgingBasis::kDueDate ? "days_past_due" : "days_since_invoice", CellKind::kNumber});
-  }
-  cols.push_back({"currency", CellKind::kText});
-  for (const auto& label : buckets.labels()) cols.push_back({label, CellKind::kNumber});
-  cols.push_back({"open_total", CellKind::kNumber});
-  cols.push_back({"unapplied_credit", CellKind::kNumber});
-
   auto sink = report::make_sink(format, ctx.output());
-  sink->begin(cols);
-  std::vector<std::string> cells;
-  const std::string as_of_text = as_of.iso();
-  auto emit = [&](const engine::AgingRow& r, bool total) {
-    cells.clear();
-    cells.push_back(as_of_text);
-    cells.push_back(total ? "TOTAL" : r.customer_external_id);
-    cells.push_back(total ? "" : r.customer_name);
-    if (by_invoice) {
-      cells.push_back(total ? "" : r.invoice_external_id);
-      cells.push_back(total ? "" : r.invoice_date.iso());
-      cells.push_back(total ? "" : r.due_date.iso());
-      cells.push_back(total ? "" : std::to_string(r.age_days));
-    }
-    cells.push_back(r.currency);
-    for (auto v : r.buckets) cells.push_back(core::format_amount(v, r.exponent));
-    cells.push_back(core::format_amount(r.open_total, r.exponent));
-    cells.push_back(by_invoice && !total ? "" : core::format_amount(r.unapplied_credit, r.exponent));
-    sink->row(cells);
-  };
-  for (const auto& r : acc.rows()) emit(r, false);
-  if (a.totals)
-    for (const auto& r : acc.totals()) emit(r, true);
-  sink->end();
+  report::write_aging(*sink, acc, as_of, by_invoice, a.totals);
   ctx.commit_output();
 }
 

@@ -108,6 +108,7 @@ void install_import(CLI::App& parent, Context& ctx) {
            "Example: otc --date-format %m/%d/%Y import invoices invoices.csv --currency USD");
   add_kind(cmd, ctx, "payments", "Import payments; a row naming an invoice is applied to it, others stay unapplied",
            "Example: otc import payments payments.csv --skip-bad --rejects rejected.csv");
+  install_import_billing(cmd, ctx);
 }
 
 }  // namespace otc::cli

@@ -10,6 +10,10 @@ const std::vector<CommandSpec>& command_table() {
       {"import", "import customers, invoices or payments from CSV", install_import},
       {"aging", "AR aging by customer or invoice, as of any date", install_aging},
       {"dso", "DSO (standard/countback), best possible DSO, ADD and CEI", install_dso},
+      {"invoice", "bill contracts (invoice run), void, credit, rebill and render invoices", install_invoice},
+      {"unbilled", "revenue delivered or due but not yet invoiced, with its age", install_unbilled},
+      {"bank", "bank files: show what was read and check control totals", install_bank},
+      {"close", "month-end close and reopen: roll-forward, aging, period lock", install_close},
       {"log", "the audit trail as CSV", install_log},
   };
   return table;

@@ -8,5 +8,11 @@ void install_init(CLI::App& parent, Context& ctx);
 void install_import(CLI::App& parent, Context& ctx);
 void install_aging(CLI::App& parent, Context& ctx);
 void install_dso(CLI::App& parent, Context& ctx);
+void install_invoice(CLI::App& parent, Context& ctx);
+void install_unbilled(CLI::App& parent, Context& ctx);
+/// Adds `import contracts` and `import usage` to the import command (cmd_import_billing.cpp).
+void install_import_billing(CLI::App* import_cmd, Context& ctx);
 void install_log(CLI::App& parent, Context& ctx);
+void install_close(CLI::App& parent, Context& ctx);
+void install_bank(CLI::App& parent, Context& ctx);
 }  // namespace otc::cli

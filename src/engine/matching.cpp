@@ -59,6 +59,8 @@ namespace {
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 // A short-pay without any reference is considered only for a payer with this few open invoices.
 constexpr int kShortPayOpenInvoices = 5;
+// An amount shared by more open invoices than this (book-wide) is "common": a round price.
+constexpr int kCommonAmount = 20;
 
 std::uint64_t currency_bits(const core::Currency& c) {
   return static_cast<std::uint64_t>(static_cast<unsigned char>(c.code[0])) |
@@ -74,6 +76,14 @@ struct Books {
   const std::vector<MatchCustomer>& customers;
   std::unordered_map<std::int64_t, std::uint32_t> customer_index;  // id -> position
   std::vector<std::uint32_t> invoice_customer;                      // invoice -> customer position
+  // What evidence gathering reads per candidate invoice, packed so one lookup is one cache line.
+  struct Hot {
+    std::uint64_t key_hash = 0;  // hash of the invoice key (digit runs)
+    std::int64_t open = 0;
+    std::uint32_t customer = 0xFFFFFFFFu;
+    std::uint32_t currency = 0;
+  };
+  std::vector<Hot> hot;
   FlatMultiMap by_key;      // hash(invoice key), and hash(last digit run) -> invoice
   FlatMultiMap by_amount;   // hash(currency, open) -> invoice
   FlatMultiMap by_account;  // hash(compact account) -> customer
@@ -113,12 +123,16 @@ void build_invoices(Books& b) {
   const auto& inv = b.invoices;
   b.by_key.reserve(inv.size() + inv.size() / 8);
   b.by_amount.reserve(inv.size());
+  b.hot.resize(inv.size());
   std::string key;
   for (std::uint32_t i = 0; i < inv.size(); ++i) {
     key.clear();
     append_invoice_key(inv[i].number, key);
+    b.hot[i].open = inv[i].open_minor;
+    b.hot[i].currency = static_cast<std::uint32_t>(currency_bits(inv[i].currency));
     if (!key.empty()) {
-      b.by_key.add(hash_bytes(key), i);
+      b.hot[i].key_hash = hash_bytes(key);
+      b.by_key.add(b.hot[i].key_hash, i);
       const std::string_view last = last_run_key(key);
       if (!last.empty()) b.by_key.add(hash_bytes(last), i);
     }
@@ -137,6 +151,7 @@ void build_customer_lists(Books& b) {
     auto it = b.customer_index.find(inv[i].customer_id);
     if (it == b.customer_index.end()) continue;
     b.invoice_customer[i] = it->second;
+    b.hot[i].customer = it->second;
     ++counts[it->second];
   }
   b.customer_begin.assign(nc + 1, 0);
@@ -304,38 +319,56 @@ struct Worker {
     extract_references(t.remittance_text, false, cands);
     e.candidate_count = static_cast<std::uint8_t>(std::min<std::size_t>(cands.size(), 255));
 
+    const auto currency = static_cast<std::uint32_t>(currency_bits(t.currency));
     bool amount_agrees = false;
+    bool all_own = e.customer != kNone;  // every reference names an invoice of the identified payer
     for (const RefCandidate& c : cands) {
+      bool own = false;
       if (c.context != RefContext::kBare && e.ref_count < Evidence::kMaxRefs &&
           c.digits_len <= Evidence::kRefLen) {
         std::memcpy(e.refs[e.ref_count], c.digits, c.digits_len);
         e.ref_len[e.ref_count++] = c.digits_len;
       }
-      const std::string_view key = c.key_view();
-      for (std::uint32_t i : books.by_key.find(hash_bytes(key))) {
-        const OpenInvoice& inv = books.invoices[i];
-        buf.clear();
-        append_invoice_key(inv.number, buf);
+      const std::uint64_t key_hash = hash_bytes(c.key_view());
+      for (std::uint32_t i : books.by_key.find(key_hash)) {
+        const Books::Hot& hot = books.hot[i];
         std::uint8_t flags = 0;
-        if (buf != key) {
-          if (last_run_key(buf) != key || c.context == RefContext::kBare) continue;
+        if (hot.key_hash != key_hash) {  // found through the last digit run only
+          if (c.context == RefContext::kBare) continue;
           flags |= kLastRun;
         }
         buf2.clear();
-        append_compact(inv.number, buf2);
+        append_compact(books.invoices[i].number, buf2);
         if (buf2 == c.compact_view()) flags |= kFullForm;
         add_hit(e, i, c.context, flags);
-        if (inv.currency == t.currency && inv.open_minor == t.amount_minor) amount_agrees = true;
+        if (hot.currency == currency && hot.open == t.amount_minor) amount_agrees = true;
+        if (hot.customer == e.customer) own = true;
       }
+      if (c.context != RefContext::kBare && !own) all_own = false;
     }
-    if (amount_agrees) return;
+    // A round amount agrees by chance too often: then look for typo variants all the same.
+    const bool common = books.by_amount
+                            .find(hash_pair(currency, static_cast<std::uint64_t>(t.amount_minor)))
+                            .size() > static_cast<std::size_t>(kCommonAmount);
+    if (amount_agrees && !common) return;
+    // Nothing to correct when every reference names the payer's own invoice, or they add up.
+    if (all_own) return;
+    std::int64_t strong_sum = 0;
+    int strong_count = 0;
+    for (int i = 0; i < e.hit_count; ++i) {
+      const Books::Hot& hot = books.hot[e.hits[i].invoice];
+      if (e.hits[i].context == RefContext::kBare) continue;
+      strong_sum += hot.open;
+      ++strong_count;
+    }
+    if (strong_count >= 2 && strong_sum == t.amount_minor) return;
 
     // A typo: look up every one-edit variant of the non-bare references. Keep a variant hit when
     // its amount agrees, or when it belongs to the payer or to a customer already referenced.
     std::uint32_t referenced_customer = kNone;
     bool single_customer = true;
     for (int i = 0; i < e.hit_count; ++i) {
-      const std::uint32_t c = books.invoice_customer[e.hits[i].invoice];
+      const std::uint32_t c = books.hot[e.hits[i].invoice].customer;
       if (e.hits[i].context == RefContext::kBare) continue;
       if (referenced_customer == kNone) referenced_customer = c;
       else if (c != referenced_customer) single_customer = false;
@@ -349,15 +382,13 @@ struct Worker {
         while (z + 1 < variant.size() && variant[z] == '0') ++z;
         const std::string_view vkey = variant.substr(z);
         if (vkey == c.key_view()) return;
-        for (std::uint32_t i : books.by_key.find(hash_bytes(vkey))) {
-          const OpenInvoice& inv = books.invoices[i];
-          if (inv.currency != t.currency) continue;
-          buf.clear();
-          append_invoice_key(inv.number, buf);
-          if (buf != vkey) continue;
-          const std::uint32_t owner = books.invoice_customer[i];
-          const bool agrees = inv.open_minor == t.amount_minor ||
-                              within_tolerance(inv.open_minor, t.amount_minor, options.tolerance);
+        const std::uint64_t vhash = hash_bytes(vkey);
+        for (std::uint32_t i : books.by_key.find(vhash)) {
+          const Books::Hot& hot = books.hot[i];
+          if (hot.currency != currency || hot.key_hash != vhash) continue;
+          const std::uint32_t owner = hot.customer;
+          const bool agrees = hot.open == t.amount_minor ||
+                              within_tolerance(hot.open, t.amount_minor, options.tolerance);
           const bool related = owner != kNone && (owner == e.customer || owner == referenced_customer);
           if (agrees || related) add_hit(e, i, c.context, kFuzzy);
         }
@@ -532,6 +563,17 @@ class Matcher {
         note(r, Why::kAmbiguousRef);
         return;
       }
+      // A round amount: the reference may be a typo that landed on another invoice of the same
+      // price. Apply only for a payer who does not say otherwise and with no typo variant competing.
+      if (common_amount(r) && !payer_confirms(r, best->invoice)) {
+        bool variant_agrees = false;
+        for (const Hit& h : e.hit_span())
+          variant_agrees = variant_agrees || ((h.flags & kFuzzy) && usable(r, h.invoice) && remaining_[h.invoice] == amount);
+        if (!payer_consistent(r, best->invoice) || variant_agrees) {
+          note(r, Why::kAmbiguousRef);
+          return;
+        }
+      }
       int conf = 99;
       if (best->context == RefContext::kInvoiceWord) conf = (best->flags & kFullForm) ? 98 : 97;
       if (best->context == RefContext::kBare) conf = 95;
@@ -599,7 +641,9 @@ class Matcher {
     if (na < 2) return;
     std::int64_t strong_sum = 0;
     for (int i = 0; i < ns; ++i) strong_sum += remaining_[strong[i]];
-    if (ns >= 2 && strong_sum == amount) {
+    bool one_customer = ns >= 2;
+    for (int i = 1; i < ns; ++i) one_customer = one_customer && customer_of(strong[i]) == customer_of(strong[0]);
+    if (one_customer && strong_sum == amount) {
       const int conf = 97;
       if (!confident(r, conf)) return;
       for (int i = 0; i < ns; ++i) apply(r, strong[i], remaining_[strong[i]], MatchRule::kReferenceList, conf);
@@ -616,17 +660,17 @@ class Matcher {
     if (found.solutions == 1 && !found.budget_exhausted) {
       bool fuzzy_used = false;
       std::uint32_t owner = kNone;
-      bool one_customer = true;
+      bool same_owner = true;
       for (std::uint32_t p : found.picks) {
         for (const Hit& h : e.hit_span())
           if (h.invoice == all[p] && (h.flags & kFuzzy)) fuzzy_used = true;
         const std::uint32_t c = customer_of(all[p]);
         if (owner == kNone) owner = c;
-        else if (c != owner) one_customer = false;
+        else if (c != owner) same_owner = false;
       }
       // Picks across customers, or typo-found picks the payer does not back: not on references alone.
-      if (fuzzy_used && (!one_customer || (e.customer != kNone && e.customer != owner) ||
-                         (e.customer == kNone && e.payer_given && ns == 0)))
+      if (!same_owner) return;
+      if (fuzzy_used && ((e.customer != kNone && e.customer != owner) || (e.customer == kNone && e.payer_given && ns == 0)))
         return;
       const int conf = fuzzy_used ? 88 : 92;
       if (!confident(r, conf)) return;
@@ -637,8 +681,9 @@ class Matcher {
       note(r, Why::kAmbiguousRef);
       return;
     }
-    // All references paid, short by a tolerated amount: the deduction goes on the largest.
-    if (ns >= 2 && strong_sum > amount) {
+    // All references (one customer's, the payer not saying otherwise) paid, short by a tolerated
+    // amount: the deduction goes on the largest.
+    if (one_customer && payer_consistent(r, strong[0]) && strong_sum > amount) {
       const std::int64_t shortfall = strong_sum - amount;
       if (within_tolerance(strong_sum, amount, options_.tolerance)) {
         const int conf = 90;
@@ -690,9 +735,10 @@ class Matcher {
     // Without anchors, only a payer known by account or exact name; from references alone, at
     // least two of them.
     const bool strong_payer = e.payer == PayerMatch::kAccount || e.payer == PayerMatch::kName;
-    if (nanch == 0 && !strong_payer) return;
+    const bool common = common_amount(r);
+    if (nanch == 0 && !strong_payer && !(e.payer == PayerMatch::kFuzzyName && !common)) return;
     if (from_refs && nanch < 2) return;
-    const int room = options_.max_combination_size - nanch;
+    const int room = nanch > 0 ? options_.max_combination_size - nanch : options_.max_unreferenced_combination_size;
     if (room <= 0) return;
 
     cand_.clear();
@@ -705,6 +751,13 @@ class Matcher {
     if (cand_.empty()) {
       state_[r].combination_searched = true;
       return;
+    }
+    // One invoice of exactly the amount outweighs a coincidental combination, unless the amount
+    // is a common (round) one, where combinations are no coincidence: then both compete.
+    if (nanch == 0 && !common) {
+      int singles = 0;
+      for (std::uint32_t i : cand_) singles += remaining_[i] == amount ? 1 : 0;
+      if (singles == 1) return;
     }
     if (static_cast<int>(cand_.size()) > options_.max_combination_candidates) {
       note(r, Why::kCombinationBound);
@@ -775,6 +828,12 @@ class Matcher {
     return false;
   }
 
+  bool common_amount(std::uint32_t r) const {
+    const auto same = books_.by_amount.find(
+        hash_pair(currency_bits(tx(r).currency), static_cast<std::uint64_t>(tx(r).amount_minor)));
+    return same.size() > static_cast<std::size_t>(kCommonAmount);
+  }
+
   // ---- pass 3: payer identified, unique open invoice of that amount -----------------------------
   void pass_customer_amount(std::uint32_t r) {
     const Evidence& e = ev_[r];
@@ -785,6 +844,12 @@ class Matcher {
         if (usable(r, i) && remaining_[i] == amount) cand_.push_back(i);
       if (cand_.empty()) {
         note(r, Why::kPayerNoMatch);
+        return;
+      }
+      // A name that only resembles the customer's is not enough for an amount that many open
+      // invoices share (round prices): a stranger with a similar name pays those too.
+      if (e.payer == PayerMatch::kFuzzyName && common_amount(r)) {
+        note(r, Why::kAmbiguousAmount);
         return;
       }
       std::uint32_t pick = cand_.size() == 1 ? cand_[0] : single_resembling(r, cand_);

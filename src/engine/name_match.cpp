@@ -47,6 +47,17 @@ bool is_legal_form(std::string_view word) {
   return std::find(kLegalForms.begin(), kLegalForms.end(), word) != kLegalForms.end();
 }
 
+// The long legal forms whose starts a truncated name may end with.
+constexpr std::array<std::string_view, 8> kLongLegalForms = {
+    "CORPORATION", "INCORPORATED", "LIMITED", "COMPANY", "GMBH", "LLC", "PLC", "LTD"};
+
+bool is_legal_fragment(std::string_view word) {
+  if (is_legal_form(word)) return true;
+  for (std::string_view form : kLongLegalForms)
+    if (word.size() < form.size() && form.substr(0, word.size()) == word) return true;
+  return false;
+}
+
 // Folds the UTF-8 encoding of a Latin-1 letter (second byte after 0xC3) to ASCII.
 std::string_view fold_latin1(unsigned char b) {
   if (b >= 0x80 && b <= 0x85) return "A";
@@ -135,11 +146,15 @@ std::string normalize_name(std::string_view name) {
   std::array<std::string_view, kMaxWords> words;
   const int n = split_words(folded, words);
 
-  // 2. Drop legal forms (never the first word) and a leading THE; expand abbreviations.
+  // 2. Drop legal forms (never the first word) and a leading THE; expand abbreviations. A last
+  //    word that is the start of a legal form is what a bank's field width left of one
+  //    ("ACME PRINTING COR", "ACME DENTAL L L"): dropped too.
+  int last = n;
+  while (last > 1 && is_legal_fragment(words[last - 1])) --last;
   std::string out;
   out.reserve(folded.size());
   int kept = 0;
-  for (int i = 0; i < n; ++i) {
+  for (int i = 0; i < last; ++i) {
     std::string_view w = words[i];
     if (i == 0 && w == "THE" && n > 1) continue;
     if (kept > 0 && is_legal_form(w)) continue;
@@ -199,6 +214,15 @@ double name_similarity(std::string_view a, std::string_view b) {
   const std::string_view sb(jb, lb);
   if (sa == sb) best = std::max(best, 0.97);
   else if (std::min(la, lb) >= 6 && edit_distance(sa, sb, 1) <= 1) best = std::max(best, 0.9);
+
+  // Truncation: the bank cut the payer's name at its field width, so one name is the other's
+  // beginning, cut anywhere ("LESENTEK INDUSTRIA" of "LESENTEK INDUSTRIAL SUPPLY").
+  {
+    const std::string_view& s = a.size() < b.size() ? a : b;
+    const std::string_view& l = a.size() < b.size() ? b : a;
+    if (s.size() >= 8 && l.substr(0, s.size()) == s && s.find(' ') != std::string_view::npos)
+      best = std::max(best, s.size() >= 12 ? 0.9 : 0.86);
+  }
 
   // Containment: the shorter name is the start of the longer one (a dropped trailing word).
   const int shorter = std::min(n, m);

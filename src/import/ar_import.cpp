@@ -106,6 +106,7 @@ ImportSummary run_ar_import(store::LedgerStore& store, const ImportOptions& opt,
     ++sum.rows_read;
     issues.clear();
     const long line = reader.line();
+    try {
     if (opt.kind == "customers") {
       if (!parser.parse(reader, customer, issues)) { reject(issues); continue; }
       if (!writing) continue;
@@ -184,6 +185,11 @@ ImportSummary run_ar_import(store::LedgerStore& store, const ImportOptions& opt,
           ++sum.applied;
         }
       }
+    }
+    } catch (const Error& e) {
+      // The ledger refused this row (a closed period): a bad row like any other.
+      if (e.kind() != ErrorKind::kLedger || std::string_view(e.what()).find("closed period") == std::string_view::npos) throw;
+      reject({{0, e.what()}});
     }
   }
   rejects.finish();

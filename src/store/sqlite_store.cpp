@@ -369,6 +369,51 @@ class SqliteStore final : public LedgerStore {
     }
   }
 
+  std::vector<PeriodMovements> movements(Date from, Date to) override {
+    static constexpr const char* kSql =
+        "SELECT currency, SUM(inv), SUM(col), SUM(cred), SUM(wo) FROM ("
+        " SELECT currency, total_minor AS inv, 0 AS col, 0 AS cred, 0 AS wo FROM invoices"
+        "   WHERE invoice_date BETWEEN ?1 AND ?2 AND status='open'"
+        " UNION ALL SELECT i.currency, 0, CASE WHEN a.payment_id IS NOT NULL THEN a.amount_minor ELSE 0 END,"
+        "   CASE WHEN a.credit_memo_id IS NOT NULL THEN a.amount_minor ELSE 0 END, 0"
+        "   FROM applications a JOIN invoices i ON i.id=a.invoice_id WHERE a.applied_on BETWEEN ?1 AND ?2 AND i.status='open'"
+        " UNION ALL SELECT i.currency, 0, 0, CASE WHEN j.kind <> 'write_off' THEN j.amount_minor ELSE 0 END,"
+        "   CASE WHEN j.kind = 'write_off' THEN j.amount_minor ELSE 0 END"
+        "   FROM adjustments j JOIN invoices i ON i.id=j.invoice_id WHERE j.adj_date BETWEEN ?1 AND ?2 AND i.status='open'"
+        ") GROUP BY currency ORDER BY currency";
+    Statement s(db_.handle(), kSql);
+    std::string f = from.iso(), t = to.iso();
+    s.bind(1, f).bind(2, t);
+    std::vector<PeriodMovements> out;
+    while (s.step()) {
+      PeriodMovements m;
+      m.currency = currencies_.get(s.text(0));
+      m.invoiced = s.int64(1);
+      m.collected = s.int64(2);
+      m.credited = s.int64(3);
+      m.written_off = s.int64(4);
+      out.push_back(m);
+    }
+    return out;
+  }
+
+  bool period_locked(std::string_view period) override {
+    Statement s(db_.handle(), "SELECT locked FROM period_locks WHERE period=?1");
+    s.bind(1, period);
+    bool locked = s.step() && s.int64(0) == 1;
+    s.reset();
+    return locked;
+  }
+
+  void set_period_lock(std::string_view period, bool locked) override {
+    Statement s(db_.handle(),
+                "INSERT INTO period_locks(period, locked, changed_at) VALUES(?1, ?2, ?3)"
+                " ON CONFLICT(period) DO UPDATE SET locked=excluded.locked, changed_at=excluded.changed_at");
+    std::string now = utc_timestamp();
+    s.bind(1, period).bind(2, locked ? 1 : 0).bind(3, now);
+    s.step();
+  }
+
   std::optional<Date> latest_fact_date() override {
     auto d = core::parse_iso_date(max_activity_text());
     if (pending_activity_ && (!d || *pending_activity_ > *d)) d = pending_activity_;

@@ -42,11 +42,12 @@ struct Tolerance {
 struct MatchOptions {
   Tolerance tolerance;
   std::string deduction_reason = "SHORT-PAY";  ///< reason code recorded with a tolerated shortfall
-  /// Combination search (pass 2, no reference list): the customer's open invoices considered
-  /// (oldest due first; a customer with more is not searched), the most invoices in one
-  /// combination, and the number of search nodes before giving up (then: queue).
+  /// Combination search (pass 2): the payer's open invoices considered (a payer with more open
+  /// invoices up to the amount is not searched), the most invoices in one combination when some
+  /// are referenced / when none is, and the search steps before giving up (then: queue).
   int max_combination_candidates = 40;
   int max_combination_size = 4;
+  int max_unreferenced_combination_size = 3;
   std::int64_t combination_node_budget = 200000;
   /// Payer-name identification: best score at least this, and ahead of the next customer by at
   /// least `name_margin` (chosen with match_eval; see docs/cash-application.md).

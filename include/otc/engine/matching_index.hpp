@@ -44,14 +44,14 @@ class FlatMultiMap {
   std::size_t size() const { return values_.size(); }
 
  private:
-  struct Slot {
-    std::uint64_t key = 0;
-    std::uint32_t begin = 0;
-    std::uint32_t count = 0;  // 0: empty slot
+  struct Entry {
+    std::uint64_t key;
+    std::uint32_t value;
   };
   std::vector<std::pair<std::uint64_t, std::uint32_t>> pending_;
-  std::vector<std::uint32_t> values_;
-  std::vector<Slot> slots_;
+  std::vector<std::uint32_t> starts_;  // bucket b holds entries [starts_[b], starts_[b + 1])
+  std::vector<Entry> entries_;         // grouped by bucket, then by key
+  std::vector<std::uint32_t> values_;  // entries_[i].value, contiguous for find()
   std::uint64_t mask_ = 0;
 };
 

@@ -13,7 +13,9 @@ namespace otc::engine {
 /// Normalises a company name for comparison: common accented Latin letters folded to ASCII,
 /// upper case, `&` -> AND, apostrophes and dots inside words removed, other punctuation splits
 /// words, legal forms dropped (INC, CORP, CORPORATION, LLC, LTD, LIMITED, GMBH, AG, SA, PLC, CO,
-/// ... but never the first word), a leading THE dropped, and common abbreviations expanded
+/// ... but never the first word), trailing starts of legal forms dropped (a bank cut "ACME
+/// PRINTING CORPORATION" to "ACME PRINTING COR"), a leading THE dropped, and common
+/// abbreviations expanded
 /// (INTL -> INTERNATIONAL, MFG -> MANUFACTURING, SVCS -> SERVICES, ...). Words are joined by
 /// one space. "Acme Corporation Inc." -> "ACME"; "A.C.M.E. Int'l, LLC" -> "ACME INTERNATIONAL".
 std::string normalize_name(std::string_view name);
@@ -22,8 +24,10 @@ std::string normalize_name(std::string_view name);
 /// Jaccard over words (a word matches another when equal = 1.0, one edit apart (both >= 4
 /// letters) = 0.9, two edits apart (both >= 8 letters) = 0.85, or when one is a prefix of at
 /// least 3 letters of the other, as bank fields truncate = 0.85), the same names without spaces
-/// (`MEGA CORP` vs `MEGACORP` = 0.97, one edit apart = 0.9), and containment (every word of the
-/// shorter name matches the start of the longer name, two words at least = 0.82).
+/// (`MEGA CORP` vs `MEGACORP` = 0.97, one edit apart = 0.9), truncation (the shorter name, of two
+/// words or more and at least 8 characters, is the start of the longer = 0.86, 12 characters or
+/// more = 0.9), and containment (every word of the shorter name matches the start of the longer
+/// name, two words at least = 0.82).
 double name_similarity(std::string_view a_normalized, std::string_view b_normalized);
 
 /// One customer found for a payer name.

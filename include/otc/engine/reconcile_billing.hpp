@@ -69,7 +69,7 @@ struct BillingOptions {
   /// Customer ids compared ignoring ASCII case and surrounding blanks.
   bool customer_ignore_case = true;
   /// Memory for sorting, per side; a side larger than this spills sorted runs to temp files.
-  std::size_t memory_budget_bytes = 24u << 20;
+  std::size_t memory_budget_bytes = 16u << 20;
   /// Directory for the spilled runs (created unlinked: nothing is left behind). Empty: the
   /// system's temporary directory ($TMPDIR or /tmp).
   std::string temp_dir;
@@ -91,7 +91,7 @@ struct BillingSummary {
 using BreakCallback = std::function<void(const Break&)>;
 
 /// Reconciles the two sides, calling `on_break` for each break as soon as its key is done. Keys come
-/// in merge order (a fixed 64-bit FNV-1a hash of the key, then the key): deterministic for the same
+/// in merge order (a fixed 64-bit hash of the key bytes, then the key): deterministic for the same
 /// input, but not alphabetical; sort the breaks (sort_breaks) when they must read in key order.
 /// Within a key: pairs in CRM input order with their field breaks in BreakType order, then unpaired
 /// CRM lines, then unpaired ERP lines, each in input order. Throws what the sources throw, or core::Error

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "otc/core/date.hpp"
 #include "otc/core/money.hpp"
@@ -79,6 +80,15 @@ struct AuditRecord {
   AuditEntry entry;
 };
 
+/// What moved AR in a period, per currency: the roll-forward's components.
+struct PeriodMovements {
+  core::Currency currency;
+  std::int64_t invoiced = 0;      ///< invoice totals dated in the period
+  std::int64_t collected = 0;     ///< cash applications dated in the period (net of unapplies)
+  std::int64_t credited = 0;      ///< credit-memo applications and non-write-off adjustments
+  std::int64_t written_off = 0;   ///< write-off adjustments
+};
+
 /// Invoice totals for a period, for DSO and roll-forward.
 struct SalesTotal {
   std::string customer_external_id;  ///< empty unless grouped by customer
@@ -143,6 +153,13 @@ class LedgerStore {
   /// Invoice totals dated from..to inclusive, grouped by currency (+ customer, + month when asked).
   virtual void for_each_sales(core::Date from, core::Date to, bool by_customer, bool by_month,
                               const std::function<void(const SalesTotal&)>& fn) = 0;
+  /// AR movements dated from..to inclusive, per currency (sorted by currency code).
+  virtual std::vector<PeriodMovements> movements(core::Date from, core::Date to) = 0;
+
+  // Period close. A locked period refuses every posting dated in it (enforced by the store).
+  virtual bool period_locked(std::string_view period) = 0;
+  virtual void set_period_lock(std::string_view period, bool locked) = 0;
+
   /// The latest date of any posted fact (invoice, payment, application), if any.
   virtual std::optional<core::Date> latest_fact_date() = 0;
 };

@@ -247,6 +247,50 @@ std::optional<core::Date> parse_mmddyy(std::string_view s) {
   return make_date(expand_year(yy), mm, dd, false);
 }
 
+bool valid_utf8_or_latin1(std::string& s) {
+  bool valid = true;
+  for (std::size_t i = 0; i < s.size() && valid;) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) {
+      valid = false;
+      break;
+    }
+    for (std::size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) valid = false;
+    }
+    i += n;
+  }
+  if (valid) return false;
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x80) {
+      out.push_back(ch);
+    } else {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  s = std::move(out);
+  return true;
+}
+
+void normalize_text_encoding(ReadContext& ctx) {
+  long first = 0;
+  for (auto& t : ctx.out().transactions) {
+    bool changed = false;
+    for (std::string* f : {&t.bank_reference, &t.end_to_end_id, &t.payer_name, &t.payer_account,
+                           &t.remittance_text, &t.type_code, &t.account, &t.return_reason}) {
+      changed = valid_utf8_or_latin1(*f) || changed;
+    }
+    for (auto& r : t.remittance_refs) changed = valid_utf8_or_latin1(r) || changed;
+    if (changed && first == 0) first = t.source_line > 0 ? t.source_line : 1;
+  }
+  if (first != 0) ctx.note(first, "text that is not UTF-8 was read as Latin-1");
+}
+
 bool looks_like_iban(std::string_view s) {
   if (s.size() < 12 || s.size() > 34) return false;
   if (!std::isalpha(static_cast<unsigned char>(s[0])) || !std::isalpha(static_cast<unsigned char>(s[1]))) return false;

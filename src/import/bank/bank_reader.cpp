@@ -151,6 +151,7 @@ BankReadResult read_bank_data(const std::string& name, std::string_view data, Ba
     case BankFormat::kCsv: read_bank_csv(data, ctx); break;
     case BankFormat::kAuto: break;
   }
+  normalize_text_encoding(ctx);
   return result;
 }
 

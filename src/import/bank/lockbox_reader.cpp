@@ -1,6 +1,7 @@
 // BAI lockbox, fixed width (the layout of the FundersClub/bai-lockbox corpus file; bank layouts vary):
 // 1 immediate address header, 2 service record, 5 detail header, 6 check detail, 4 overflow,
 // 7 batch total, 8 service total, 9 destination trailer.
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>

@@ -69,34 +69,6 @@ std::string_view strip_framing(std::string_view s) {
   return s;
 }
 
-// Replaces bytes that are not valid UTF-8 by their Latin-1 reading; returns true when it changed something.
-bool fix_utf8(std::string& s) {
-  bool valid = true;
-  for (std::size_t i = 0; i < s.size() && valid;) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) { valid = false; break; }
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) valid = false;
-    }
-    i += n;
-  }
-  if (valid) return false;
-  std::string out;
-  out.reserve(s.size() + 8);
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c < 0x80) {
-      out.push_back(ch);
-    } else {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
-  s = std::move(out);
-  return true;
-}
-
 // Joins :86: lines. Structured German (?nn) and Triodos (>nn) text is joined without separator,
 // because subfields are cut mid-word at the line break. Free text: a line that fills the 65-character
 // width continues without a separator, a shorter one ends a word.
@@ -295,7 +267,6 @@ class Mt94xReader {
     if (have_tag) handle(tag);
     finish_statement(last_line);
     if (statements_ == 0) ctx_.fail(last_line, std::string("no ") + (mt942_ ? "MT942" : "MT940") + " statement (:20: tag) found");
-    if (utf8_fixed_) ctx_.note(first_bad_utf8_line_, "bytes that are not UTF-8 were read as Latin-1");
   }
 
  private:
@@ -327,7 +298,7 @@ class Mt94xReader {
     if (n == "20") {
       start_statement(tag.line);
       reference_ = std::string(first);
-      fix_utf8(reference_);
+      valid_utf8_or_latin1(reference_);
       return;
     }
     if (!in_statement_) {
@@ -533,10 +504,6 @@ class Mt94xReader {
     char marker = 0;
     bool structured = is_structured_86(tag.lines[0], marker);
     std::string text = join_86(tag.lines, structured);
-    if (fix_utf8(text) && !utf8_fixed_) {
-      utf8_fixed_ = true;
-      first_bad_utf8_line_ = tag.line;
-    }
     auto& t = tx.t;
     std::string supplementary = std::move(t.remittance_text);
     std::string keep_account = t.payer_account;
@@ -570,10 +537,6 @@ class Mt94xReader {
       p.t.amount_minor = *amount;
       p.t.currency = ccy;
       if (p.t.account.empty()) p.t.account = account_;
-      if (fix_utf8(p.t.payer_name) && !utf8_fixed_) {
-        utf8_fixed_ = true;
-        first_bad_utf8_line_ = p.line;
-      }
       bool credit = p.t.direction == domain::Direction::kCredit;
       movement += credit ? *amount : -*amount;
       if (credit) { credits += *amount; ++n_credits; }
@@ -620,8 +583,6 @@ class Mt94xReader {
   std::int64_t count90d_ = -1, count90c_ = -1;
   std::optional<core::Currency> currency_;
   std::vector<PendingTx> pending_;
-  bool utf8_fixed_ = false;
-  long first_bad_utf8_line_ = 0;
 };
 
 }  // namespace

@@ -17,10 +17,8 @@ std::string_view col(std::string_view rec, std::size_t from, std::size_t to) {
 }
 
 struct Entry {
-  std::size_t tx_index = 0;  // index into the result's transactions
-  long line = 0;
+  std::size_t tx_index = 0;           // index into the result's transactions
   std::vector<std::string> payloads;  // 05 addenda payloads in sequence
-  bool ctx = false;
 };
 
 // Pulls invoice references out of X12 segments carried in addenda: RMR*IV*INV-1001**5200.00\ .
@@ -78,7 +76,6 @@ class NachaReader {
       }
       if (seen_file_control_) {
         if (rec.find_first_not_of('9') == std::string_view::npos || trim(rec).find_first_not_of('9') == std::string_view::npos) {
-          ++fill_records_;
           continue;
         }
         ctx_.problem(l.number, "record after the 9 file control record");
@@ -126,7 +123,6 @@ class NachaReader {
     if (in_batch_) ctx_.problem(line, "5 batch header inside batch " + batch_number_ + " (8 batch control missing)");
     in_batch_ = true;
     ++batches_;
-    batch_line_ = line;
     service_class_ = std::string(col(rec, 2, 4));
     company_name_ = std::string(trim(col(rec, 5, 20)));
     company_id_ = std::string(trim(col(rec, 41, 50)));
@@ -191,8 +187,6 @@ class NachaReader {
     }
     if (entry_description_ == "REVERSAL") t.reversal = true;
     current_.tx_index = ctx_.out().transactions.size() - 1;
-    current_.line = line;
-    current_.ctx = is_ctx;
     current_.payloads.clear();
     has_entry_ = true;
     addenda_expected_ = col(rec, 79, 79) == "1";
@@ -315,8 +309,7 @@ class NachaReader {
   bool addenda_expected_ = false;
   std::optional<core::Date> file_date_, effective_date_;
   std::string service_class_, company_name_, company_id_, sec_, entry_description_, batch_number_;
-  long batch_line_ = 0;
-  std::int64_t records_ = 0, fill_records_ = 0, batches_ = 0;
+  std::int64_t records_ = 0, batches_ = 0;
   std::int64_t batch_count_ = 0, batch_hash_ = 0, batch_debit_ = 0, batch_credit_ = 0;
   std::int64_t file_count_ = 0, file_hash_ = 0, file_debit_ = 0, file_credit_ = 0;
   Entry current_;

@@ -14,7 +14,7 @@ using otc::import::BankFormat;
 using otc::import::BankReadOptions;
 using otc::import::read_bank_data;
 
-std::string corpus(const std::string& rel) { return std::string(OTC_SOURCE_DIR) + "/../shared/corpus/" + rel; }
+std::string corpus(const std::string& rel) { return std::string(OTC_SOURCE_DIR) + "/tests/fixtures/corpus/" + rel; }
 Date ymd(int y, int m, int d) { return *Date::from_ymd(y, m, d); }
 
 std::string head(const std::string& path) {

@@ -12,7 +12,7 @@ using otc::import::BankReadOptions;
 using otc::import::BankReadResult;
 using otc::import::read_bank_file;
 
-std::string corpus(const std::string& rel) { return std::string(OTC_SOURCE_DIR) + "/../shared/corpus/" + rel; }
+std::string corpus(const std::string& rel) { return std::string(OTC_SOURCE_DIR) + "/tests/fixtures/corpus/" + rel; }
 std::string fixture(const std::string& rel) { return std::string(OTC_SOURCE_DIR) + "/tests/fixtures/bank/" + rel; }
 Date ymd(int y, int m, int d) { return *Date::from_ymd(y, m, d); }
 
@@ -367,4 +367,18 @@ TEST_CASE("MT940: reversal marks RC/RD, entry date across the year end, Dutch /T
   CHECK(rd.booking_date == ymd(2024, 1, 1));
   CHECK(rd.value_date == ymd(2024, 1, 2));
   CHECK(r.all_checks_ok());  // 100 - 20 + 5 = 85
+}
+
+TEST_CASE("MT940: ISO-8859-1 bytes in names are read as Latin-1 and noted", "[bank]") {
+  std::string data =
+      ":20:STARTUMS\n:25:20090500/0006853030\n:28C:1/1\n:60F:C240115EUR0,00\n"
+      ":61:2401150115C80,00N051NONREF\n"
+      ":86:051?00Gutschrift?20RECHNUNG 4711?31DE89370400440532013000?32M\xDCLLER, J\xFCRGEN\n"
+      ":62F:C240115EUR80,00\n-\n";
+  auto r = otc::import::read_bank_data("latin1.sta", data, BankFormat::kMt940, {});
+  REQUIRE(r.transactions.size() == 1);
+  CHECK(r.transactions[0].payer_name == "M\xC3\x9CLLER, J\xC3\xBCRGEN");
+  CHECK(r.transactions[0].remittance_text == "RECHNUNG 4711");
+  CHECK(r.transactions[0].payer_account == "DE89370400440532013000");
+  CHECK(r.tolerated == std::vector<std::string>{"latin1.sta:5: text that is not UTF-8 was read as Latin-1"});
 }

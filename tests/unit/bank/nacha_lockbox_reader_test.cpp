@@ -12,7 +12,7 @@ using otc::import::BankReadOptions;
 using otc::import::BankReadResult;
 using otc::import::read_bank_file;
 
-std::string corpus(const std::string& rel) { return std::string(OTC_SOURCE_DIR) + "/../shared/corpus/" + rel; }
+std::string corpus(const std::string& rel) { return std::string(OTC_SOURCE_DIR) + "/tests/fixtures/corpus/" + rel; }
 std::string fixture(const std::string& rel) { return std::string(OTC_SOURCE_DIR) + "/tests/fixtures/bank/" + rel; }
 Date ymd(int y, int m, int d) { return *Date::from_ymd(y, m, d); }
 

@@ -84,6 +84,13 @@ std::optional<core::Date> parse_yymmdd(std::string_view s, bool clamp = false, b
 std::optional<core::Date> parse_mmddyy(std::string_view s);
 int expand_year(int yy);
 
+/// Leaves valid UTF-8 alone; otherwise re-reads every byte >= 0x80 as Latin-1 (banks still send
+/// ISO-8859-1 names). Returns true when it changed the text.
+bool valid_utf8_or_latin1(std::string& s);
+
+/// Applies valid_utf8_or_latin1 to every text field of every transaction; notes the first one changed.
+void normalize_text_encoding(ReadContext& ctx);
+
 /// True for something shaped like an IBAN: two letters, two digits, 8 to 30 more letters/digits.
 bool looks_like_iban(std::string_view s);
 

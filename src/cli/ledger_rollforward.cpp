@@ -1,0 +1,44 @@
+#include "ledger_rollforward.hpp"
+
+#include <map>
+
+#include "otc/core/error.hpp"
+
+namespace otc::cli {
+
+std::vector<engine::LedgerRollForward> ledger_rollforward(store::LedgerStore& store, core::Date from, core::Date to) {
+  std::map<std::string, engine::LedgerRollForward> by_ccy;
+  auto row = [&](const core::Currency& c) -> engine::LedgerRollForward& {
+    auto& r = by_ccy[std::string(c.view())];
+    r.currency = c;
+    if (!r.closing) r.closing = 0;
+    return r;
+  };
+  store.for_each_open_item(from.add_days(-1), [&](const domain::OpenItem& i) {
+    auto& r = row(i.currency);
+    r.opening = core::checked_add(r.opening, i.open_minor);
+  });
+  for (const auto& m : store.movements(from, to)) {
+    auto& r = row(m.currency);
+    r.invoiced = m.invoiced;
+    r.collected = m.collected;
+    r.credited = m.credited;
+    r.written_off = m.written_off;
+  }
+  store.for_each_open_item(to, [&](const domain::OpenItem& i) {
+    auto& r = row(i.currency);
+    *r.closing = core::checked_add(*r.closing, i.open_minor);
+  });
+  std::vector<engine::LedgerRollForward> out;
+  for (auto& [k, v] : by_ccy) out.push_back(v);
+  return out;
+}
+
+void parse_period(const std::string& text, core::Date& first, core::Date& last) {
+  auto d = text.size() == 7 ? core::parse_iso_date(text + "-01") : std::nullopt;
+  if (!d) throw core::Error(core::ErrorKind::kUsage, "--period '" + text + "' is not a month (YYYY-MM)");
+  first = *d;
+  last = first.add_months(1).add_days(-1);
+}
+
+}  // namespace otc::cli
