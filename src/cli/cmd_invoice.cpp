@@ -96,9 +96,10 @@ class ActionRows {
   std::vector<std::string> cells_;
 };
 
-/// Runs `body` in one write transaction: commit, or roll back on any error (and on dry runs).
-template <class Body>
-void in_write_transaction(store::LedgerStore& store, bool dry_run, Body&& body) {
+/// Runs `body` in one write transaction: commit, or roll back on any error, on dry runs and when
+/// `discard()` says the work came to nothing.
+template <class Body, class Discard>
+void in_write_transaction(store::LedgerStore& store, bool dry_run, Body&& body, Discard&& discard) {
   store.begin_write();
   try {
     body();
@@ -106,8 +107,13 @@ void in_write_transaction(store::LedgerStore& store, bool dry_run, Body&& body) 
     store.rollback();
     throw;
   }
-  if (dry_run) store.rollback();
+  if (dry_run || discard()) store.rollback();
   else store.commit();
+}
+
+template <class Body>
+void in_write_transaction(store::LedgerStore& store, bool dry_run, Body&& body) {
+  in_write_transaction(store, dry_run, std::forward<Body>(body), [] { return false; });
 }
 
 // ---- invoice run ----------------------------------------------------------------------------
@@ -132,6 +138,9 @@ void run_invoice_run(Context& ctx, const RunArgs& a) {
 
   long invoices = 0, lines = 0, customers = 0;
   std::string first, last;
+  // A run that bills nothing writes nothing, not even its batch and audit entry: the ledger after a
+  // repeated run is byte for byte what it was.
+  bool nothing = false;
   in_write_transaction(*store, a.dry_run, [&] {
     std::int64_t batch = store->add_batch("invoice_run", "invoice run --through " + through.iso(), "", ctx.command_line);
     billing->for_each_customer_book(through, std::nullopt, [&](store::CustomerBook& book) {
@@ -157,7 +166,8 @@ void run_invoice_run(Context& ctx, const RunArgs& a) {
                    " lines, for " + std::to_string(customers) + " customers with contracts";
     audit.batch_id = batch;
     store->audit(audit);
-  });
+    nothing = invoices == 0;
+  }, [&] { return nothing; });
   rows.end();
   ctx.commit_output();
   std::string what = invoices ? std::to_string(invoices) + " invoices (" + first + " to " + last + ", " +

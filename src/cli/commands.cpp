@@ -12,6 +12,8 @@ const std::vector<CommandSpec>& command_table() {
       {"dso", "DSO (standard/countback), best possible DSO, ADD and CEI", install_dso},
       {"invoice", "bill contracts (invoice run), void, credit, rebill and render invoices", install_invoice},
       {"unbilled", "revenue delivered or due but not yet invoiced, with its age", install_unbilled},
+      {"apply-cash", "post bank receipts and apply them to open invoices", install_apply_cash},
+      {"cash", "unapplied queue; apply, unapply and reverse payments", install_cash},
       {"bank", "bank files: show what was read and check control totals", install_bank},
       {"close", "month-end close and reopen: roll-forward, aging, period lock", install_close},
       {"log", "the audit trail as CSV", install_log},

@@ -15,4 +15,6 @@ void install_import_billing(CLI::App* import_cmd, Context& ctx);
 void install_log(CLI::App& parent, Context& ctx);
 void install_close(CLI::App& parent, Context& ctx);
 void install_bank(CLI::App& parent, Context& ctx);
+void install_apply_cash(CLI::App& parent, Context& ctx);
+void install_cash(CLI::App& parent, Context& ctx);
 }  // namespace otc::cli

@@ -195,7 +195,8 @@ GlResult reconcile_gl(const std::vector<LedgerRollForward>& ledger, const std::v
             {BreakType::kUnmappedGlSource, "currency=" + cur_code + "|source=" + name, "", money_text(t.amount, cur),
              money_text(-t.amount, cur), cur_code, -t.amount,
              std::to_string(t.rows) + (t.rows == 1 ? " GL row" : " GL rows") + " of source '" + name + "'" + example +
-                 " move AR outside the ledger's components; map the source to a component or reverse the manual entry"});
+                 (t.rows == 1 ? " moves" : " move") +
+                 " AR outside the ledger's components; map the source to a component or reverse the manual entry"});
       }
     }
     std::int64_t ledger_closing = a.ledger_closing.value_or(a.ledger_formula);

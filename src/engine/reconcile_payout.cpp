@@ -136,9 +136,23 @@ PayoutResult tie_out_payouts(const std::vector<GatewayTransaction>& rows, const 
     const auto& t = rows[i];
     if (explicit_gateways.count(t.gateway) != 0) {
       if (t.kind == GatewayKind::kPayout) continue;
-      auto it = payouts.find({t.gateway, t.payout_id});
-      if (t.payout_id.empty() || it == payouts.end()) add_pending(t);  // not paid out yet, or payout outside the export
-      else add_component(it->second, t);
+      if (t.payout_id.empty()) {
+        add_pending(t);  // not paid out yet
+        continue;
+      }
+      auto [it, added] = payouts.try_emplace({t.gateway, t.payout_id});
+      PayoutBuild& p = it->second;
+      if (added) {
+        // Named by its rows only (an itemized payout report, or an export cut before the payout row).
+        p.line.gateway = t.gateway;
+        p.line.payout_id = t.payout_id;
+        p.line.currency = t.currency;
+        p.line.amount_from_components = true;
+        p.line.date = t.payout_date.value_or(t.available_on);
+      } else if (p.line.amount_from_components && !t.payout_date && p.line.date < t.available_on) {
+        p.line.date = t.available_on;
+      }
+      add_component(p, t);
     } else {
       sweep.push_back(i);
     }
@@ -174,6 +188,7 @@ PayoutResult tie_out_payouts(const std::vector<GatewayTransaction>& rows, const 
     p.line.fees_minor += p.payout_row_fee;
     p.line.components_net_minor = p.line.charges_minor - p.line.refunds_minor - p.line.fees_minor -
                                   p.line.disputes_minor + p.line.adjustments_minor;
+    if (p.line.amount_from_components) p.line.payout_minor = p.line.components_net_minor;
     p.line.invoices.assign(p.invoices.begin(), p.invoices.end());
     ordered.push_back(&p);
   }

@@ -232,7 +232,15 @@ ImportSummary run_contract_import(store::LedgerStore& ledger, store::BillingStor
       // An amendment: a known line, and an effective date after its start.
       std::optional<core::Date> effective;
       if (!f.effective_date.text.empty()) effective = ctx.date_format.parse(f.effective_date.text);
-      const bool amendment = ref && !versions.empty() && effective && *effective > versions.front().start;
+      // A row that names no customer cannot be a line's first row: with an effective date on a
+      // known line it is an amendment (check_amendment judges the date), on an unknown line it
+      // lacks its base row.
+      const bool amendment = ref && !versions.empty() && effective &&
+                             (*effective > versions.front().start || f.customer.text.empty());
+      if (!ref && effective && f.customer.text.empty())
+        fail_at(opt, reader, map, "effective_date",
+                "contract " + contract_id + " line " + line_id + " has no base row: an amendment (effective " +
+                    effective->iso() + ") needs the line's first row, in the ledger or earlier in this file");
 
       domain::ContractLine line;
       std::uint64_t hash = 0;

@@ -194,6 +194,8 @@ void read_stripe(CsvReader& csv, const Columns& cols, const GatewayReadOptions& 
   const int c_email = cols.find({"customeremail", "customeremailmetadata", "email"});
   const int c_payout = cols.find({"automaticpayoutid", "payoutid", "transfer"});
   const int c_trace = cols.find({"traceid", "payouttraceid"});
+  const int c_payout_date = cols.find({"automaticpayouteffectiveatutc", "automaticpayouteffectiveat", "transferdateutc",
+                                       "payoutdateutc", "payoutdate"});
   const std::vector<int> c_invoices = cols.invoice_columns(options.invoice_columns);
   struct Need {
     int index;
@@ -230,7 +232,9 @@ void read_stripe(CsvReader& csv, const Columns& cols, const GatewayReadOptions& 
     auto net = amount_cell(ctx, c_net, "net", t.currency.exponent, style, false);
     auto created = date_cell(ctx, c_created, "created date", format, true);
     auto available = date_cell(ctx, c_available, "available-on date", format, false);
+    auto payout_date = date_cell(ctx, c_payout_date, "payout date", format, false);
     if (!ctx.ok || !gross || !created) continue;
+    t.payout_date = payout_date;
     t.created = *created;
     t.available_on = available.value_or(*created);
     t.time_of_day = parse_time_of_day(cell(csv, c_created));

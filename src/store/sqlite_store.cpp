@@ -222,15 +222,16 @@ class SqliteStore final : public LedgerStore {
   PutResult put_payment(const domain::Payment& p, std::optional<std::int64_t> customer_id, std::uint64_t hash,
                         std::int64_t batch, long line) override {
     auto& s = stmt(put_payment_,
-        "INSERT INTO payments(external_id, customer_id, currency, received_date, amount_minor, unapplied_minor, last_activity, method, reference, payer_name, payer_account, content_hash, batch_id, source_line)"
-        " VALUES(?1,?2,?3,?4,?5,?5,?4,?6,?7,?8,?9,?10,?11,?12) ON CONFLICT(external_id) DO NOTHING");
+        "INSERT INTO payments(external_id, customer_id, currency, received_date, amount_minor, unapplied_minor, last_activity, method, reference, payer_name, payer_account, content_hash, batch_id, source_line, bank_key, remittance)"
+        " VALUES(?1,?2,?3,?4,?5,?5,?4,?6,?7,?8,?9,?10,?11,?12,?13,?14) ON CONFLICT(external_id) DO NOTHING");
     char date[10];
     write_iso(date, p.received_date);
     s.bind(1, p.external_id);
     if (customer_id) s.bind(2, *customer_id); else s.bind_null(2);
     s.bind(3, p.currency.view()).bind(4, std::string_view(date, 10)).bind(5, p.amount_minor).bind_opt(6, p.method)
         .bind_opt(7, p.reference).bind_opt(8, p.payer_name).bind_opt(9, p.payer_account)
-        .bind(10, static_cast<std::int64_t>(hash)).bind(11, batch).bind(12, static_cast<std::int64_t>(line));
+        .bind(10, static_cast<std::int64_t>(hash)).bind(11, batch).bind(12, static_cast<std::int64_t>(line))
+        .bind_opt(13, p.bank_key).bind_opt(14, p.remittance);
     s.step();
     s.reset();
     if (db_.changes() > 0) {
@@ -242,11 +243,11 @@ class SqliteStore final : public LedgerStore {
   }
 
   std::optional<PaymentRef> find_payment(std::string_view ext) override {
-    auto& s = stmt(find_payment_, "SELECT id, customer_id, currency, received_date, unapplied_minor FROM payments WHERE external_id=?1");
+    auto& s = stmt(find_payment_, "SELECT id, customer_id, currency, received_date, unapplied_minor, status FROM payments WHERE external_id=?1");
     s.bind(1, ext);
     std::optional<PaymentRef> r;
     if (s.step()) {
-      r = PaymentRef{s.int64(0), std::nullopt, currency_of(s.text(2)), date_of(s.text(3)), s.int64(4)};
+      r = PaymentRef{s.int64(0), std::nullopt, currency_of(s.text(2)), date_of(s.text(3)), s.int64(4), s.text(5) == "reversed"};
       if (!s.is_null(1)) r->customer_id = s.int64(1);
     }
     s.reset();
@@ -265,9 +266,11 @@ class SqliteStore final : public LedgerStore {
     char date[10];
     write_iso(date, d.applied_on);
     std::string_view day(date, 10);
-    auto& ins = stmt(apply_ins_, "INSERT INTO applications(invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id) VALUES(?1,?2,?3,?4,?5,?6,?7)");
+    auto& ins = stmt(apply_ins_, "INSERT INTO applications(invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id, reverses_id, note) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
     ins.bind(1, d.invoice_id).bind(2, d.payment_id).bind(3, d.amount_minor).bind(4, day).bind(5, d.rule).bind(6, d.confidence);
     if (d.batch_id) ins.bind(7, d.batch_id); else ins.bind_null(7);
+    if (d.reverses_id) ins.bind(8, d.reverses_id); else ins.bind_null(8);
+    ins.bind_opt(9, d.note);
     ins.step();
     ins.reset();
     std::int64_t id = db_.last_insert_id();
@@ -288,15 +291,15 @@ class SqliteStore final : public LedgerStore {
     // are read (through the partial index). Before it, every invoice dated on or before as_of is
     // a candidate; those touched after as_of are recomputed from applications dated up to as_of.
     static constexpr const char* kCurrent =
-        "SELECT i.id, i.external_id, c.external_id, c.name, i.currency, i.invoice_date, i.due_date, i.total_minor, i.open_minor"
+        "SELECT i.id, i.external_id, c.external_id, c.name, i.currency, i.invoice_date, i.due_date, i.total_minor, i.open_minor, i.customer_id"
         " FROM invoices i INDEXED BY invoices_open JOIN customers c ON c.id=i.customer_id"
         " WHERE i.open_minor <> 0 AND i.status='open' AND i.invoice_date <= ?1";
     static constexpr const char* kHistoric =
         "SELECT i.id, i.external_id, c.external_id, c.name, i.currency, i.invoice_date, i.due_date, i.total_minor,"
         " CASE WHEN i.last_activity <= ?1 THEN i.open_minor ELSE i.total_minor"
         "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.invoice_id=i.id AND a.applied_on <= ?1), 0)"
-        "   - COALESCE((SELECT SUM(j.amount_minor) FROM adjustments j WHERE j.invoice_id=i.id AND j.adj_date <= ?1), 0) END"
-        " FROM invoices i JOIN customers c ON c.id=i.customer_id"
+        "   - COALESCE((SELECT SUM(j.amount_minor) FROM adjustments j WHERE j.invoice_id=i.id AND j.adj_date <= ?1), 0) END,"
+        " i.customer_id FROM invoices i JOIN customers c ON c.id=i.customer_id"
         " WHERE i.invoice_date <= ?1 AND i.status='open' AND (i.open_minor <> 0 OR i.last_activity > ?1)";
     auto& s = as_of >= max_activity() ? stmt(open_items_, kCurrent) : stmt(open_items_hist_, kHistoric);
     std::string day = as_of.iso();
@@ -313,6 +316,7 @@ class SqliteStore final : public LedgerStore {
       item.invoice_date = date_of(s.text(5));
       item.due_date = date_of(s.text(6));
       item.total_minor = s.int64(7);
+      item.customer_id = s.int64(9);
       fn(item);
     }
     s.reset();
@@ -366,6 +370,143 @@ class SqliteStore final : public LedgerStore {
       row.month = static_cast<int>(s.int64(4));
       row.total_minor = s.int64(5);
       fn(row);
+    }
+  }
+
+  bool bank_key_exists(std::string_view key) override {
+    auto& s = stmt(bank_key_, "SELECT 1 FROM payments WHERE bank_key=?1");
+    s.bind(1, key);
+    bool found = s.step();
+    s.reset();
+    return found;
+  }
+
+  void for_each_customer(const std::function<void(const CustomerRecord&)>& fn) override {
+    Statement s(db_.handle(), "SELECT id, external_id, name, COALESCE(bank_account,'') FROM customers ORDER BY id");
+    CustomerRecord c;
+    while (s.step()) {
+      c.id = s.int64(0);
+      c.external_id.assign(s.text(1));
+      c.name.assign(s.text(2));
+      c.bank_account.assign(s.text(3));
+      fn(c);
+    }
+  }
+
+  void for_each_alias(const std::function<void(std::int64_t, const std::string&)>& fn) override {
+    Statement s(db_.handle(), "SELECT customer_id, alias FROM customer_aliases ORDER BY customer_id, alias");
+    std::string alias;
+    while (s.step()) {
+      alias.assign(s.text(1));
+      fn(s.int64(0), alias);
+    }
+  }
+
+  void add_alias(std::int64_t customer_id, std::string_view alias, std::string_view source) override {
+    auto& s = stmt(add_alias_, "INSERT INTO customer_aliases(customer_id, alias, source) VALUES(?1,?2,?3) ON CONFLICT DO NOTHING");
+    s.bind(1, customer_id).bind(2, alias).bind(3, source);
+    s.step();
+    s.reset();
+  }
+
+  void add_adjustment(std::int64_t invoice_id, std::string_view kind, std::string_view reason, std::int64_t amount,
+                      Date date, std::int64_t batch) override {
+    std::string day = date.iso();
+    auto& s = stmt(add_adj_, "INSERT INTO adjustments(invoice_id, kind, reason_code, amount_minor, adj_date, batch_id) VALUES(?1,?2,?3,?4,?5,?6)");
+    s.bind(1, invoice_id).bind(2, kind).bind(3, reason).bind(4, amount).bind(5, day);
+    if (batch) s.bind(6, batch); else s.bind_null(6);
+    s.step();
+    s.reset();
+    auto& u = stmt(adj_inv_, "UPDATE invoices SET open_minor=open_minor-?2, last_activity=max(last_activity, ?3) WHERE id=?1");
+    u.bind(1, invoice_id).bind(2, amount).bind(3, day);
+    u.step();
+    u.reset();
+    note_activity(date);
+  }
+
+  std::vector<ApplicationRecord> applications_of_payment(std::int64_t payment_id) override {
+    Statement s(db_.handle(),
+                "SELECT a.id, a.invoice_id, i.external_id, a.payment_id, p.external_id, a.amount_minor, a.applied_on,"
+                " EXISTS (SELECT 1 FROM applications r WHERE r.reverses_id = a.id)"
+                " FROM applications a JOIN invoices i ON i.id=a.invoice_id JOIN payments p ON p.id=a.payment_id"
+                " WHERE a.payment_id=?1 AND a.reverses_id IS NULL ORDER BY a.id");
+    s.bind(1, payment_id);
+    std::vector<ApplicationRecord> out;
+    while (s.step()) out.push_back(application_row(s));
+    return out;
+  }
+
+  std::optional<ApplicationRecord> find_application(std::int64_t id) override {
+    Statement s(db_.handle(),
+                "SELECT a.id, a.invoice_id, i.external_id, a.payment_id, p.external_id, a.amount_minor, a.applied_on,"
+                " EXISTS (SELECT 1 FROM applications r WHERE r.reverses_id = a.id)"
+                " FROM applications a JOIN invoices i ON i.id=a.invoice_id JOIN payments p ON p.id=a.payment_id"
+                " WHERE a.id=?1 AND a.reverses_id IS NULL");
+    s.bind(1, id);
+    std::optional<ApplicationRecord> r;
+    if (s.step()) r = application_row(s);
+    return r;
+  }
+
+  void mark_payment_reversed(std::int64_t payment_id, Date on, std::string_view reason) override {
+    std::string day = on.iso();
+    Statement s(db_.handle(),
+                "UPDATE payments SET status='reversed', unapplied_minor=0, reversed_on=?2, reverse_reason=?3,"
+                " last_activity=max(last_activity, ?2) WHERE id=?1");
+    s.bind(1, payment_id).bind(2, day).bind(3, reason);
+    s.step();
+    note_activity(on);
+  }
+
+  void set_payment_customer(std::int64_t payment_id, std::int64_t customer_id) override {
+    Statement s(db_.handle(), "UPDATE payments SET customer_id=?2 WHERE id=?1");
+    s.bind(1, payment_id).bind(2, customer_id);
+    s.step();
+  }
+
+  void replace_suggestions(std::int64_t payment_id, const std::vector<Suggestion>& list) override {
+    auto& del = stmt(del_sugg_, "DELETE FROM unapplied_suggestions WHERE payment_id=?1");
+    del.bind(1, payment_id);
+    del.step();
+    del.reset();
+    auto& ins = stmt(ins_sugg_, "INSERT INTO unapplied_suggestions(payment_id, rank, kind, target, score, why) VALUES(?1,?2,?3,?4,?5,?6)");
+    int rank = 0;
+    for (const auto& sg : list) {
+      ins.bind(1, payment_id).bind(2, ++rank).bind(3, sg.kind).bind(4, sg.target).bind(5, sg.score).bind(6, sg.why);
+      ins.step();
+      ins.reset();
+    }
+  }
+
+  void for_each_unapplied_payment(Date as_of, const std::function<void(const UnappliedPayment&)>& fn) override {
+    Statement s(db_.handle(),
+                "SELECT p.id, p.external_id, COALESCE(c.external_id,''), COALESCE(c.name,''), p.currency, p.received_date,"
+                " p.amount_minor, CASE WHEN p.last_activity <= ?1 THEN p.unapplied_minor ELSE p.amount_minor"
+                "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.payment_id=p.id AND a.applied_on <= ?1), 0) END,"
+                " COALESCE(p.payer_name,''), COALESCE(p.reference,''), COALESCE(p.remittance,''),"
+                " COALESCE((SELECT group_concat(g.rank || '. ' || g.kind || ' ' || g.target || ' (' || g.score || '): ' || g.why, ' | ')"
+                "   FROM (SELECT * FROM unapplied_suggestions WHERE payment_id=p.id ORDER BY rank) g), '')"
+                " FROM payments p LEFT JOIN customers c ON c.id=p.customer_id"
+                " WHERE p.received_date <= ?1 AND p.status='posted' AND (p.unapplied_minor <> 0 OR p.last_activity > ?1)"
+                " ORDER BY p.received_date, p.external_id");
+    std::string day = as_of.iso();
+    s.bind(1, day);
+    UnappliedPayment u;
+    while (s.step()) {
+      u.unapplied_minor = s.int64(7);
+      if (u.unapplied_minor == 0) continue;
+      u.id = s.int64(0);
+      u.external_id.assign(s.text(1));
+      u.customer_external_id.assign(s.text(2));
+      u.customer_name.assign(s.text(3));
+      u.currency = currencies_.get(s.text(4));
+      u.received_date = date_of(s.text(5));
+      u.amount_minor = s.int64(6);
+      u.payer_name.assign(s.text(8));
+      u.reference.assign(s.text(9));
+      u.remittance.assign(s.text(10));
+      u.suggestions.assign(s.text(11));
+      fn(u);
     }
   }
 
@@ -424,6 +565,19 @@ class SqliteStore final : public LedgerStore {
   sqlite3* handle() { return db_.handle(); }
 
  private:
+  static ApplicationRecord application_row(const Statement& s) {
+    ApplicationRecord r;
+    r.id = s.int64(0);
+    r.invoice_id = s.int64(1);
+    r.invoice_external_id.assign(s.text(2));
+    r.payment_id = s.int64(3);
+    r.payment_external_id.assign(s.text(4));
+    r.amount_minor = s.int64(5);
+    r.applied_on = date_of(s.text(6));
+    r.reversed = s.int64(7) != 0;
+    return r;
+  }
+
   void note_activity(Date d) override {
     if (!pending_activity_ || d > *pending_activity_) pending_activity_ = d;
   }
@@ -543,7 +697,8 @@ class SqliteStore final : public LedgerStore {
   std::optional<Statement> find_batch_, add_batch_, finish_batch_, audit_, put_customer_, stub_customer_,
       find_customer_, cmp_customer_, put_invoice_, cmp_invoice_, find_invoice_, put_payment_, cmp_payment_,
       find_payment_, has_app_, apply_ins_, apply_inv_, apply_pay_, open_items_, open_items_hist_, unapplied_,
-      unapplied_hist_, meta_update_, meta_read_, customer_terms_;
+      unapplied_hist_, meta_update_, meta_read_, customer_terms_,
+      bank_key_, add_alias_, add_adj_, adj_inv_, del_sugg_, ins_sugg_;
 };
 
 }  // namespace

@@ -44,11 +44,14 @@ struct Payment {
   std::string payer_account;
   std::string invoice_external_id;      ///< when the row names the invoice it pays
   std::optional<std::int64_t> applied_minor;  ///< amount of this row applied to that invoice (split payments)
+  std::string bank_key;                 ///< natural key of the bank transaction it came from (apply-cash)
+  std::string remittance;               ///< remittance references and text as read from the bank file
 };
 
 /// An invoice with a balance at some date, as the reports see it.
 struct OpenItem {
   std::int64_t invoice_id = 0;
+  std::int64_t customer_id = 0;
   std::string invoice_external_id;
   std::string customer_external_id;
   std::string customer_name;

@@ -40,6 +40,9 @@ struct GatewayTransaction {
   core::Date created;             ///< date the row was created (the export's own time zone)
   core::Date available_on;        ///< date the funds became available (= created when not given)
   int time_of_day = -1;           ///< seconds after midnight of `created`, -1 when unknown (orders same-day rows)
+  /// The arrival date of the payout the row went out in, when the export says (Stripe "Transfer
+  /// Date (UTC)", automatic_payout_effective_at).
+  std::optional<core::Date> payout_date;
   core::Currency currency;
   std::int64_t gross_minor = 0;   ///< signed as the balance moves: charge +, refund −, payout −
   std::int64_t fee_minor = 0;     ///< the fee charged on the row as a cost (positive), refunded fee negative
@@ -83,6 +86,9 @@ struct PayoutLine {
   std::vector<std::string> invoices;  ///< invoices the charges paid, sorted, unique
   PayoutMatchRule rule = PayoutMatchRule::kNone;
   std::optional<std::size_t> deposit; ///< index into the bank transactions passed in
+  /// The export has rows naming this payout but not the payout row itself (Stripe's itemized
+  /// payout reconciliation report): the amount is the components' sum and cannot be checked.
+  bool amount_from_components = false;
   bool ties() const { return deposit.has_value() && components_net_minor == payout_minor; }
 };
 
@@ -109,9 +115,10 @@ struct PayoutResult {
   std::vector<Break> breaks;          ///< sorted by sort_breaks; fee lines are not among them
 };
 
-/// Ties out payouts. Component rows are grouped by payout_id; rows without one go to the next
-/// payout (by available_on, then input order) of the same gateway and currency; rows after the
-/// last payout are pending. A payout row's amount is −gross. Deposits are matched first by
+/// Ties out payouts. Component rows are grouped by payout_id (a payout named by rows but absent
+/// from the export is built from them: amount_from_components); when a gateway's rows name no
+/// payout at all, rows go to the next payout (by available_on, time, then input order) of the same
+/// gateway and currency, and rows after the last payout are pending. A payout row's amount is −gross. Deposits are matched first by
 /// reference (payout id or reference found in the deposit's reference, end-to-end id, remittance
 /// references or text), then by same currency and amount within the window, nearest date first.
 /// Breaks: payout_mismatch (components do not sum to the payout), payout_without_deposit,

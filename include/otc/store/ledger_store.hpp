@@ -50,6 +50,7 @@ struct PaymentRef {
   core::Currency currency;
   core::Date received_date;
   std::int64_t unapplied_minor = 0;
+  bool reversed = false;
 };
 
 struct ApplicationDraft {
@@ -60,6 +61,51 @@ struct ApplicationDraft {
   std::string rule = "import";
   int confidence = 100;
   std::int64_t batch_id = 0;
+  std::int64_t reverses_id = 0;   ///< for an unapply/reversal: the application it reverses
+  std::string note;
+};
+
+/// A customer as cash matching sees it.
+struct CustomerRecord {
+  std::int64_t id = 0;
+  std::string external_id;
+  std::string name;
+  std::string bank_account;
+};
+
+/// An application as posted (for unapply and reversal).
+struct ApplicationRecord {
+  std::int64_t id = 0;
+  std::int64_t invoice_id = 0;
+  std::string invoice_external_id;
+  std::int64_t payment_id = 0;
+  std::string payment_external_id;
+  std::int64_t amount_minor = 0;
+  core::Date applied_on;
+  bool reversed = false;          ///< a later application reverses it
+};
+
+/// A payment with cash still unapplied.
+struct UnappliedPayment {
+  std::int64_t id = 0;
+  std::string external_id;
+  std::string customer_external_id;
+  std::string customer_name;
+  core::Currency currency;
+  core::Date received_date;
+  std::int64_t amount_minor = 0;
+  std::int64_t unapplied_minor = 0;
+  std::string payer_name;
+  std::string reference;
+  std::string remittance;
+  std::string suggestions;        ///< "rank. target (score): why" joined by " | "
+};
+
+struct Suggestion {
+  std::string kind;               ///< invoice | customer
+  std::string target;             ///< invoice number or customer id
+  int score = 0;
+  std::string why;
 };
 
 struct AuditEntry {
@@ -146,6 +192,22 @@ class LedgerStore {
   virtual bool has_application(std::int64_t payment_id, std::int64_t invoice_id) = 0;
   /// Posts an application and keeps the invoice's open balance and the payment's unapplied amount current.
   virtual std::int64_t apply(const ApplicationDraft& draft) = 0;
+
+  // Cash application.
+  virtual bool bank_key_exists(std::string_view bank_key) = 0;
+  virtual void for_each_customer(const std::function<void(const CustomerRecord&)>& fn) = 0;
+  virtual void for_each_alias(const std::function<void(std::int64_t customer_id, const std::string& alias)>& fn) = 0;
+  virtual void add_alias(std::int64_t customer_id, std::string_view alias, std::string_view source) = 0;
+  /// Reduces an invoice's balance without cash (deduction, write-off) and keeps it current.
+  virtual void add_adjustment(std::int64_t invoice_id, std::string_view kind, std::string_view reason_code,
+                              std::int64_t amount_minor, core::Date date, std::int64_t batch_id) = 0;
+  virtual std::vector<ApplicationRecord> applications_of_payment(std::int64_t payment_id) = 0;
+  virtual std::optional<ApplicationRecord> find_application(std::int64_t application_id) = 0;
+  /// Marks a payment returned (NSF, chargeback): its remaining unapplied cash leaves the ledger.
+  virtual void mark_payment_reversed(std::int64_t payment_id, core::Date on, std::string_view reason) = 0;
+  virtual void set_payment_customer(std::int64_t payment_id, std::int64_t customer_id) = 0;
+  virtual void replace_suggestions(std::int64_t payment_id, const std::vector<Suggestion>& suggestions) = 0;
+  virtual void for_each_unapplied_payment(core::Date as_of, const std::function<void(const UnappliedPayment&)>& fn) = 0;
 
   // Reports. Point-in-time: only facts dated on or before `as_of` count.
   virtual void for_each_open_item(core::Date as_of, const std::function<void(const domain::OpenItem&)>& fn) = 0;
