@@ -8,7 +8,7 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DOTC_TESTS=OFF >/dev/null
 cmake --build build -j2 --target otc
 OTC=$PWD/build/otc
 OUT=$PWD/out
-AS_OF=2026-10-31
+AS_OF=2026-11-03
 mkdir -p "$OUT"
 export OTC_LEDGER=$OUT/otc.db
 rm -f "$OTC_LEDGER" "$OTC_LEDGER-wal" "$OTC_LEDGER-shm"
@@ -16,6 +16,9 @@ rm -f "$OTC_LEDGER" "$OTC_LEDGER-wal" "$OTC_LEDGER-shm"
 "$OTC" import customers samples/customers.csv
 "$OTC" import invoices samples/invoices.csv
 "$OTC" import payments samples/payments.csv
+# Nightly cash application on the bank file; exit 3 means some cash is left for a person.
+"$OTC" --as-of 2026-11-03 apply-cash samples/bank/bank_2026-11-03.csv --tolerance 10.00 -o "$OUT/applications.csv" || [ $? = 3 ]
+"$OTC" --as-of 2026-11-03 cash unapplied -o "$OUT/unapplied.csv"
 "$OTC" aging --as-of $AS_OF --totals -o "$OUT/aging_by_customer.csv"
 "$OTC" aging --as-of $AS_OF --by invoice -o "$OUT/aging_by_invoice.csv"
 "$OTC" dso --as-of $AS_OF -o "$OUT/dso.csv"

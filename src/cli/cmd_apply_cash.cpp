@@ -5,6 +5,7 @@
 #include "bank_input.hpp"
 #include "commands.hpp"
 #include "context.hpp"
+#include "payment_reversal.hpp"
 #include "otc/core/error.hpp"
 #include "otc/core/exit_codes.hpp"
 #include "otc/core/sha256.hpp"
@@ -227,14 +228,36 @@ void run_apply_cash(Context& ctx, const ApplyCashArgs& a) {
     }
 
     // Returned receipts (ACH returns, camt reversals): reverse the payment they return.
-    std::size_t unresolved_returns = 0;
+    std::size_t unresolved_returns = 0, reversed_returns = 0;
     for (std::size_t i : returns) {
       const auto& t = all[i];
-      ctx.note("returned item " + core::format_location({t.source_file, t.source_line}) + " " +
-               core::format_amount(t.amount_minor, t.currency.exponent) + " " + std::string(t.currency.view()) + " (" +
-               t.return_reason + "): not matched to a posted payment automatically; reverse it with `otc cash reverse PAYMENT --reason " +
-               (t.return_reason.empty() ? "return" : t.return_reason) + "`");
-      ++unresolved_returns;
+      std::string what = core::format_location({t.source_file, t.source_line}) + " returned item " +
+                         core::format_amount(t.amount_minor, t.currency.exponent) + " " + std::string(t.currency.view()) +
+                         (t.return_reason.empty() ? "" : " (" + t.return_reason + ")");
+      auto original = find_returned_payment(*store, t);
+      if (!original) {
+        ctx.note(what + ": no single posted payment it returns; reverse it with `otc cash reverse PAYMENT --reason " +
+                 (t.return_reason.empty() ? std::string("return") : t.return_reason) + "`");
+        ++unresolved_returns;
+        continue;
+      }
+      // Record the return itself so that the same file again does not reverse twice.
+      domain::Payment marker;
+      marker.external_id = import::bank_payment_id(t, keys[i]);
+      marker.currency = t.currency;
+      marker.received_date = t.booking_date;
+      marker.amount_minor = t.amount_minor;
+      marker.method = "return";
+      marker.reference = original->external_id;
+      marker.payer_name = t.payer_name;
+      marker.payer_account = t.payer_account;
+      marker.bank_key = keys[i];
+      marker.remittance = t.remittance_text;
+      auto put = store->put_payment(marker, std::nullopt, 0, batch, t.source_line);
+      store->mark_payment_reversed(put.id, t.booking_date, "return record of " + original->external_id);
+      int n = reverse_payment(*store, original->id, t.booking_date, t.return_reason.empty() ? "return" : t.return_reason);
+      ++reversed_returns;
+      ctx.note(what + ": reversed payment " + original->external_id + ", " + std::to_string(n) + " application(s) reopened");
     }
 
     store::AuditEntry e;
@@ -251,7 +274,7 @@ void run_apply_cash(Context& ctx, const ApplyCashArgs& a) {
     store->finish_batch(batch, static_cast<std::int64_t>(all.size()), static_cast<std::int64_t>(receipts.size()));
     sink->end();
     // Nothing new (the same files again): leave the ledger exactly as it was.
-    if (a.dry_run || (receipts.empty() && returns.empty())) store->rollback();
+    if (a.dry_run || (receipts.empty() && reversed_returns == 0)) store->rollback();
     else store->commit();
     ctx.commit_output();
     ctx.note(std::string(a.dry_run ? "dry run (nothing written): " : "") + std::to_string(receipts.size()) + " new receipts, " +

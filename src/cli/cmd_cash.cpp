@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "context.hpp"
+#include "payment_reversal.hpp"
 #include "otc/core/error.hpp"
 #include "otc/engine/name_match.hpp"
 #include "otc/store/ledger_store.hpp"
@@ -141,21 +142,7 @@ void run_reverse(Context& ctx, const CashArgs& a) {
       return;
     }
     core::Date on = effective_date(ctx, a, pay->received_date);
-    int reopened = 0;
-    for (const auto& app : store->applications_of_payment(pay->id)) {
-      if (app.reversed) continue;
-      store::ApplicationDraft d;
-      d.invoice_id = app.invoice_id;
-      d.payment_id = pay->id;
-      d.amount_minor = -app.amount_minor;
-      d.applied_on = std::max(on, app.applied_on);
-      d.rule = "reversal";
-      d.reverses_id = app.id;
-      d.note = a.reason;
-      store->apply(d);
-      ++reopened;
-    }
-    store->mark_payment_reversed(pay->id, on, a.reason);
+    int reopened = reverse_payment(*store, pay->id, on, a.reason);
     std::string detail = "reversed (" + a.reason + "), " + std::to_string(reopened) + " invoice application(s) reopened";
     audit(*store, ctx, "reverse", a.payment, detail);
     store->commit();

@@ -478,6 +478,26 @@ class SqliteStore final : public LedgerStore {
     }
   }
 
+  std::vector<PaymentCandidate> payments_with_amount(std::int64_t amount, const core::Currency& ccy, Date from, Date to) override {
+    Statement s(db_.handle(),
+                "SELECT id, external_id, COALESCE(reference,''), COALESCE(payer_account,''), COALESCE(bank_key,''), received_date"
+                " FROM payments WHERE amount_minor=?1 AND currency=?2 AND received_date BETWEEN ?3 AND ?4 AND status='posted' ORDER BY id");
+    std::string f = from.iso(), t = to.iso();
+    s.bind(1, amount).bind(2, ccy.view()).bind(3, f).bind(4, t);
+    std::vector<PaymentCandidate> out;
+    while (s.step()) {
+      PaymentCandidate c;
+      c.id = s.int64(0);
+      c.external_id.assign(s.text(1));
+      c.reference.assign(s.text(2));
+      c.payer_account.assign(s.text(3));
+      c.bank_key.assign(s.text(4));
+      c.received_date = date_of(s.text(5));
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
   void for_each_unapplied_payment(Date as_of, const std::function<void(const UnappliedPayment&)>& fn) override {
     Statement s(db_.handle(),
                 "SELECT p.id, p.external_id, COALESCE(c.external_id,''), COALESCE(c.name,''), p.currency, p.received_date,"

@@ -85,6 +85,15 @@ struct ApplicationRecord {
   bool reversed = false;          ///< a later application reverses it
 };
 
+struct PaymentCandidate {
+  std::int64_t id = 0;
+  std::string external_id;
+  std::string reference;
+  std::string payer_account;
+  std::string bank_key;
+  core::Date received_date;
+};
+
 /// A payment with cash still unapplied.
 struct UnappliedPayment {
   std::int64_t id = 0;
@@ -207,6 +216,10 @@ class LedgerStore {
   virtual void mark_payment_reversed(std::int64_t payment_id, core::Date on, std::string_view reason) = 0;
   virtual void set_payment_customer(std::int64_t payment_id, std::int64_t customer_id) = 0;
   virtual void replace_suggestions(std::int64_t payment_id, const std::vector<Suggestion>& suggestions) = 0;
+  /// Posted (not reversed) payments of exactly this amount and currency received from..to,
+  /// for tying a returned item to the payment it returns.
+  virtual std::vector<PaymentCandidate> payments_with_amount(std::int64_t amount_minor, const core::Currency& currency,
+                                                             core::Date from, core::Date to) = 0;
   virtual void for_each_unapplied_payment(core::Date as_of, const std::function<void(const UnappliedPayment&)>& fn) = 0;
 
   // Reports. Point-in-time: only facts dated on or before `as_of` count.
