@@ -7,6 +7,7 @@
 
 #include "otc/import/bank/bank_detail.hpp"
 #include "otc/import/csv_reader.hpp"
+#include "otc/import/mapping.hpp"
 
 namespace otc::import::bank_detail {
 namespace {
@@ -46,16 +47,6 @@ constexpr Synonyms kSynonyms[] = {
     {Col::kAccount, {"account", "accountnumber", "ouraccount", "accountiban", "auftragskonto"}},
 };
 
-std::string normalize_header(std::string_view h) {
-  std::string out;
-  for (char c : trim(h)) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')') continue;
-    if (u >= 0x80) continue;  // drop accents rather than guess an encoding ("Währung" -> "wahrung")
-    out.push_back(static_cast<char>(std::tolower(u)));
-  }
-  return out;
-}
 
 char detect_delimiter(std::string_view data) {
   std::string_view header = data.substr(0, data.find_first_of("\r\n"));
