@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "billing_book.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 #include "invoice_html.hpp"
@@ -138,16 +139,24 @@ void run_invoice_run(Context& ctx, const RunArgs& a) {
 
   long invoices = 0, lines = 0, customers = 0;
   std::string first, last;
+  std::vector<engine::DraftLine> drafts;
+  std::vector<engine::InvoiceDraft> due;
   // A run that bills nothing writes nothing, not even its batch and audit entry: the ledger after a
   // repeated run is byte for byte what it was.
   bool nothing = false;
   in_write_transaction(*store, a.dry_run, [&] {
     std::int64_t batch = store->add_batch("invoice_run", "invoice run --through " + through.iso(), "", ctx.command_line);
+    // Numbers are taken in this transaction: read the sequence once, store its end once.
+    std::int64_t next = billing->last_number(a.prefix);
     billing->for_each_customer_book(through, std::nullopt, [&](store::CustomerBook& book) {
       ++customers;
-      auto plan = engine::plan_billing(book.versions, book.usage, book.billed, through, options);
-      for (const auto& inv : plan.invoices) {
-        std::string number = billing->next_number(a.prefix);
+      BookLines book_lines(book);
+      drafts.clear();
+      for (const auto& input : book_lines.inputs()) engine::bill_contract_line(input, through, options, drafts);
+      due.clear();
+      engine::group_into_invoices(std::move(drafts), due);
+      for (const auto& inv : due) {
+        std::string number = store::format_document_number(a.prefix, ++next);
         billing->post_invoice(inv, book.customer_id, number, batch);
         rows.add(number, inv);
         ++invoices;
@@ -156,6 +165,7 @@ void run_invoice_run(Context& ctx, const RunArgs& a) {
         last = number;
       }
     });
+    if (invoices) billing->set_last_number(a.prefix, next);
     store->finish_batch(batch, customers, invoices);
     store::AuditEntry audit;
     audit.command = ctx.command_line;
@@ -353,10 +363,11 @@ void run_rebill(Context& ctx, const FixArgs& a) {
     for (const auto& ch : charges) released.emplace(ch.contract_id, ch.line_id, ch.key);
     std::vector<engine::DraftLine> again;
     billing->for_each_customer_book(on, inv.customer, [&](store::CustomerBook& book) {
-      auto plan = engine::plan_billing(book.versions, book.usage, book.billed, on, options);
-      for (auto& draft : plan.invoices)
-        for (auto& l : draft.lines)
-          if (released.count({l.contract_id, l.line_id, l.key})) again.push_back(std::move(l));
+      std::vector<engine::DraftLine> drafts;
+      BookLines book_lines(book);
+      for (const auto& input : book_lines.inputs()) engine::bill_contract_line(input, on, options, drafts);
+      for (auto& l : drafts)
+        if (released.count({l.contract_id, l.line_id, l.key})) again.push_back(std::move(l));
     });
     std::vector<engine::InvoiceDraft> invoices;
     engine::group_into_invoices(std::move(again), invoices);

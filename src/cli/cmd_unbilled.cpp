@@ -1,4 +1,7 @@
 // `otc unbilled`: revenue delivered or due but not yet invoiced, per contract line, with its age.
+#include <algorithm>
+
+#include "billing_book.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 #include "otc/core/error.hpp"
@@ -32,10 +35,20 @@ void run_unbilled(Context& ctx, const UnbilledArgs& a) {
   const std::string as_of_text = as_of.iso();
   std::vector<std::string> cells;
   long items = 0;
+  std::vector<engine::UnbilledItem> found;
   store->begin_read();
   try {
     billing->for_each_customer_book(as_of, std::nullopt, [&](store::CustomerBook& book) {
-      for (const auto& it : engine::compute_unbilled(book.versions, book.usage, book.billed, as_of, options)) {
+      found.clear();
+      BookLines book_lines(book);
+      for (const auto& input : book_lines.inputs()) engine::unbilled_for_line(input, as_of, options, found);
+      // Lines come in contract, line order; within a line, by charge key.
+      std::stable_sort(found.begin(), found.end(), [](const engine::UnbilledItem& x, const engine::UnbilledItem& y) {
+        if (x.contract_id != y.contract_id) return x.contract_id < y.contract_id;
+        if (x.line_id != y.line_id) return x.line_id < y.line_id;
+        return x.key < y.key;
+      });
+      for (const auto& it : found) {
         if (a.billable_only && !it.billable) continue;
         const int exp = it.currency.exponent;
         cells = {as_of_text, it.customer, it.contract_id, it.line_id, it.product, std::string(engine::to_string(it.key.kind)),

@@ -737,6 +737,7 @@ class Matcher {
     const bool strong_payer = e.payer == PayerMatch::kAccount || e.payer == PayerMatch::kName;
     const bool common = common_amount(r);
     if (nanch == 0 && !strong_payer && !(e.payer == PayerMatch::kFuzzyName && !common)) return;
+    if (nanch == 0 && references_elsewhere(r, customer)) return;  // the remittance names someone else's invoice
     if (from_refs && nanch < 2) return;
     const int room = nanch > 0 ? options_.max_combination_size - nanch : options_.max_unreferenced_combination_size;
     if (room <= 0) return;
@@ -784,6 +785,11 @@ class Matcher {
     }
     if (found.solutions == 0) return;
     if (nanch + static_cast<int>(found.picks.size()) < 2) return;  // one invoice: pass 3 decides
+    // Next to referenced invoices, an unreferenced one joins only when it resembles one of the
+    // references (a badly mistyped number); otherwise the rest is an overpayment (pass 4).
+    if (nanch > 0)
+      for (std::uint32_t p : found.picks)
+        if (!reference_resembles(r, cand_[p])) return;
     int conf = 85;
     if (e.payer == PayerMatch::kFuzzyName || from_refs) conf = 80;
     if (nanch > 0) conf += 3;
@@ -825,6 +831,23 @@ class Matcher {
       if (h.flags & kFuzzy) continue;
       if (h.invoice != invoice && customer_of(h.invoice) == customer && remaining_[h.invoice] > 0) return true;
     }
+    return false;
+  }
+
+  // The remittance names another open invoice (anyone's) of exactly this amount: the payer's
+  // name and the reference disagree, and neither wins.
+  bool referenced_agreeing_elsewhere(std::uint32_t r, std::uint32_t invoice) const {
+    for (const Hit& h : ev_[r].hit_span()) {
+      if ((h.flags & kFuzzy) || h.context == RefContext::kBare || h.invoice == invoice) continue;
+      if (usable(r, h.invoice) && remaining_[h.invoice] == tx(r).amount_minor) return true;
+    }
+    return false;
+  }
+
+  // The remittance names an invoice of another customer than `customer`.
+  bool references_elsewhere(std::uint32_t r, std::uint32_t customer) const {
+    for (const Hit& h : ev_[r].hit_span())
+      if (!(h.flags & kFuzzy) && h.context != RefContext::kBare && customer_of(h.invoice) != customer) return true;
     return false;
   }
 
@@ -870,6 +893,10 @@ class Matcher {
       }
       if (strong_ref_elsewhere(r, e.customer, pick)) {
         note(r, Why::kRefAmount);
+        return;
+      }
+      if (referenced_agreeing_elsewhere(r, pick) || (common_amount(r) && references_elsewhere(r, e.customer))) {
+        note(r, Why::kAmbiguousRef);
         return;
       }
       if (confident(r, conf)) apply(r, pick, amount, MatchRule::kCustomerAmount, conf);

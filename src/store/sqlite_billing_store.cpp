@@ -2,6 +2,7 @@
 // (store::sqlite_handle), prepares each statement once, and reads the book customer by customer.
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "otc/core/error.hpp"
 #include "otc/import/ar_rows.hpp"
@@ -123,7 +124,7 @@ constexpr const char* kVersionColumns =
     "l.contract_id, l.line_id, l.customer, v.effective_date, v.product, v.metric, v.description, v.start_date,"
     " v.end_date, v.frequency, v.timing, v.anchor_day, v.anchor_month, v.price_model, v.price_per,"
     " v.unit_price_micros, v.tiers, v.quantity_micros, v.discount_kind, v.discount_value, v.discount_until,"
-    " v.currency, v.tax_rate_ppm, v.net_days, v.source_file, v.source_line, l.customer_id";
+    " v.currency, v.tax_rate_ppm, v.net_days, v.source_file, v.source_line, l.customer_id, l.id";
 
 class SqliteBillingStore final : public BillingStore {
  public:
@@ -231,16 +232,25 @@ class SqliteBillingStore final : public BillingStore {
     auto& vs = stmt(one ? book_versions_one_ : book_versions_,
                     std::string("SELECT ") + kVersionColumns +
                         " FROM contract_lines l INDEXED BY contract_lines_customer JOIN contract_versions v ON v.line_ref = l.id" +
-                        (one ? " WHERE l.customer=?1" : "") + " ORDER BY l.customer, l.contract_id, l.line_id, v.effective_date");
+                        (one ? " WHERE l.customer=?1" : "") + " ORDER BY l.customer, l.contract_id, l.line_id");
+    // Billed keys in the same line order as the versions: a row belongs to the customer just read
+    // when its line does, so the stream needs no customer column.
     auto& bs = stmt(one ? book_billed_one_ : book_billed_,
-                    std::string("SELECT l.customer, l.contract_id, l.line_id, b.charge_date, b.charge_kind"
-                                " FROM contract_lines l INDEXED BY contract_lines_customer JOIN billed_charges b ON b.line_ref = l.id"
-                                " WHERE NOT EXISTS (SELECT 1 FROM invoice_releases r WHERE r.invoice_id = b.invoice_id)") +
-                        (one ? " AND l.customer=?1" : "") + " ORDER BY l.customer, l.contract_id, l.line_id");
+                    std::string("SELECT b.line_ref, b.charge_date, b.charge_kind, b.invoice_id"
+                                " FROM contract_lines l INDEXED BY contract_lines_customer JOIN billed_charges b ON b.line_ref = l.id") +
+                        (one ? " WHERE l.customer=?1" : "") + " ORDER BY l.customer, l.contract_id, l.line_id");
+    // Usage in (customer, contract, line, metric, day) order: equal keys are adjacent and summed.
     auto& us = stmt(one ? book_usage_one_ : book_usage_,
                     std::string("SELECT customer, contract_id, line_id, metric, usage_date, quantity_micros"
                                 " FROM usage_records INDEXED BY usage_records_customer WHERE usage_date <= ?2") +
-                        (one ? " AND customer=?1" : "") + " ORDER BY customer");
+                        (one ? " AND customer=?1" : "") + " ORDER BY customer, contract_id, line_id, metric, usage_date");
+    // Released invoices (void, rebilled) are few: held in memory, their charges skipped.
+    std::unordered_set<std::int64_t> released;
+    {
+      auto& rs = stmt(released_, "SELECT invoice_id FROM invoice_releases");
+      while (rs.step()) released.insert(rs.int64(0));
+      rs.reset();
+    }
     DateText day(through);
     std::string who(customer.value_or(std::string_view{}));
     if (one) {
@@ -257,8 +267,7 @@ class SqliteBillingStore final : public BillingStore {
     } reset{{&vs, &bs, &us}};
 
     CustomerBook book;
-    std::unordered_map<std::string, std::size_t> usage_index;
-    std::string key;
+    std::vector<std::pair<std::int64_t, std::size_t>> lines;  // line id -> index of a version
     bool have_v = vs.step(), have_b = bs.step(), have_u = us.step();
     while (have_v) {
       book.customer.assign(vs.text(2));
@@ -266,40 +275,48 @@ class SqliteBillingStore final : public BillingStore {
       book.versions.clear();
       book.billed.clear();
       book.usage.clear();
-      usage_index.clear();
+      line_refs_.clear();
+      lines.clear();
       while (have_v && vs.text(2) == book.customer) {
-        read_version(vs, 0, book.versions.emplace_back());
+        auto& v = book.versions.emplace_back();
+        read_version(vs, 0, v);
+        std::int64_t id = vs.int64(27);
+        if (lines.empty() || lines.back().first != id) {
+          lines.emplace_back(id, book.versions.size() - 1);
+          line_refs_.try_emplace(line_key(v.contract_id, v.line_id), id);
+        }
         have_v = vs.step();
       }
-      while (have_b && bs.text(0) < std::string_view(book.customer)) have_b = bs.step();
-      while (have_b && bs.text(0) == book.customer) {
-        auto& c = book.billed.emplace_back();
-        c.contract_id.assign(bs.text(1));
-        c.line_id.assign(bs.text(2));
-        c.key = engine::ChargeKey{date_of(bs.text(3)), charge_kind_of(bs.text(4))};
+      for (std::size_t k = 0; have_b && k < lines.size();) {
+        std::int64_t ref = bs.int64(0);
+        if (ref != lines[k].first) {
+          ++k;  // this line has no (more) billed keys
+          continue;
+        }
+        if (!released.count(bs.int64(3))) {
+          const auto& v = book.versions[lines[k].second];
+          auto& c = book.billed.emplace_back();
+          c.contract_id = v.contract_id;
+          c.line_id = v.line_id;
+          c.key = engine::ChargeKey{date_of(bs.text(1)), charge_kind_of(bs.text(2))};
+        }
         have_b = bs.step();
       }
       while (have_u && us.text(0) < std::string_view(book.customer)) have_u = us.step();
       while (have_u && us.text(0) == book.customer) {
-        key.assign(us.text(1));
-        key.push_back('\x1f');
-        key.append(us.text(2));
-        key.push_back('\x1f');
-        key.append(us.text(3));
-        key.push_back('\x1f');
-        key.append(us.text(4));
-        auto [it, fresh] = usage_index.try_emplace(key, book.usage.size());
-        if (fresh) {
+        Date d = date_of(us.text(4));
+        domain::UsageRecord* last = book.usage.empty() ? nullptr : &book.usage.back();
+        if (last && last->date == d && last->contract_id == us.text(1) && last->line_id == us.text(2) &&
+            last->metric == us.text(3)) {
+          last->quantity = core::checked_add(last->quantity, us.int64(5));
+        } else {
           auto& r = book.usage.emplace_back();
           r.contract_id.assign(us.text(1));
           r.line_id.assign(us.text(2));
           r.customer = book.customer;
           r.metric.assign(us.text(3));
-          r.date = date_of(us.text(4));
+          r.date = d;
           r.quantity = us.int64(5);
-        } else {
-          auto& r = book.usage[it->second];
-          r.quantity = core::checked_add(r.quantity, us.int64(5));
         }
         have_u = us.step();
       }
@@ -308,19 +325,45 @@ class SqliteBillingStore final : public BillingStore {
   }
 
   std::string next_number(std::string_view prefix) override {
-    auto& s = stmt(next_number_,
-                   "INSERT INTO number_sequences(prefix, last_value) VALUES(?1, 1)"
-                   " ON CONFLICT(prefix) DO UPDATE SET last_value = last_value + 1 RETURNING last_value");
-    s.bind(1, prefix);
-    if (!s.step()) {
-      s.reset();
+    // UPDATE then SELECT rather than an upsert with RETURNING, which buffers its row in a
+    // temporary table on every call: this runs once per invoice.
+    auto& up = stmt(bump_number_, "UPDATE number_sequences SET last_value = last_value + 1 WHERE prefix=?1");
+    up.bind(1, prefix);
+    up.step();
+    up.reset();
+    if (sqlite3_changes(db_) == 0) {
+      auto& ins = stmt(first_number_, "INSERT INTO number_sequences(prefix, last_value) VALUES(?1, 1)");
+      ins.bind(1, prefix);
+      ins.step();
+      ins.reset();
+      return format_document_number(prefix, 1);
+    }
+    auto& get = stmt(read_number_, "SELECT last_value FROM number_sequences WHERE prefix=?1");
+    get.bind(1, prefix);
+    if (!get.step()) {
+      get.reset();
       throw Error(ErrorKind::kLedger, "cannot take a number of sequence '" + std::string(prefix) + "'");
     }
-    std::int64_t n = s.int64(0);
-    while (s.step()) {
-    }
-    s.reset();
+    std::int64_t n = get.int64(0);
+    get.reset();
     return format_document_number(prefix, n);
+  }
+
+  std::int64_t last_number(std::string_view prefix) override {
+    auto& get = stmt(read_number_, "SELECT last_value FROM number_sequences WHERE prefix=?1");
+    get.bind(1, prefix);
+    std::int64_t n = get.step() ? get.int64(0) : 0;
+    get.reset();
+    return n;
+  }
+
+  void set_last_number(std::string_view prefix, std::int64_t value) override {
+    auto& s = stmt(set_number_,
+                   "INSERT INTO number_sequences(prefix, last_value) VALUES(?1, ?2)"
+                   " ON CONFLICT(prefix) DO UPDATE SET last_value = excluded.last_value");
+    s.bind(1, prefix).bind(2, value);
+    s.step();
+    s.reset();
   }
 
   std::int64_t post_invoice(const engine::InvoiceDraft& inv, std::int64_t customer_id, std::string_view number,
@@ -345,9 +388,9 @@ class SqliteBillingStore final : public BillingStore {
                     " service_from, service_to, contract_id, contract_line, charge_date, charge_kind, product, days, full_days,"
                     " discount_minor, tax_rate_ppm) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)");
     auto& bs = stmt(add_billed_,
-                    "INSERT OR IGNORE INTO billed_charges(line_ref, charge_date, charge_kind, invoice_id)"
-                    " SELECT id, ?3, ?4, ?5 FROM contract_lines WHERE contract_id=?1 AND line_id=?2");
+                    "INSERT OR IGNORE INTO billed_charges(line_ref, charge_date, charge_kind, invoice_id) VALUES(?1,?2,?3,?4)");
     int line_no = 0;
+    const engine::DraftLine* previous = nullptr;
     std::string qty, price, from, to, key_date;
     for (const auto& l : inv.lines) {
       ++line_no;
@@ -366,7 +409,11 @@ class SqliteBillingStore final : public BillingStore {
           .bind(15, l.days).bind(16, l.full_days).bind(17, l.money.discount).bind(18, l.tax_rate_ppm);
       ls.step();
       ls.reset();
-      bs.bind(1, l.contract_id).bind(2, l.line_id).bind(3, key_date).bind(4, engine::to_string(l.key.kind)).bind(5, put.id);
+      // Lines of one charge (arrears runs of days, an amendment's credit and charge) are adjacent.
+      if (previous && previous->key == l.key && previous->contract_id == l.contract_id && previous->line_id == l.line_id)
+        continue;
+      previous = &l;
+      bs.bind(1, line_ref(l.contract_id, l.line_id)).bind(2, key_date).bind(3, engine::to_string(l.key.kind)).bind(4, put.id);
       bs.step();
       bs.reset();
     }
@@ -384,7 +431,8 @@ class SqliteBillingStore final : public BillingStore {
 
   void for_each_billed_invoice(const std::function<void(const IssuedInvoice&)>& fn) override {
     auto& s = stmt(each_billed_, issued_select(
-                                     "WHERE EXISTS (SELECT 1 FROM billed_charges b WHERE b.invoice_id = i.id) ORDER BY i.id"));
+                                     "WHERE EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id AND l.charge_kind IS NOT NULL)"
+                                     " ORDER BY i.id"));
     struct Reset {
       Statement& s;
       ~Reset() { s.reset(); }
@@ -476,8 +524,8 @@ class SqliteBillingStore final : public BillingStore {
 
   std::vector<engine::BilledCharge> charges_of(std::int64_t invoice_id) override {
     auto& s = stmt(charges_of_,
-                   "SELECT l.contract_id, l.line_id, b.charge_date, b.charge_kind FROM billed_charges b"
-                   " JOIN contract_lines l ON l.id = b.line_ref WHERE b.invoice_id=?1 ORDER BY 1, 2, 3, 4");
+                   "SELECT DISTINCT contract_id, contract_line, charge_date, charge_kind FROM invoice_lines"
+                   " WHERE invoice_id=?1 AND charge_kind IS NOT NULL ORDER BY 1, 2, 3, 4");
     s.bind(1, invoice_id);
     std::vector<engine::BilledCharge> out;
     while (s.step())
@@ -533,6 +581,24 @@ class SqliteBillingStore final : public BillingStore {
     v.source_line = static_cast<long>(s.int64(col(25)));
   }
 
+  static std::string line_key(std::string_view contract_id, std::string_view line_id) {
+    std::string k;
+    k.reserve(contract_id.size() + line_id.size() + 1);
+    k.append(contract_id);
+    k.push_back('\x1f');
+    k.append(line_id);
+    return k;
+  }
+
+  /// The id of a contract line: from the customer book read last (invoice runs post the lines of
+  /// the customer just read), else from the ledger.
+  std::int64_t line_ref(std::string_view contract_id, std::string_view line_id) {
+    if (auto it = line_refs_.find(line_key(contract_id, line_id)); it != line_refs_.end()) return it->second;
+    auto ref = find_contract_line(contract_id, line_id);
+    if (!ref) throw Error(ErrorKind::kLedger, "contract " + std::string(contract_id) + " line " + std::string(line_id) + " is not in the ledger");
+    return ref->id;
+  }
+
   static std::string issued_select(const char* tail) {
     return std::string(
                "SELECT i.id, i.external_id, i.customer_id, c.external_id, c.name, COALESCE(c.email, ''), i.currency,"
@@ -580,9 +646,10 @@ class SqliteBillingStore final : public BillingStore {
   LedgerStore& ledger_;
   sqlite3* db_;
   std::vector<std::pair<std::string, core::Currency>> currencies_;
+  std::unordered_map<std::string, std::int64_t> line_refs_;  // contract line ids of the book read last
   std::optional<Statement> find_line_, contract_customer_, add_line_, load_versions_, put_version_, cmp_version_,
-      put_usage_, book_versions_, book_versions_one_, book_billed_, book_billed_one_, book_usage_, book_usage_one_,
-      next_number_, add_line_row_, add_billed_, find_issued_, each_billed_, load_lines_, void_update_, memo_insert_,
+      put_usage_, released_, book_versions_, book_versions_one_, book_billed_, book_billed_one_, book_usage_, book_usage_one_,
+      bump_number_, first_number_, read_number_, set_number_, add_line_row_, add_billed_, find_issued_, each_billed_, load_lines_, void_update_, memo_insert_,
       memo_apply_, memo_invoice_, memo_line_, release_, charges_of_;
 };
 

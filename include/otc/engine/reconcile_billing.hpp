@@ -74,7 +74,7 @@ struct BillingOptions {
   /// system's temporary directory ($TMPDIR or /tmp).
   std::string temp_dir;
   /// Read and sort the two sides on two threads. The sources must then be independent.
-  bool parallel = true;
+  bool parallel = false;
 };
 
 struct BillingSummary {

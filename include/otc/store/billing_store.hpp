@@ -33,7 +33,7 @@ struct ContractLineRef {
 struct CustomerBook {
   std::string customer;                        ///< external id
   std::int64_t customer_id = 0;
-  std::vector<domain::ContractLine> versions;  ///< ordered by contract, line, effective date (base first)
+  std::vector<domain::ContractLine> versions;  ///< grouped by contract line, lines in contract, line order
   /// Usage dated on or before the run's date, summed per (contract, line, metric, day): the
   /// ledger stores each event id once, so the sums bill every event exactly once.
   std::vector<domain::UsageRecord> usage;
@@ -120,6 +120,10 @@ class BillingStore {
                                       const std::function<void(CustomerBook&)>& fn) = 0;
   /// Takes the next number of the gapless sequence for `prefix` ("INV-" -> "INV-000001").
   virtual std::string next_number(std::string_view prefix) = 0;
+  /// The last number taken of `prefix`'s sequence (0 when none). With set_last_number, a writer
+  /// that issues many documents in one transaction numbers them itself and stores the last one.
+  virtual std::int64_t last_number(std::string_view prefix) = 0;
+  virtual void set_last_number(std::string_view prefix, std::int64_t value) = 0;
   /// Writes a billed invoice: the invoices row (through the LedgerStore, which keeps the open
   /// balance and notes the activity), its lines and their charge keys. Returns the invoice id;
   /// throws when the number is already taken.

@@ -32,8 +32,10 @@ constexpr Synonyms kSynonyms[] = {
     {Col::kCredit, {"credit", "creditamount", "deposit", "deposits", "moneyin", "paidin", "haben", "credits"}},
     {Col::kDirection, {"direction", "creditdebit", "debitcredit", "drcr", "crdr", "cdtdbtind", "sign", "afbij"}},
     {Col::kCurrency, {"currency", "ccy", "currencycode", "curr", "wahrung", "munt"}},
-    {Col::kReference, {"reference", "bankreference", "ref", "transactionid", "id", "transactionreference",
-                       "fitid", "referencenumber", "banktransactionid"}},
+    // The bank's own id for the entry. A plain "Reference" column in a bank export is usually the
+    // payer's reference (what they typed), so it is read as remittance below.
+    {Col::kReference, {"bankreference", "bankref", "transactionid", "id", "transactionreference", "fitid",
+                       "banktransactionid", "servicerreference", "acctsvcrref"}},
     {Col::kEndToEnd, {"endtoendid", "endtoendreference", "customerreference", "eref", "paymentreference"}},
     {Col::kPayer, {"payer", "payername", "name", "counterparty", "counterpartyname", "remitter", "from",
                    "originator", "beguenstigterzahlungspflichtiger", "naamtegenpartij", "payee"}},
@@ -41,8 +43,8 @@ constexpr Synonyms kSynonyms[] = {
                           "kontonummer", "tegenrekening"}},
     {Col::kDescription, {"description", "memo", "narrative", "details", "remittance", "remittanceinformation",
                          "text", "verwendungszweck", "omschrijving", "purpose", "paymentdetails"}},
-    {Col::kRemittanceRef, {"invoice", "invoicenumber", "invoiceno", "invoiceref", "remittancereference",
-                           "structuredreference"}},
+    {Col::kRemittanceRef, {"reference", "ref", "referencenumber", "invoice", "invoicenumber", "invoiceno", "invoiceref",
+                           "invoices", "remittancereference", "structuredreference", "creditorreference"}},
     {Col::kTypeCode, {"type", "typecode", "transactiontype", "code", "buchungstext"}},
     {Col::kAccount, {"account", "accountnumber", "ouraccount", "accountiban", "auftragskonto"}},
 };

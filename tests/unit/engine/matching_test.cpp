@@ -375,3 +375,25 @@ TEST_CASE("Matching: a zero credit is queued", "[matching]") {
   REQUIRE(r.unapplied.size() == 1);
   CHECK(r.unapplied[0].reason == "zero amount");
 }
+
+TEST_CASE("Matching: multi-part and plain numeric invoice numbers", "[matching]") {
+  const std::vector<OpenInvoice> book = {inv(7, "INV-2024-00123", 30, 45000, 3), inv(8, "10023", 30, 9900, 4)};
+  const std::vector<MatchCustomer> people = {cust(30, "Initech Ltd")};
+  auto [text, id, confidence] = GENERATE(table<std::string, std::int64_t, int>({{"Invoice 2024-123", 7, 97},
+                                                                                 {"inv #123", 7, 93},
+                                                                                 {"payment 10023", 8, 95}}));
+  const std::int64_t amount = id == 7 ? 45000 : 9900;
+  const auto r = match_receipts({rcpt(amount, {}, text)}, book, people, opts());
+  REQUIRE(r.applications.size() == 1);
+  CHECK(r.applications[0].invoice_id == id);
+  CHECK(r.applications[0].confidence == confidence);
+}
+
+TEST_CASE("Matching: the payer's end-to-end id is read as a reference", "[matching]") {
+  auto t = rcpt(20000);
+  t.end_to_end_id = "INV-000300";
+  const auto r = run({t});
+  REQUIRE(r.applications.size() == 1);
+  CHECK(r.applications[0].invoice_id == 5);
+  CHECK(r.applications[0].confidence == 98);
+}

@@ -14,7 +14,7 @@ std::string source(const std::string& rel) { return std::string(OTC_SOURCE_DIR) 
 }  // namespace
 
 TEST_CASE("Gateway: the PayPal activity download from the corpus is read by header name", "[reconcile]") {
-  auto r = import::read_gateway_file(source("../shared/corpus/gateway/paypal_activity_en_US.csv"));
+  auto r = import::read_gateway_file(source("tests/fixtures/corpus/gateway/paypal_activity_en_US.csv"));
   CHECK(r.format == GatewayFormat::kPayPal);
   CHECK(r.issues.empty());
   CHECK(r.skipped == 0);
