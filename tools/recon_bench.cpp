@@ -5,8 +5,8 @@
 //   recon_bench --crm DIR/crm.csv --erp DIR/erp.csv --truth DIR/truth.csv [--tolerance 1]
 //               [--budget-mb 24] [--threads 1|2] [--out breaks.csv]
 //
-// CsvBillingSource below is the reference way to feed CSV exports to the engine: it reads with
-// the project's CsvReader and builds the key from the named key columns.
+// The exports are read by import::CsvBillingSource (include/otc/import/billing_lines.hpp), the
+// same reader `otc reconcile billing` uses.
 #include <sys/resource.h>
 
 #include <chrono>
@@ -21,6 +21,7 @@
 
 #include "otc/core/error.hpp"
 #include "otc/engine/reconcile_billing.hpp"
+#include "otc/import/billing_lines.hpp"
 #include "otc/import/csv_reader.hpp"
 #include "otc/report/row_sink.hpp"
 
@@ -28,84 +29,12 @@ namespace {
 
 using otc::engine::BillingLine;
 
-class CsvBillingSource : public otc::engine::BillingLineSource {
- public:
-  // The file is opened on the first next() and closed at its end: CsvReader holds a large read
-  // buffer, so a side that is done should not keep it.
-  CsvBillingSource(std::string path, std::vector<std::string> key_columns, std::string document_column)
-      : path_(std::move(path)), key_columns_(std::move(key_columns)), document_column_(std::move(document_column)) {}
-
-  bool next(BillingLine& out) override {
-    if (done_) return false;
-    if (!csv_) open();
-    if (!csv_->next()) {
-      csv_.reset();
-      done_ = true;
-      return false;
-    }
-    out.key.clear();
-    for (std::size_t k = 0; k < keys_.size(); ++k) {
-      if (k != 0) out.key.push_back('|');
-      out.key.append(field(keys_[k]));
-    }
-    out.customer.assign(field(customer_));
-    std::string_view code = field(currency_);
-    if (code != std::string_view(last_currency_.code, 3)) {
-      auto c = otc::core::find_currency(code, true);
-      if (!c) fail(currency_, "not a currency code");
-      last_currency_ = *c;
-    }
-    out.currency = last_currency_;
-    out.quantity = micros(quantity_);
-    out.unit_price = micros(price_);
-    out.discount = micros(discount_);
-    auto a = otc::core::parse_amount(field(amount_), out.currency.exponent);
-    if (!a.ok()) fail(amount_, std::string(otc::core::describe(*a.error)));
-    out.amount_minor = a.minor;
-    if (document_ >= 0) out.document.assign(field(document_));
-    out.source_line = csv_->line();
-    return true;
-  }
-
- private:
-  void open() {
-    csv_ = std::make_unique<otc::import::CsvReader>(path_);
-    if (!csv_->next()) throw otc::core::Error(otc::core::ErrorKind::kInput, "empty file", {path_, 1, 0});
-    std::map<std::string, int> col;
-    for (std::size_t i = 0; i < csv_->size(); ++i) col[std::string(csv_->field(i))] = static_cast<int>(i);
-    auto need = [&](const std::string& name) {
-      auto it = col.find(name);
-      if (it == col.end()) throw otc::core::Error(otc::core::ErrorKind::kInput, "no column " + name, {path_, 1, 0});
-      return it->second;
-    };
-    for (const auto& k : key_columns_) keys_.push_back(need(k));
-    customer_ = need("customer_id");
-    quantity_ = need("quantity");
-    price_ = need("unit_price");
-    discount_ = need("discount");
-    amount_ = need("amount");
-    currency_ = need("currency");
-    document_ = document_column_.empty() ? -1 : need(document_column_);
-  }
-  std::string_view field(int i) const { return csv_->field(static_cast<std::size_t>(i)); }
-  [[noreturn]] void fail(int column, const std::string& why) const {
-    throw otc::core::Error(otc::core::ErrorKind::kInput, why, {csv_->file_name(), csv_->line(), column + 1});
-  }
-  std::int64_t micros(int i) const {
-    auto v = otc::engine::parse_micros(field(i));
-    if (!v) fail(i, "not a number with at most 6 decimals");
-    return *v;
-  }
-
-  std::string path_;
-  std::vector<std::string> key_columns_;
-  std::string document_column_;
-  std::unique_ptr<otc::import::CsvReader> csv_;
-  bool done_ = false;
-  std::vector<int> keys_;
-  int customer_ = -1, quantity_ = -1, price_ = -1, discount_ = -1, amount_ = -1, currency_ = -1, document_ = -1;
-  otc::core::Currency last_currency_{};
-};
+std::unique_ptr<otc::import::CsvBillingSource> open_side(const std::string& path, const char* kind) {
+  otc::import::BillingReadOptions o;
+  o.kind = kind;
+  o.settings.default_currency = "USD";
+  return std::make_unique<otc::import::CsvBillingSource>(path, o);
+}
 
 int usage() {
   std::fprintf(stderr,
@@ -136,7 +65,6 @@ int main(int argc, char** argv) {
   if (crm_path.empty() || erp_path.empty()) return usage();
 
   try {
-    const std::vector<std::string> keys = {"contract_id", "period", "product"};
     std::set<std::string> found;
     std::ofstream out_file;
     std::unique_ptr<otc::report::RowSink> sink;
@@ -149,8 +77,10 @@ int main(int argc, char** argv) {
     }
     std::vector<std::string> cells(7);
     auto start = std::chrono::steady_clock::now();
-    CsvBillingSource crm(crm_path, keys, "");
-    CsvBillingSource erp(erp_path, keys, "invoice_line");
+    auto crm_source = open_side(crm_path, "crm_lines");
+    auto erp_source = open_side(erp_path, "erp_lines");
+    auto& crm = *crm_source;
+    auto& erp = *erp_source;
     if (read_only) {
       BillingLine line;
       std::uint64_t n = 0;
@@ -170,6 +100,10 @@ int main(int argc, char** argv) {
     });
     auto stop = std::chrono::steady_clock::now();
     if (sink) sink->end();
+    for (const auto* side : {&crm, &erp})
+      for (const auto& i : side->issues())
+        std::fprintf(stderr, "recon_bench: bad row: %s: %s\n", otc::core::format_location(i.where).c_str(), i.message.c_str());
+    if (!crm.issues().empty() || !erp.issues().empty()) return 1;
     double seconds = std::chrono::duration<double>(stop - start).count();
     rusage usage_info{};
     getrusage(RUSAGE_SELF, &usage_info);

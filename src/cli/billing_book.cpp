@@ -26,7 +26,9 @@ bool in_service(std::span<const domain::ContractLine> versions, core::Date day) 
 
 BookLines::BookLines(store::CustomerBook& book) {
   auto& versions = book.versions;
-  std::stable_sort(versions.begin(), versions.end(), version_before);
+  // The store reads them in this order already; sorting would move every version.
+  if (!std::is_sorted(versions.begin(), versions.end(), version_before))
+    std::stable_sort(versions.begin(), versions.end(), version_before);
   std::vector<std::span<const domain::ContractLine>> lines;
   for (std::size_t i = 0; i < versions.size();) {
     std::size_t j = i + 1;

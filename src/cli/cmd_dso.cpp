@@ -70,13 +70,26 @@ void run_dso(Context& ctx, const DsoArgs& a) {
     auto& g = group(item.customer_external_id, item.customer_name, item.currency);
     g.in.open_ar_start = core::checked_add(g.in.open_ar_start, item.open_minor);
   });
-  store->for_each_sales(start.add_days(1), d, by_customer, false, [&](const store::SalesTotal& s) {
-    group(s.customer_external_id, s.customer_name, s.currency).in.credit_sales += s.total_minor;
-  });
-  store->for_each_sales(history_from, d, by_customer, true, [&](const store::SalesTotal& s) {
-    int idx = month_index(s.year, s.month);
-    if (idx >= 0 && idx < kCountbackMonths)
-      group(s.customer_external_id, s.customer_name, s.currency).in.months[static_cast<std::size_t>(idx)].sales_minor += s.total_minor;
+  // One pass over the invoices of the countback history gives both the window's credit sales
+  // and each month's.
+  const core::Date window_from = start.add_days(1);
+  Group* g_last = nullptr;
+  std::int64_t last_customer = -1;
+  std::string last_ccy;
+  store->for_each_invoice_total(std::min(history_from, window_from), d, [&](const store::InvoiceTotal& s) {
+    if (!g_last || s.customer_id != last_customer || s.currency.view() != last_ccy) {
+      g_last = &group(*s.customer_external_id, *s.customer_name, s.currency);
+      last_customer = s.customer_id;
+      last_ccy.assign(s.currency.view());
+    }
+    if (s.invoice_date >= window_from) g_last->in.credit_sales = core::checked_add(g_last->in.credit_sales, s.total_minor);
+    int yy, mm, dd;
+    s.invoice_date.to_ymd(yy, mm, dd);
+    int idx = month_index(yy, mm);
+    if (idx >= 0 && idx < kCountbackMonths) {
+      auto& m = g_last->in.months[static_cast<std::size_t>(idx)];
+      m.sales_minor = core::checked_add(m.sales_minor, s.total_minor);
+    }
   });
   store->commit();
 

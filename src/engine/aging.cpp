@@ -61,18 +61,20 @@ AgingAccumulator::AgingAccumulator(AgingBuckets buckets, core::Date as_of, bool 
     : buckets_(std::move(buckets)), as_of_(as_of), by_invoice_(by_invoice) {}
 
 AgingRow& AgingAccumulator::customer_row(const std::string& customer, const std::string& name, const core::Currency& ccy) {
-  auto key = std::make_pair(customer, std::string(ccy.view()));
-  auto it = by_customer_.find(key);
-  if (it == by_customer_.end()) {
-    AgingRow row;
-    row.customer_external_id = customer;
-    row.customer_name = name;
-    row.currency = key.second;
-    row.exponent = ccy.exponent;
-    row.buckets.assign(buckets_.count(), 0);
-    it = by_customer_.emplace(std::move(key), std::move(row)).first;
-  }
-  return it->second;
+  key_.assign(customer);
+  key_.push_back('\x1f');
+  key_.append(ccy.view());
+  auto it = row_index_.find(key_);
+  if (it != row_index_.end()) return customer_rows_[it->second];
+  AgingRow row;
+  row.customer_external_id = customer;
+  row.customer_name = name;
+  row.currency = std::string(ccy.view());
+  row.exponent = ccy.exponent;
+  row.buckets.assign(buckets_.count(), 0);
+  row_index_.emplace(key_, customer_rows_.size());
+  customer_rows_.push_back(std::move(row));
+  return customer_rows_.back();
 }
 
 void AgingAccumulator::add(const domain::OpenItem& item) {
@@ -111,9 +113,10 @@ void AgingAccumulator::add(const domain::UnappliedCredit& credit) {
 
 std::vector<AgingRow> AgingAccumulator::rows() const {
   if (!by_invoice_) {
-    std::vector<AgingRow> out;
-    out.reserve(by_customer_.size());
-    for (const auto& [key, row] : by_customer_) out.push_back(row);
+    std::vector<AgingRow> out = customer_rows_;
+    std::sort(out.begin(), out.end(), [](const AgingRow& a, const AgingRow& b) {
+      return std::tie(a.customer_external_id, a.currency) < std::tie(b.customer_external_id, b.currency);
+    });
     return out;
   }
   std::vector<AgingRow> out = invoice_rows_;
@@ -148,7 +151,7 @@ std::vector<AgingRow> AgingAccumulator::totals() const {
       total_for(ccy, c ? c->exponent : 2).unapplied_credit += amount;
     }
   } else {
-    for (const auto& [key, r] : by_customer_) fold(r);
+    for (const auto& r : customer_rows_) fold(r);
   }
   std::vector<AgingRow> out;
   for (auto& [ccy, t] : per_ccy) out.push_back(std::move(t));

@@ -119,6 +119,91 @@ struct DateText {
   std::string text;
 };
 
+/// Rows for one table, buffered and written several per INSERT statement: an invoice run writes
+/// one or two rows per invoice into each of two tables, and a statement's fixed cost (cursors,
+/// halting) is most of a one-row INSERT. The rows are written before anything reads them (see
+/// SqliteBillingStore::flush_rows) and inside the same transaction.
+class RowBatch {
+ public:
+  static constexpr int kRows = 64;
+
+  RowBatch(std::string insert_head, int columns) : head_(std::move(insert_head)), columns_(columns) {}
+
+  void int64(std::int64_t v) { next().set(v); }
+  void text(std::string_view v) { next().set(v); }
+  void null() { next().set_null(); }
+  /// Completes a row; writes the buffer when it is full.
+  void end_row(sqlite3* db) {
+    ++rows_;
+    if (rows_ == kRows) flush(db);
+  }
+  void flush(sqlite3* db) {
+    if (rows_ == kRows) {
+      write(db, full_, kRows, 0);
+    } else {
+      for (int r = 0; r < rows_; ++r) write(db, single_, 1, r);
+    }
+    clear();
+  }
+  void clear() {
+    rows_ = 0;
+    used_ = 0;
+  }
+
+ private:
+  struct Cell {
+    enum class Kind { kNull, kInt, kText } kind = Kind::kNull;
+    std::int64_t number = 0;
+    std::string text;
+    void set(std::int64_t v) { kind = Kind::kInt; number = v; }
+    void set(std::string_view v) { kind = Kind::kText; text.assign(v); }
+    void set_null() { kind = Kind::kNull; }
+  };
+
+  Cell& next() {
+    if (used_ == cells_.size()) cells_.emplace_back();
+    return cells_[used_++];
+  }
+
+  void write(sqlite3* db, std::optional<Statement>& slot, int rows, int first_row) {
+    if (!slot) {
+      std::string sql = head_ + " VALUES";
+      int p = 0;
+      for (int r = 0; r < rows; ++r) {
+        sql += r ? ",(" : "(";
+        for (int c = 0; c < columns_; ++c) sql += (c ? ",?" : "?") + std::to_string(++p);
+        sql += ")";
+      }
+      slot.emplace(db, sql);
+    }
+    Statement& s = *slot;
+    int p = 0;
+    for (int r = first_row; r < first_row + rows; ++r) {
+      for (int c = 0; c < columns_; ++c) {
+        const Cell& cell = cells_[static_cast<std::size_t>(r * columns_ + c)];
+        ++p;
+        if (cell.kind == Cell::Kind::kInt) s.bind(p, cell.number);
+        else if (cell.kind == Cell::Kind::kText) s.bind(p, cell.text);
+        else s.bind_null(p);
+      }
+    }
+    try {
+      s.step();
+    } catch (...) {
+      s.reset();
+      throw;
+    }
+    s.reset();
+  }
+
+  std::string head_;
+  int columns_;
+  int rows_ = 0;
+  std::size_t used_ = 0;
+  std::vector<Cell> cells_;
+  std::optional<Statement> full_, single_;
+};
+
 // The column list every version read uses, in this order (see read_version).
 constexpr const char* kVersionColumns =
     "l.contract_id, l.line_id, l.customer, v.effective_date, v.product, v.metric, v.description, v.start_date,"
@@ -259,12 +344,19 @@ class SqliteBillingStore final : public BillingStore {
       us.bind(1, who);
     }
     us.bind(2, day.text);
+    // Rows that invoices of this pass leave buffered are written when the pass ends; on an error
+    // they are dropped (the caller rolls the transaction back).
     struct Reset {
       Statement* s[3];
+      SqliteBillingStore* self;
       ~Reset() {
         for (auto* x : s) x->reset();
+        self->in_book_ = false;
+        self->lines_.clear();
+        self->billed_.clear();
       }
-    } reset{{&vs, &bs, &us}};
+    } reset{{&vs, &bs, &us}, this};
+    in_book_ = true;
 
     CustomerBook book;
     std::vector<std::pair<std::int64_t, std::size_t>> lines;  // line id -> index of a version
@@ -322,6 +414,7 @@ class SqliteBillingStore final : public BillingStore {
       }
       fn(book);
     }
+    flush_rows();
   }
 
   std::string next_number(std::string_view prefix) override {
@@ -383,40 +476,49 @@ class SqliteBillingStore final : public BillingStore {
                   {}, "number billed invoices with another --prefix");
     }
     ledger_.note_activity(inv.invoice_date);
-    auto& ls = stmt(add_line_row_,
-                    "INSERT INTO invoice_lines(invoice_id, line_no, description, quantity, unit_price, amount_minor, tax_minor,"
-                    " service_from, service_to, contract_id, contract_line, charge_date, charge_kind, product, days, full_days,"
-                    " discount_minor, tax_rate_ppm) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)");
-    auto& bs = stmt(add_billed_,
-                    "INSERT OR IGNORE INTO billed_charges(line_ref, charge_date, charge_kind, invoice_id) VALUES(?1,?2,?3,?4)");
     int line_no = 0;
     const engine::DraftLine* previous = nullptr;
-    std::string qty, price, from, to, key_date;
+    std::string day;
     for (const auto& l : inv.lines) {
-      ++line_no;
-      qty = engine::format_scaled(l.quantity, domain::kDecimalPlaces, 0);
-      price = l.unit_price_micros ? engine::format_scaled(*l.unit_price_micros, domain::kDecimalPlaces, inv.currency.exponent)
-                                  : std::string();
-      from.clear();
-      l.period_start.append_iso(from);
-      to.clear();
-      l.period_end.append_iso(to);
-      key_date.clear();
-      l.key.date.append_iso(key_date);
-      ls.bind(1, put.id).bind(2, line_no).bind(3, l.description).bind(4, qty).bind_opt(5, price)
-          .bind(6, l.money.amount).bind(7, l.money.tax).bind(8, from).bind(9, to).bind(10, l.contract_id)
-          .bind(11, l.line_id).bind(12, key_date).bind(13, engine::to_string(l.key.kind)).bind(14, l.product)
-          .bind(15, l.days).bind(16, l.full_days).bind(17, l.money.discount).bind(18, l.tax_rate_ppm);
-      ls.step();
-      ls.reset();
-      // Lines of one charge (arrears runs of days, an amendment's credit and charge) are adjacent.
+      lines_.int64(put.id);
+      lines_.int64(++line_no);
+      lines_.text(l.description);
+      lines_.text(engine::format_scaled(l.quantity, domain::kDecimalPlaces, 0));
+      if (l.unit_price_micros)
+        lines_.text(engine::format_scaled(*l.unit_price_micros, domain::kDecimalPlaces, inv.currency.exponent));
+      else
+        lines_.null();
+      lines_.int64(l.money.amount);
+      lines_.int64(l.money.tax);
+      day.clear();
+      l.period_start.append_iso(day);
+      lines_.text(day);
+      day.clear();
+      l.period_end.append_iso(day);
+      lines_.text(day);
+      lines_.text(l.contract_id);
+      lines_.text(l.line_id);
+      day.clear();
+      l.key.date.append_iso(day);
+      lines_.text(day);
+      lines_.text(engine::to_string(l.key.kind));
+      lines_.text(l.product);
+      lines_.int64(l.days);
+      lines_.int64(l.full_days);
+      lines_.int64(l.money.discount);
+      lines_.int64(l.tax_rate_ppm);
+      lines_.end_row(db_);
+      // A charge is written once per invoice (its lines are usually adjacent; OR IGNORE covers the rest).
       if (previous && previous->key == l.key && previous->contract_id == l.contract_id && previous->line_id == l.line_id)
         continue;
       previous = &l;
-      bs.bind(1, line_ref(l.contract_id, l.line_id)).bind(2, key_date).bind(3, engine::to_string(l.key.kind)).bind(4, put.id);
-      bs.step();
-      bs.reset();
+      billed_.int64(line_ref(l.contract_id, l.line_id));
+      billed_.text(day);
+      billed_.text(engine::to_string(l.key.kind));
+      billed_.int64(put.id);
+      billed_.end_row(db_);
     }
+    if (!in_book_) flush_rows();
     return put.id;
   }
 
@@ -581,6 +683,12 @@ class SqliteBillingStore final : public BillingStore {
     v.source_line = static_cast<long>(s.int64(col(25)));
   }
 
+  /// Writes the buffered invoice lines and billed charges.
+  void flush_rows() {
+    lines_.flush(db_);
+    billed_.flush(db_);
+  }
+
   static std::string line_key(std::string_view contract_id, std::string_view line_id) {
     std::string k;
     k.reserve(contract_id.size() + line_id.size() + 1);
@@ -647,9 +755,14 @@ class SqliteBillingStore final : public BillingStore {
   sqlite3* db_;
   std::vector<std::pair<std::string, core::Currency>> currencies_;
   std::unordered_map<std::string, std::int64_t> line_refs_;  // contract line ids of the book read last
+  RowBatch lines_{"INSERT INTO invoice_lines(invoice_id, line_no, description, quantity, unit_price, amount_minor, tax_minor,"
+                  " service_from, service_to, contract_id, contract_line, charge_date, charge_kind, product, days, full_days,"
+                  " discount_minor, tax_rate_ppm)", 18};
+  RowBatch billed_{"INSERT OR IGNORE INTO billed_charges(line_ref, charge_date, charge_kind, invoice_id)", 4};
+  bool in_book_ = false;  // inside for_each_customer_book: post_invoice may leave rows buffered
   std::optional<Statement> find_line_, contract_customer_, add_line_, load_versions_, put_version_, cmp_version_,
       put_usage_, released_, book_versions_, book_versions_one_, book_billed_, book_billed_one_, book_usage_, book_usage_one_,
-      bump_number_, first_number_, read_number_, set_number_, add_line_row_, add_billed_, find_issued_, each_billed_, load_lines_, void_update_, memo_insert_,
+      bump_number_, first_number_, read_number_, set_number_, find_issued_, each_billed_, load_lines_, void_update_, memo_insert_,
       memo_apply_, memo_invoice_, memo_line_, release_, charges_of_;
 };
 

@@ -57,11 +57,10 @@ bool Statement::step() {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   if (sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_TRIGGER) {
-    // A rule the ledger enforces itself (closed period, append-only history): its message says it all.
+    // A rule the ledger enforces itself (append-only history): its message says it all.
     std::string msg = sqlite3_errmsg(db_);
     sqlite3_reset(stmt_);
-    throw core::Error(core::ErrorKind::kLedger, msg, {},
-                      msg.find("closed period") != std::string::npos ? "reopen it with `otc reopen --period YYYY-MM --reason ...`" : "");
+    throw core::Error(core::ErrorKind::kLedger, msg);
   }
   throw_sqlite(db_, "ledger statement failed");
 }

@@ -67,6 +67,7 @@ class SqliteStore final : public LedgerStore {
 
   void begin_write() override {
     db_.exec("BEGIN IMMEDIATE");
+    locks_loaded_ = false;  // read them again under the writer lock
     pending_activity_.reset();
   }
   void begin_read() override { db_.exec("BEGIN DEFERRED"); }
@@ -84,6 +85,8 @@ class SqliteStore final : public LedgerStore {
   void rollback() override {
     if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
     customer_ids_.clear();  // the cache may hold ids that were rolled back
+    names_.clear();
+    names_loaded_ = false;
     pending_activity_.reset();
   }
 
@@ -145,6 +148,7 @@ class SqliteStore final : public LedgerStore {
   }
 
   PutResult put_customer(const domain::Customer& c, std::uint64_t hash, std::int64_t batch, long line) override {
+    forget_names();
     auto& ins = stmt(put_customer_,
         "INSERT INTO customers(external_id, name, currency, terms_days, credit_limit, email, bank_account, content_hash, batch_id, source_line)"
         " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"
@@ -173,6 +177,7 @@ class SqliteStore final : public LedgerStore {
     s.reset();
     std::int64_t id = db_.last_insert_id();
     customer_ids_.emplace(std::string(ext), id);
+    forget_names();
     return id;
   }
 
@@ -191,6 +196,7 @@ class SqliteStore final : public LedgerStore {
   }
 
   PutResult put_invoice(const domain::Invoice& inv, std::int64_t customer_id, std::uint64_t hash, std::int64_t batch, long line) override {
+    ensure_period_open(inv.invoice_date, "invoice date");
     auto& s = stmt(put_invoice_,
         "INSERT INTO invoices(external_id, customer_id, currency, invoice_date, due_date, total_minor, open_minor, last_activity, po_number, content_hash, batch_id, source_line)"
         " VALUES(?1,?2,?3,?4,?5,?6,?6,?4,?7,?8,?9,?10) ON CONFLICT(external_id) DO NOTHING");
@@ -221,6 +227,7 @@ class SqliteStore final : public LedgerStore {
 
   PutResult put_payment(const domain::Payment& p, std::optional<std::int64_t> customer_id, std::uint64_t hash,
                         std::int64_t batch, long line) override {
+    ensure_period_open(p.received_date, "payment date");
     auto& s = stmt(put_payment_,
         "INSERT INTO payments(external_id, customer_id, currency, received_date, amount_minor, unapplied_minor, last_activity, method, reference, payer_name, payer_account, content_hash, batch_id, source_line, bank_key, remittance)"
         " VALUES(?1,?2,?3,?4,?5,?5,?4,?6,?7,?8,?9,?10,?11,?12,?13,?14) ON CONFLICT(external_id) DO NOTHING");
@@ -263,6 +270,7 @@ class SqliteStore final : public LedgerStore {
   }
 
   std::int64_t apply(const ApplicationDraft& d) override {
+    ensure_period_open(d.applied_on, "application date");
     char date[10];
     write_iso(date, d.applied_on);
     std::string_view day(date, 10);
@@ -291,32 +299,38 @@ class SqliteStore final : public LedgerStore {
     // are read (through the partial index). Before it, every invoice dated on or before as_of is
     // a candidate; those touched after as_of are recomputed from applications dated up to as_of.
     static constexpr const char* kCurrent =
-        "SELECT i.id, i.external_id, c.external_id, c.name, i.currency, i.invoice_date, i.due_date, i.total_minor, i.open_minor, i.customer_id"
-        " FROM invoices i INDEXED BY invoices_open JOIN customers c ON c.id=i.customer_id"
+        "SELECT i.id, i.external_id, i.customer_id, i.currency, i.invoice_date, i.due_date, i.total_minor, i.open_minor"
+        " FROM invoices i INDEXED BY invoices_open"
         " WHERE i.open_minor <> 0 AND i.status='open' AND i.invoice_date <= ?1";
     static constexpr const char* kHistoric =
-        "SELECT i.id, i.external_id, c.external_id, c.name, i.currency, i.invoice_date, i.due_date, i.total_minor,"
+        "SELECT i.id, i.external_id, i.customer_id, i.currency, i.invoice_date, i.due_date, i.total_minor,"
         " CASE WHEN i.last_activity <= ?1 THEN i.open_minor ELSE i.total_minor"
         "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.invoice_id=i.id AND a.applied_on <= ?1), 0)"
-        "   - COALESCE((SELECT SUM(j.amount_minor) FROM adjustments j WHERE j.invoice_id=i.id AND j.adj_date <= ?1), 0) END,"
-        " i.customer_id FROM invoices i JOIN customers c ON c.id=i.customer_id"
+        "   - COALESCE((SELECT SUM(j.amount_minor) FROM adjustments j WHERE j.invoice_id=i.id AND j.adj_date <= ?1), 0) END"
+        " FROM invoices i"
         " WHERE i.invoice_date <= ?1 AND i.status='open' AND (i.open_minor <> 0 OR i.last_activity > ?1)";
     auto& s = as_of >= max_activity() ? stmt(open_items_, kCurrent) : stmt(open_items_hist_, kHistoric);
     std::string day = as_of.iso();
     s.bind(1, day);
+    const auto& names = customer_names();
     domain::OpenItem item;
+    std::int64_t last_customer = -1;
     while (s.step()) {
-      item.open_minor = s.int64(8);
+      item.open_minor = s.int64(7);
       if (item.open_minor == 0) continue;
       item.invoice_id = s.int64(0);
       item.invoice_external_id.assign(s.text(1));
-      item.customer_external_id.assign(s.text(2));
-      item.customer_name.assign(s.text(3));
-      item.currency = currencies_.get(s.text(4));
-      item.invoice_date = date_of(s.text(5));
-      item.due_date = date_of(s.text(6));
-      item.total_minor = s.int64(7);
-      item.customer_id = s.int64(9);
+      item.customer_id = s.int64(2);
+      if (item.customer_id != last_customer) {
+        auto it = names.find(item.customer_id);
+        item.customer_external_id.assign(it != names.end() ? it->second.first : std::string());
+        item.customer_name.assign(it != names.end() ? it->second.second : std::string());
+        last_customer = item.customer_id;
+      }
+      item.currency = currencies_.get(s.text(3));
+      item.invoice_date = date_of(s.text(4));
+      item.due_date = date_of(s.text(5));
+      item.total_minor = s.int64(6);
       fn(item);
     }
     s.reset();
@@ -350,27 +364,26 @@ class SqliteStore final : public LedgerStore {
     s.reset();
   }
 
-  void for_each_sales(Date from, Date to, bool by_customer, bool by_month,
-                      const std::function<void(const SalesTotal&)>& fn) override {
-    std::string sql = "SELECT ";
-    sql += by_customer ? "c.external_id, c.name, " : "'', '', ";
-    sql += "i.currency, ";
-    sql += by_month ? "CAST(substr(i.invoice_date,1,4) AS INTEGER), CAST(substr(i.invoice_date,6,2) AS INTEGER), " : "0, 0, ";
-    sql += "SUM(i.total_minor) FROM invoices i JOIN customers c ON c.id=i.customer_id"
-           " WHERE i.invoice_date >= ?1 AND i.invoice_date <= ?2 AND i.status='open' GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 3, 4, 5";
-    Statement s(db_.handle(), sql);
+  void for_each_invoice_total(Date from, Date to, const std::function<void(const InvoiceTotal&)>& fn) override {
+    auto& s = stmt(invoice_totals_,
+                   "SELECT customer_id, currency, invoice_date, total_minor FROM invoices"
+                   " WHERE invoice_date >= ?1 AND invoice_date <= ?2 AND status='open'");
     std::string f = from.iso(), t = to.iso();
     s.bind(1, f).bind(2, t);
-    SalesTotal row;
+    const auto& names = customer_names();
+    InvoiceTotal row;
+    static const std::string kUnknown;
     while (s.step()) {
-      row.customer_external_id.assign(s.text(0));
-      row.customer_name.assign(s.text(1));
-      row.currency = currency_of(s.text(2));
-      row.year = static_cast<int>(s.int64(3));
-      row.month = static_cast<int>(s.int64(4));
-      row.total_minor = s.int64(5);
+      row.customer_id = s.int64(0);
+      auto it = names.find(row.customer_id);
+      row.customer_external_id = it != names.end() ? &it->second.first : &kUnknown;
+      row.customer_name = it != names.end() ? &it->second.second : &kUnknown;
+      row.currency = currencies_.get(s.text(1));
+      row.invoice_date = date_of(s.text(2));
+      row.total_minor = s.int64(3);
       fn(row);
     }
+    s.reset();
   }
 
   bool bank_key_exists(std::string_view key) override {
@@ -411,6 +424,7 @@ class SqliteStore final : public LedgerStore {
 
   void add_adjustment(std::int64_t invoice_id, std::string_view kind, std::string_view reason, std::int64_t amount,
                       Date date, std::int64_t batch) override {
+    ensure_period_open(date, "adjustment date");
     std::string day = date.iso();
     auto& s = stmt(add_adj_, "INSERT INTO adjustments(invoice_id, kind, reason_code, amount_minor, adj_date, batch_id) VALUES(?1,?2,?3,?4,?5,?6)");
     s.bind(1, invoice_id).bind(2, kind).bind(3, reason).bind(4, amount).bind(5, day);
@@ -449,6 +463,7 @@ class SqliteStore final : public LedgerStore {
   }
 
   void mark_payment_reversed(std::int64_t payment_id, Date on, std::string_view reason) override {
+    ensure_period_open(on, "reversal date");
     std::string day = on.iso();
     Statement s(db_.handle(),
                 "UPDATE payments SET status='reversed', unapplied_minor=0, reversed_on=?2, reverse_reason=?3,"
@@ -558,6 +573,24 @@ class SqliteStore final : public LedgerStore {
     return out;
   }
 
+  void ensure_period_open(Date d, std::string_view what) override {
+    if (!locks_loaded_) {
+      locked_periods_.clear();
+      Statement s(db_.handle(), "SELECT period FROM period_locks WHERE locked = 1");
+      while (s.step()) locked_periods_.emplace_back(s.text(0));
+      locks_loaded_ = true;
+    }
+    if (locked_periods_.empty()) return;
+    char ym[7];
+    std::string iso = d.iso();
+    std::copy(iso.begin(), iso.begin() + 7, ym);
+    for (const auto& p : locked_periods_) {
+      if (p == std::string_view(ym, 7))
+        throw Error(ErrorKind::kLedger, "the " + std::string(what) + " " + iso + " falls in a closed period (" + p + ")", {},
+                    "reopen it with `otc reopen --period " + p + " --reason ...`");
+    }
+  }
+
   bool period_locked(std::string_view period) override {
     Statement s(db_.handle(), "SELECT locked FROM period_locks WHERE period=?1");
     s.bind(1, period);
@@ -573,12 +606,83 @@ class SqliteStore final : public LedgerStore {
     std::string now = utc_timestamp();
     s.bind(1, period).bind(2, locked ? 1 : 0).bind(3, now);
     s.step();
+    locks_loaded_ = false;
   }
 
   std::optional<Date> latest_fact_date() override {
     auto d = core::parse_iso_date(max_activity_text());
     if (pending_activity_ && (!d || *pending_activity_ > *d)) d = pending_activity_;
     return d;
+  }
+
+  std::vector<ReceiptRecord> receipts(Date from, Date to) override {
+    // apply-cash keeps a record of each returned item as a reversed payment of method 'return';
+    // it is not money received.
+    auto& s = stmt(receipts_,
+                   "SELECT p.id, p.external_id, p.received_date, p.amount_minor, p.currency, COALESCE(p.reference,''),"
+                   " COALESCE(p.bank_key,''), COALESCE(c.external_id,''), p.status"
+                   " FROM payments p LEFT JOIN customers c ON c.id=p.customer_id"
+                   " WHERE p.received_date BETWEEN ?1 AND ?2 AND NOT (COALESCE(p.method,'')='return' AND p.status='reversed')"
+                   " ORDER BY p.received_date, p.id");
+    struct Reset {
+      Statement& s;
+      ~Reset() { s.reset(); }
+    } reset{s};
+    std::string f = from.iso(), t = to.iso();
+    s.bind(1, f).bind(2, t);
+    std::vector<ReceiptRecord> out;
+    while (s.step()) {
+      ReceiptRecord r;
+      r.id = s.int64(0);
+      r.external_id.assign(s.text(1));
+      r.received_date = date_of(s.text(2));
+      r.amount_minor = s.int64(3);
+      r.currency = currencies_.get(s.text(4));
+      r.reference.assign(s.text(5));
+      r.bank_key.assign(s.text(6));
+      r.customer_external_id.assign(s.text(7));
+      r.reversed = s.text(8) == "reversed";
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  void for_each_billed_line(std::optional<Date> from, std::optional<Date> to,
+                            const std::function<void(const BilledLineRecord&)>& fn) override {
+    auto& s = stmt(billed_lines_,
+                   "SELECT i.external_id, l.line_no, c.external_id, i.currency, l.contract_id, COALESCE(l.contract_line,''),"
+                   " COALESCE(l.product,''), l.service_from, l.charge_date, COALESCE(l.quantity,''), COALESCE(l.unit_price,''),"
+                   " l.amount_minor, l.discount_minor, COALESCE(m.amount_minor,0)"
+                   " FROM invoices i JOIN invoice_lines l ON l.invoice_id=i.id JOIN customers c ON c.id=i.customer_id"
+                   " LEFT JOIN credit_memo_lines m ON m.invoice_id=l.invoice_id AND m.line_no=l.line_no"
+                   " WHERE i.status='open' AND l.contract_id IS NOT NULL"
+                   " AND NOT EXISTS (SELECT 1 FROM invoice_releases r WHERE r.invoice_id=i.id)"
+                   " AND COALESCE(l.service_from, l.charge_date, '') BETWEEN ?1 AND ?2"
+                   " ORDER BY i.id, l.line_no");
+    struct Reset {
+      Statement& s;
+      ~Reset() { s.reset(); }
+    } reset{s};
+    std::string f = from ? from->iso() : std::string("0000-00-00"), t = to ? to->iso() : std::string("9999-12-31");
+    s.bind(1, f).bind(2, t);
+    BilledLineRecord r;
+    while (s.step()) {
+      r.invoice.assign(s.text(0));
+      r.line_no = static_cast<int>(s.int64(1));
+      r.customer.assign(s.text(2));
+      r.currency = currencies_.get(s.text(3));
+      r.contract_id.assign(s.text(4));
+      r.contract_line.assign(s.text(5));
+      r.product.assign(s.text(6));
+      r.service_from = s.is_null(7) ? std::nullopt : std::optional<Date>(date_of(s.text(7)));
+      r.charge_date = s.is_null(8) ? std::nullopt : std::optional<Date>(date_of(s.text(8)));
+      r.quantity.assign(s.text(9));
+      r.unit_price.assign(s.text(10));
+      r.amount_minor = s.int64(11);
+      r.discount_minor = s.int64(12);
+      r.credited_minor = s.int64(13);
+      fn(r);
+    }
   }
 
   int version() { return schema_version(); }
@@ -596,6 +700,23 @@ class SqliteStore final : public LedgerStore {
     r.applied_on = date_of(s.text(6));
     r.reversed = s.int64(7) != 0;
     return r;
+  }
+
+  void forget_names() {
+    if (names_loaded_) {
+      names_.clear();
+      names_loaded_ = false;
+    }
+  }
+
+  /// id -> (external id, name) for every customer; loaded once per command for the reports.
+  const std::unordered_map<std::int64_t, std::pair<std::string, std::string>>& customer_names() {
+    if (!names_loaded_) {
+      Statement s(db_.handle(), "SELECT id, external_id, name FROM customers");
+      while (s.step()) names_.emplace(s.int64(0), std::make_pair(std::string(s.text(1)), std::string(s.text(2))));
+      names_loaded_ = true;
+    }
+    return names_;
   }
 
   void note_activity(Date d) override {
@@ -713,12 +834,16 @@ class SqliteStore final : public LedgerStore {
   Database db_;
   CurrencyCache currencies_;
   std::optional<Date> pending_activity_;
+  std::unordered_map<std::int64_t, std::pair<std::string, std::string>> names_;
+  bool names_loaded_ = false;
+  std::vector<std::string> locked_periods_;
+  bool locks_loaded_ = false;
   std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>> customer_ids_;
   std::optional<Statement> find_batch_, add_batch_, finish_batch_, audit_, put_customer_, stub_customer_,
       find_customer_, cmp_customer_, put_invoice_, cmp_invoice_, find_invoice_, put_payment_, cmp_payment_,
       find_payment_, has_app_, apply_ins_, apply_inv_, apply_pay_, open_items_, open_items_hist_, unapplied_,
       unapplied_hist_, meta_update_, meta_read_, customer_terms_,
-      bank_key_, add_alias_, add_adj_, adj_inv_, del_sugg_, ins_sugg_;
+      bank_key_, add_alias_, add_adj_, adj_inv_, del_sugg_, ins_sugg_, invoice_totals_, receipts_, billed_lines_;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 // AR aging: open items sorted into day buckets as of a date. Pure: no ledger, no clock.
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -63,7 +64,9 @@ class AgingAccumulator {
   AgingBuckets buckets_;
   core::Date as_of_;
   bool by_invoice_;
-  std::map<std::pair<std::string, std::string>, AgingRow> by_customer_;  // (customer, currency)
+  std::vector<AgingRow> customer_rows_;                    // one per (customer, currency)
+  std::unordered_map<std::string, std::size_t> row_index_;  // "customer\x1fcurrency" -> customer_rows_ index
+  std::string key_;                                         // reused lookup key: no allocation per item
   std::vector<AgingRow> invoice_rows_;
   std::map<std::string, std::int64_t> unapplied_by_currency_;               // by_invoice mode totals
 };

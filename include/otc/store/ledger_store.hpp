@@ -144,13 +144,45 @@ struct PeriodMovements {
   std::int64_t written_off = 0;   ///< write-off adjustments
 };
 
-/// Invoice totals for a period, for DSO and roll-forward.
-struct SalesTotal {
-  std::string customer_external_id;  ///< empty unless grouped by customer
-  std::string customer_name;
+/// One invoice's total and date, for credit sales (DSO).
+struct InvoiceTotal {
+  std::int64_t customer_id = 0;
+  const std::string* customer_external_id = nullptr;  ///< valid during the callback
+  const std::string* customer_name = nullptr;
   core::Currency currency;
-  int year = 0, month = 0;           ///< 0 unless grouped by month
+  core::Date invoice_date;
   std::int64_t total_minor = 0;
+};
+
+/// A receipt as bank reconciliation reads it.
+struct ReceiptRecord {
+  std::int64_t id = 0;
+  std::string external_id;
+  core::Date received_date;
+  std::int64_t amount_minor = 0;
+  core::Currency currency;
+  std::string reference;             ///< bank reference / check number as posted
+  std::string bank_key;              ///< natural key of the bank transaction it was posted from; empty for imported payments
+  std::string customer_external_id;  ///< empty for unidentified cash
+  bool reversed = false;             ///< returned later (the money did arrive first)
+};
+
+/// An invoice line that billing posted (it names a contract), as billing reconciliation reads it.
+struct BilledLineRecord {
+  std::string invoice;               ///< invoice number
+  int line_no = 0;
+  std::string customer;              ///< customer external id
+  core::Currency currency;
+  std::string contract_id;
+  std::string contract_line;
+  std::string product;
+  std::optional<core::Date> service_from;
+  std::optional<core::Date> charge_date;
+  std::string quantity;              ///< decimal text as stored
+  std::string unit_price;            ///< decimal text; empty when the line has none
+  std::int64_t amount_minor = 0;     ///< before discount, without tax
+  std::int64_t discount_minor = 0;
+  std::int64_t credited_minor = 0;   ///< credited by `invoice credit --line`
 };
 
 class LedgerStore {
@@ -225,18 +257,31 @@ class LedgerStore {
   // Reports. Point-in-time: only facts dated on or before `as_of` count.
   virtual void for_each_open_item(core::Date as_of, const std::function<void(const domain::OpenItem&)>& fn) = 0;
   virtual void for_each_unapplied(core::Date as_of, const std::function<void(const domain::UnappliedCredit&)>& fn) = 0;
-  /// Invoice totals dated from..to inclusive, grouped by currency (+ customer, + month when asked).
-  virtual void for_each_sales(core::Date from, core::Date to, bool by_customer, bool by_month,
-                              const std::function<void(const SalesTotal&)>& fn) = 0;
+  /// Every (not voided) invoice dated from..to inclusive, streamed: callers group as they need.
+  virtual void for_each_invoice_total(core::Date from, core::Date to, const std::function<void(const InvoiceTotal&)>& fn) = 0;
   /// AR movements dated from..to inclusive, per currency (sorted by currency code).
   virtual std::vector<PeriodMovements> movements(core::Date from, core::Date to) = 0;
 
   // Period close. A locked period refuses every posting dated in it (enforced by the store).
   virtual bool period_locked(std::string_view period) = 0;
+  /// Throws otc::core::Error (kLedger, "... falls in a closed period") when `d` is in a locked
+  /// period. Every writer calls it before posting anything dated `d`; `what` names the posting
+  /// ("invoice date", "payment date", ...).
+  virtual void ensure_period_open(core::Date d, std::string_view what) = 0;
   virtual void set_period_lock(std::string_view period, bool locked) = 0;
 
   /// The latest date of any posted fact (invoice, payment, application), if any.
   virtual std::optional<core::Date> latest_fact_date() = 0;
+
+  // Reconciliation reads.
+  /// Payments received from..to inclusive, by date then id: posted and reversed ones (the money
+  /// did arrive), but not the records apply-cash keeps of returned items.
+  virtual std::vector<ReceiptRecord> receipts(core::Date from, core::Date to) = 0;
+  /// Every billed line (one naming a contract) of invoices that are neither void nor released for
+  /// rebilling, whose service starts (else whose charge date falls) from..to when given; by
+  /// invoice id, then line number.
+  virtual void for_each_billed_line(std::optional<core::Date> from, std::optional<core::Date> to,
+                                    const std::function<void(const BilledLineRecord&)>& fn) = 0;
 };
 
 }  // namespace otc::store

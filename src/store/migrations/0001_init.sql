@@ -52,8 +52,10 @@ CREATE TABLE invoices (
   batch_id      INTEGER REFERENCES import_batches(id),
   source_line   INTEGER
 );
--- Open items, in rowid order, so that inserts append and "as of now" reports read only these.
-CREATE INDEX invoices_open ON invoices(status) WHERE open_minor <> 0;
+-- Open items: a covering index led by the rowid, so that inserts append and "as of now" reports
+-- read only this index, never the table.
+CREATE INDEX invoices_open ON invoices(id, customer_id, currency, invoice_date, due_date, total_minor, open_minor, external_id)
+  WHERE open_minor <> 0 AND status = 'open';
 
 CREATE TABLE invoice_lines (
   invoice_id    INTEGER NOT NULL REFERENCES invoices(id),

@@ -31,7 +31,7 @@ EOF2
 before=$(ledger_state)
 otc import invoices late.csv
 expect_rc 1
-expect_stderr_has "otc: error: late.csv:3: the invoice date falls in a closed period"
+expect_stderr_has "otc: error: late.csv:3: the invoice date 2026-09-30 falls in a closed period (2026-09)"
 [ "$before" = "$(ledger_state)" ] || fail "ledger changed after posting into a closed period"
 otc reopen --period 2026-09
 expect_rc 2
