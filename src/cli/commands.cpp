@@ -15,6 +15,7 @@ const std::vector<CommandSpec>& command_table() {
       {"apply-cash", "post bank receipts and apply them to open invoices", install_apply_cash},
       {"cash", "unapplied queue; apply, unapply and reverse payments", install_cash},
       {"bank", "bank files: show what was read and check control totals", install_bank},
+      {"reconcile", "reconcile billing (CRM vs ERP), bank and gateway deposits, AR vs GL", install_reconcile},
       {"close", "month-end close and reopen: roll-forward, aging, period lock", install_close},
       {"log", "the audit trail as CSV", install_log},
   };

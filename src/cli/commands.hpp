@@ -17,4 +17,5 @@ void install_close(CLI::App& parent, Context& ctx);
 void install_bank(CLI::App& parent, Context& ctx);
 void install_apply_cash(CLI::App& parent, Context& ctx);
 void install_cash(CLI::App& parent, Context& ctx);
+void install_reconcile(CLI::App& parent, Context& ctx);
 }  // namespace otc::cli
