@@ -24,12 +24,13 @@ bool in_service(std::span<const domain::ContractLine> versions, core::Date day) 
 
 }  // namespace
 
-BookLines::BookLines(store::CustomerBook& book) {
+void BookLines::load(store::CustomerBook& book) {
   auto& versions = book.versions;
   // The store reads them in this order already; sorting would move every version.
   if (!std::is_sorted(versions.begin(), versions.end(), version_before))
     std::stable_sort(versions.begin(), versions.end(), version_before);
-  std::vector<std::span<const domain::ContractLine>> lines;
+  auto& lines = lines_;
+  lines.clear();
   for (std::size_t i = 0; i < versions.size();) {
     std::size_t j = i + 1;
     while (j < versions.size() && versions[j].contract_id == versions[i].contract_id &&
@@ -38,8 +39,14 @@ BookLines::BookLines(store::CustomerBook& book) {
     lines.emplace_back(versions.data() + i, j - i);
     i = j;
   }
-  usage_.resize(lines.size());
-  billed_.resize(lines.size());
+  if (usage_.size() < lines.size()) {
+    usage_.resize(lines.size());
+    billed_.resize(lines.size());
+  }
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    usage_[k].clear();
+    billed_[k].clear();
+  }
 
   auto find_line = [&](std::string_view contract, std::string_view line) -> std::optional<std::size_t> {
     auto it = std::lower_bound(lines.begin(), lines.end(), std::pair(contract, line), [](const auto& l, const auto& key) {
@@ -68,7 +75,7 @@ BookLines::BookLines(store::CustomerBook& book) {
     if (chosen) usage_[*chosen].push_back(std::move(r));
   }
 
-  inputs_.reserve(lines.size());
+  inputs_.clear();
   for (std::size_t k = 0; k < lines.size(); ++k) inputs_.push_back(engine::LineInput{lines[k], usage_[k], billed_[k]});
 }
 

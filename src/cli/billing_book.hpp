@@ -14,12 +14,16 @@ namespace otc::cli {
 
 class BookLines {
  public:
-  /// Sorts `book`'s versions by contract, line and effective date (base first) and splits it.
-  /// `book` must outlive this object.
-  explicit BookLines(store::CustomerBook& book);
+  BookLines() = default;
+  explicit BookLines(store::CustomerBook& book) { load(book); }
+  /// Sorts `book`'s versions by contract, line and effective date (base first) and splits them
+  /// into per-line inputs, replacing what was loaded before (keeping its memory for the next
+  /// customer). `book` must outlive the inputs.
+  void load(store::CustomerBook& book);
   const std::vector<engine::LineInput>& inputs() const { return inputs_; }
 
  private:
+  std::vector<std::span<const domain::ContractLine>> lines_;
   std::vector<engine::LineInput> inputs_;
   std::vector<std::vector<domain::UsageRecord>> usage_;
   std::vector<std::vector<engine::ChargeKey>> billed_;

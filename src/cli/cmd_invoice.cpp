@@ -1,5 +1,6 @@
 // `otc invoice run|void|credit|rebill|render`: billing from contracts and its corrections.
 // Each write is one transaction on the ledger; the billing engine does the arithmetic.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -141,6 +142,7 @@ void run_invoice_run(Context& ctx, const RunArgs& a) {
   std::string first, last;
   std::vector<engine::DraftLine> drafts;
   std::vector<engine::InvoiceDraft> due;
+  BookLines book_lines;
   // A run that bills nothing writes nothing, not even its batch and audit entry: the ledger after a
   // repeated run is byte for byte what it was.
   bool nothing = false;
@@ -150,7 +152,7 @@ void run_invoice_run(Context& ctx, const RunArgs& a) {
     std::int64_t next = billing->last_number(a.prefix);
     billing->for_each_customer_book(through, std::nullopt, [&](store::CustomerBook& book) {
       ++customers;
-      BookLines book_lines(book);
+      book_lines.load(book);
       drafts.clear();
       for (const auto& input : book_lines.inputs()) engine::bill_contract_line(input, through, options, drafts);
       due.clear();

@@ -77,15 +77,15 @@ std::string break_summary(const std::vector<engine::Break>& breaks, bool& except
   return out;
 }
 
-/// Reports every bad input row on stderr, then fails the command: nothing is reconciled on bad input.
+/// Reports every bad input row on stderr, in file order, then fails the command: nothing is
+/// reconciled on bad input.
 template <typename Issue>
 void fail_on_issues(const std::vector<Issue>& issues, const std::string& file) {
   if (issues.empty()) return;
-  for (std::size_t i = 1; i < issues.size(); ++i)
-    std::cerr << "otc: error: " << core::format_location(issues[i].where) << ": " << issues[i].message << '\n';
-  std::string message = issues.front().message;
-  if (issues.size() > 1) message += " (and " + std::to_string(issues.size() - 1) + " more bad rows in " + file + ", listed above)";
-  throw Error(ErrorKind::kInput, message, issues.front().where, "nothing was reconciled; fix the rows and run again");
+  for (const auto& i : issues) std::cerr << "otc: error: " << core::format_location(i.where) << ": " << i.message << '\n';
+  throw Error(ErrorKind::kInput,
+              std::to_string(issues.size()) + (issues.size() == 1 ? " bad row" : " bad rows") + "; nothing was reconciled",
+              {file}, "fix the rows (or name the columns with --map) and run again");
 }
 
 /// Writes a detail report to `path` through a temporary file renamed at the end.
@@ -274,9 +274,8 @@ void run_billing(Context& ctx, const BillingArgs& a) {
                        (a.erp.empty() ? " (ledger)" : "") + ", " + std::to_string(summary.matched_pairs) + " paired (" +
                        std::to_string(summary.clean_pairs) + " agree); " + result;
   std::string other;
-  if (crm.rows_other_periods() + (erp_file ? erp_file->rows_other_periods() : 0) > 0)
-    other = "; " + std::to_string(crm.rows_other_periods() + (erp_file ? erp_file->rows_other_periods() : 0)) +
-            " rows of other periods left out";
+  if (auto n = crm.rows_other_periods() + (erp_file ? erp_file->rows_other_periods() : 0); n > 0)
+    other = "; " + std::to_string(n) + (n == 1 ? " row" : " rows") + " of other periods left out";
   ctx.note("reconcile billing" + (a.period.empty() ? std::string() : " " + a.period) + ": " + detail + other);
   if (store) audit_reconciliation(*store, ctx, "billing", a.period, detail, {a.crm});
   if (exceptions) ctx.exit_code = core::kExitExceptions;
@@ -456,7 +455,19 @@ void run_bank(Context& ctx, const BankArgs& a) {
     result = engine::reconcile_bank(rest, receipts, bo);
   }
 
-  std::vector<engine::Break> breaks = result.breaks;
+  // A gateway deposit with no payout is reported once, as deposit_without_payout (same keys).
+  std::multiset<std::string> gateway_only;
+  for (const auto& b : payouts.breaks)
+    if (b.type == engine::BreakType::kDepositWithoutPayout) gateway_only.insert(b.keys);
+  std::vector<engine::Break> breaks;
+  for (auto& b : result.breaks) {
+    if (b.type == engine::BreakType::kUnmatchedDeposit)
+      if (auto it = gateway_only.find(b.keys); it != gateway_only.end()) {
+        gateway_only.erase(it);
+        continue;
+      }
+    breaks.push_back(std::move(b));
+  }
   breaks.insert(breaks.end(), payouts.breaks.begin(), payouts.breaks.end());
   for (const auto& f : payouts.fees) breaks.push_back(engine::fee_break(f));
 
@@ -502,7 +513,9 @@ void run_bank(Context& ctx, const BankArgs& a) {
     std::size_t tie = 0;
     for (const auto& p : payouts.payouts) tie += p.ties();
     summary += "; " + std::to_string(payouts.payouts.size()) + " payouts, " + std::to_string(tie) + " tie to a deposit";
-    if (gateway_receipts) summary += ", " + std::to_string(gateway_receipts) + " ledger receipts are their charges";
+    if (gateway_receipts)
+      summary += ", " + std::to_string(gateway_receipts) + (gateway_receipts == 1 ? " ledger receipt is" : " ledger receipts are") +
+                 " a charge in the export";
   }
   summary += "; " + break_summary(breaks, exceptions);
   ctx.note("reconcile bank " + from->iso() + ".." + to->iso() + ": " + summary);
@@ -521,7 +534,7 @@ void run_bank(Context& ctx, const BankArgs& a) {
   }
   for (const auto& p : payouts.pending)
     ctx.note("  " + p.gateway + " " + money_text(p.net_minor, p.currency) + " " + std::string(p.currency.view()) + " in " +
-             std::to_string(p.rows) + " rows not paid out yet");
+             std::to_string(p.rows) + (p.rows == 1 ? " row" : " rows") + " not paid out yet");
   audit_reconciliation(*store, ctx, "bank", from->iso() + ".." + to->iso(), summary, a.files);
   if (exceptions) ctx.exit_code = core::kExitExceptions;
 }

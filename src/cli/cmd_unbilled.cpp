@@ -36,11 +36,12 @@ void run_unbilled(Context& ctx, const UnbilledArgs& a) {
   std::vector<std::string> cells;
   long items = 0;
   std::vector<engine::UnbilledItem> found;
+  BookLines book_lines;
   store->begin_read();
   try {
     billing->for_each_customer_book(as_of, std::nullopt, [&](store::CustomerBook& book) {
       found.clear();
-      BookLines book_lines(book);
+      book_lines.load(book);
       for (const auto& input : book_lines.inputs()) engine::unbilled_for_line(input, as_of, options, found);
       // Lines come in contract, line order; within a line, by charge key.
       std::stable_sort(found.begin(), found.end(), [](const engine::UnbilledItem& x, const engine::UnbilledItem& y) {

@@ -191,6 +191,7 @@ void CsvBillingSource::prepare() {
   discount_percent_ = map.index("discount_percent");
   amount_ = map.index("amount");
   currency_ = map.index("currency");
+  contract_ = map.index("contract_id");
   if (options_.kind == "erp_lines") {
     document_ = map.index("invoice_line");
     invoice_ = map.index("invoice_id");
@@ -353,14 +354,16 @@ bool CsvBillingSource::parse_row(engine::BillingLine& out) {
   }
 
   out.customer.assign(cell(customer_));
+  // The document named in suggestions: the line id, prefixed with its invoice or contract when it
+  // is only a number ("INV-7/2", "K-1/1").
   out.document.clear();
-  std::string_view doc = cell(document_), invoice = cell(invoice_);
-  if (!invoice.empty() && !doc.empty() && doc.substr(0, invoice.size()) != invoice) {
-    out.document.assign(invoice);
-    out.document += '-';
+  std::string_view doc = cell(document_), parent = options_.kind == "erp_lines" ? cell(invoice_) : cell(contract_);
+  if (!parent.empty() && all_digits(doc)) {
+    out.document.assign(parent);
+    out.document += '/';
     out.document.append(doc);
   } else {
-    out.document.assign(doc.empty() ? invoice : doc);
+    out.document.assign(doc.empty() ? parent : doc);
   }
   out.source_line = csv_->line();
   return row_ok_;
@@ -396,7 +399,7 @@ void billing_line_from_ledger(const store::BilledLineRecord& r, const std::vecto
   if (unit == DiscountUnit::kAmount) out.discount = discount_micros;
   else out.discount = r.discount_minor == 0 ? 0 : discount_percent_of(out.quantity, out.unit_price, discount_micros).value_or(0);
   out.amount_minor = core::checked_sub(core::checked_sub(r.amount_minor, r.discount_minor), r.credited_minor);
-  out.document = r.invoice + "-" + std::to_string(r.line_no);
+  out.document = r.invoice + "/" + std::to_string(r.line_no);
   out.source_line = 0;
 }
 

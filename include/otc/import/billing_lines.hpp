@@ -99,7 +99,7 @@ class CsvBillingSource : public engine::BillingLineSource {
   bool row_ok_ = true;
   std::vector<int> keys_;  ///< column per key field
   int period_ = -1, customer_ = -1, quantity_ = -1, price_ = -1, discount_ = -1, discount_percent_ = -1, amount_ = -1,
-      currency_ = -1, document_ = -1, invoice_ = -1;
+      currency_ = -1, document_ = -1, invoice_ = -1, contract_ = -1;
   std::vector<std::string> header_;
   std::vector<BillingIssue> issues_;
   std::uint64_t rows_read_ = 0;
@@ -111,7 +111,7 @@ class CsvBillingSource : public engine::BillingLineSource {
 
 /// One ledger invoice line as a billing line: the key from `key_fields` (period: the month of the
 /// service start, else of the charge date), amount = amount − discount − line credits, document
-/// "INVOICE-LINE". Throws core::Error (kLedger) when a stored quantity or price is not a decimal.
+/// "INVOICE/LINE". Throws core::Error (kLedger) when a stored quantity or price is not a decimal.
 void billing_line_from_ledger(const store::BilledLineRecord& record, const std::vector<std::string>& key_fields,
                               DiscountUnit unit, engine::BillingLine& out);
 

@@ -34,8 +34,8 @@ struct CustomerBook {
   std::string customer;                        ///< external id
   std::int64_t customer_id = 0;
   std::vector<domain::ContractLine> versions;  ///< grouped by contract line, lines in contract, line order
-  /// Usage dated on or before the run's date, summed per (contract, line, metric, day): the
-  /// ledger stores each event id once, so the sums bill every event exactly once.
+  /// Usage dated on or before the run's date, summed per (contract, line, metric, day) and in
+  /// that order: the ledger stores each event id once, so the sums bill every event exactly once.
   std::vector<domain::UsageRecord> usage;
   std::vector<engine::BilledCharge> billed;    ///< charges on invoices that are neither void nor rebilled
 };

@@ -14,7 +14,7 @@ CREATE TABLE contract_lines (
   customer    TEXT NOT NULL,
   UNIQUE (contract_id, line_id)
 );
-CREATE INDEX contract_lines_customer ON contract_lines(customer, contract_id, line_id);
+CREATE INDEX contract_lines_customer ON contract_lines(customer, contract_id, line_id, customer_id);
 
 -- The versions of a line: the base row (effective_date '') and its amendments, each with the
 -- line's full terms as they stand from its effective date (blank fields of an amendment were

@@ -39,3 +39,8 @@ sqlite3 -csv "$OTC_LEDGER" "select i.external_id from invoices i join invoice_li
 otc --format json invoice run --through 2026-08-01
 expect_rc 0
 expect_stdout_has '"invoice_number": "INV-000008"'
+# -o writes the register to a file, stdout stays empty.
+otc --format json -o register.json invoice run --through 2026-09-01 --dry-run
+expect_rc 0
+expect_stdout </dev/null
+grep -qF '"invoice_number": "INV-000011", "customer_id": "CD", "invoice_date": "2026-09-01"' register.json || { cat register.json; fail "register.json"; }

@@ -132,3 +132,13 @@ credit,invoices,INV-000003
 rebill,invoices,INV-000004
 OUT
 expect_stdout_has "credit memo CM-000001 of 110.00 USD (line 2) applied on 2026-03-05; reason: seats not provisioned"
+# Without --amount or --line a credit memo takes the whole open balance.
+otc invoice credit INV-000005 --reason "customer goodwill" --date 2026-03-11
+expect_rc 0
+expect_stdout <<'OUT'
+action,invoice_number,document,date,amount,currency,invoice_open
+credit,INV-000005,CM-000004,2026-03-11,242.00,USD,0.00
+OUT
+otc invoice credit INV-000005 --reason "again" --date 2026-03-11
+expect_rc 1
+expect_stderr_has "invoice INV-000005 has no open balance to credit"

@@ -193,11 +193,12 @@ TEST_CASE("BillingStore: books come one customer at a time, usage summed per day
   CHECK(books[0].versions[1].contract_id == "K-1");
   CHECK(books[0].usage.empty());
   CHECK(books[1].customer == "C2");
-  REQUIRE(books[1].usage.size() == 2);
-  CHECK(books[1].usage[0].contract_id == "K-API");
-  CHECK(books[1].usage[0].quantity == 150 * domain::kDecimalScale);
-  CHECK(books[1].usage[1].contract_id.empty());
-  CHECK(books[1].usage[1].quantity == 7 * domain::kDecimalScale);
+  REQUIRE(books[1].usage.size() == 2);  // ordered by contract (none first), line, metric, day
+  CHECK(books[1].usage[0].contract_id.empty());
+  CHECK(books[1].usage[0].quantity == 7 * domain::kDecimalScale);
+  CHECK(books[1].usage[1].contract_id == "K-API");
+  CHECK(books[1].usage[1].quantity == 150 * domain::kDecimalScale);
+  CHECK(books[1].usage[1].date == d(2026, 1, 5));
   b.ledger->commit();
 }
 
