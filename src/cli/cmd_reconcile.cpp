@@ -263,8 +263,10 @@ void run_billing(Context& ctx, const BillingArgs& a) {
     engine::BillingLineSource& erp = erp_file ? static_cast<engine::BillingLineSource&>(*erp_file) : ledger_source;
     summary = engine::reconcile_billing(crm, erp, options, [&](const engine::Break& b) { breaks.push_back(b); });
   }
-  fail_on_issues(crm.issues(), a.crm);
-  if (erp_file) fail_on_issues(erp_file->issues(), a.erp);
+  // Bad rows of both files are all listed before the command fails.
+  std::vector<import::BillingIssue> issues = crm.issues();
+  if (erp_file) issues.insert(issues.end(), erp_file->issues().begin(), erp_file->issues().end());
+  fail_on_issues(issues, crm.issues().empty() ? a.erp : erp_file && !erp_file->issues().empty() ? std::string() : a.crm);
 
   write_breaks(ctx, breaks);
   ctx.commit_output();

@@ -108,6 +108,13 @@ otc: error: crm_bad.csv:5:9: currency 'US' is not an ISO 4217 code
 otc: error: crm_bad.csv: 3 bad rows; nothing was reconciled
   hint: fix the rows (or name the columns with --map) and run again
 EOF2
+# Bad rows in both files are all listed.
+sed 's/^INV-105-1,C5,2026-03,/INV-105-1,C5,2026-3x,/' erp.csv > erp_bad.csv
+otc reconcile billing --crm crm_bad.csv --erp erp_bad.csv
+expect_rc 1
+expect_stderr_has "otc: error: crm_bad.csv:5:9: currency 'US' is not an ISO 4217 code"
+expect_stderr_has "otc: error: erp_bad.csv:6:3: period '2026-3x' is not a month (YYYY-MM) or a date in one"
+expect_stderr_has "otc: error: 4 bad rows; nothing was reconciled"
 # A key field the export has no column for, and an unknown key field.
 cut -d, -f1,3- crm.csv > crm_noperiod.csv
 otc reconcile billing --crm crm_noperiod.csv --erp erp.csv
