@@ -573,6 +573,15 @@ class SqliteBillingStore final : public BillingStore {
   }
 
   void void_invoice(std::int64_t invoice_id, Date on, std::string_view reason, std::int64_t batch_id) override {
+    // A void takes the invoice out of every report, so the period it is dated in must be open too.
+    ledger_.ensure_period_open(on, "void date");
+    {
+      Statement d(db_, "SELECT invoice_date FROM invoices WHERE id=?1");
+      d.bind(1, invoice_id);
+      if (d.step()) {
+        if (auto date = core::parse_iso_date(d.text(0))) ledger_.ensure_period_open(*date, "invoice date of the voided invoice");
+      }
+    }
     DateText day(on);
     auto& u = stmt(void_update_,
                    "UPDATE invoices SET status='void', open_minor=0, last_activity=max(last_activity, ?2) WHERE id=?1 AND status='open'");
@@ -586,6 +595,7 @@ class SqliteBillingStore final : public BillingStore {
 
   std::int64_t post_credit_memo(const CreditMemoDraft& m) override {
     // Applied on the memo date, which the caller keeps on or after the invoice date.
+    ledger_.ensure_period_open(m.memo_date, "credit memo date");
     DateText day(m.memo_date);
     auto& ins = stmt(memo_insert_,
                      "INSERT INTO credit_memos(external_id, customer_id, invoice_id, currency, memo_date, amount_minor, open_minor,"

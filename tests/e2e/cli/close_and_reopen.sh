@@ -33,6 +33,15 @@ otc import invoices late.csv
 expect_rc 1
 expect_stderr_has "otc: error: late.csv:3: the invoice date 2026-09-30 falls in a closed period (2026-09)"
 [ "$before" = "$(ledger_state)" ] || fail "ledger changed after posting into a closed period"
+# A credit memo or a void dated in (or taking an invoice out of) the closed period is refused too.
+before=$(ledger_state)
+otc invoice credit INV-2 --amount 10.00 --date 2026-09-20 --reason "late credit"
+expect_rc 1
+expect_stderr_has "the credit memo date 2026-09-20 falls in a closed period (2026-09)"
+otc invoice void INV-2 --date 2026-10-05 --reason "billed in error"
+expect_rc 1
+expect_stderr_has "the invoice date of the voided invoice 2026-09-15 falls in a closed period (2026-09)"
+[ "$before" = "$(ledger_state)" ] || fail "ledger changed"
 otc reopen --period 2026-09
 expect_rc 2
 otc reopen --period 2026-09 --reason "late invoice approved"
