@@ -5,6 +5,7 @@ otc init; expect_rc 0
 otc import contracts contracts.csv; expect_rc 0
 otc invoice run --through 2026-08-31; expect_rc 0
 expect_stdout_has "INV-000001,C1,2026-08-01"
+mkdir reports
 otc close --period 2026-08 --out-dir reports; expect_rc 0
 otc close --period 2026-09 --out-dir reports; expect_rc 0
 before=$(ledger_state)
@@ -13,7 +14,7 @@ expect_rc 1
 expect_stderr_has "the invoice date 2026-09-01 falls in a closed period (2026-09)"
 otc invoice void INV-000001 --reason "x" --date 2026-10-02
 expect_rc 1
-expect_stderr_has "the invoice date 2026-08-01 falls in a closed period (2026-08)"
+expect_stderr_has "the invoice date of the voided invoice 2026-08-01 falls in a closed period (2026-08)"
 otc invoice credit INV-000001 --reason "x" --date 2026-09-15
 expect_rc 1
 expect_stderr_has "the credit memo date 2026-09-15 falls in a closed period (2026-09)"
