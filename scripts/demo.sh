@@ -16,6 +16,12 @@ rm -f "$OTC_LEDGER" "$OTC_LEDGER-wal" "$OTC_LEDGER-shm"
 "$OTC" import customers samples/customers.csv
 "$OTC" import invoices samples/invoices.csv
 "$OTC" import payments samples/payments.csv
+# Monthly billing run from the contracts and metered usage.
+"$OTC" import contracts samples/contracts.csv
+"$OTC" import usage samples/usage.csv
+"$OTC" invoice run --through 2026-11-03 -o "$OUT/invoice_register.csv"
+"$OTC" invoice render --all --out "$OUT/invoices"
+"$OTC" unbilled --as-of 2026-11-03 -o "$OUT/unbilled.csv"
 # Nightly cash application on the bank file; exit 3 means some cash is left for a person.
 "$OTC" --as-of 2026-11-03 apply-cash samples/bank/bank_2026-11-03.csv --tolerance 10.00 -o "$OUT/applications.csv" || [ $? = 3 ]
 "$OTC" --as-of 2026-11-03 cash unapplied -o "$OUT/unapplied.csv"

@@ -45,12 +45,6 @@ Date date_of(std::string_view iso) {
 class SqliteStore final : public LedgerStore {
  public:
   SqliteStore(const std::string& path, OpenMode mode) : db_(path, mode == OpenMode::kCreate) {
-    static const bool configured = [] {
-      // No allocation statistics: they take a global mutex on every malloc.
-      sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-      return true;
-    }();
-    (void)configured;
     const char* env = std::getenv("OTC_BUSY_TIMEOUT_MS");
     sqlite3_busy_timeout(db_.handle(), env ? std::atoi(env) : 60000);
     db_.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
@@ -849,6 +843,13 @@ class SqliteStore final : public LedgerStore {
 }  // namespace
 
 std::unique_ptr<LedgerStore> open_sqlite_store(const std::string& path, OpenMode mode) {
+  // Before the first connection opens: no allocation statistics (they take a global mutex on
+  // every malloc).
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   return std::make_unique<SqliteStore>(path, mode);
 }
 
