@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "import_command.hpp"
 #include "input_file.hpp"
 #include "otc/import/ar_import.hpp"
 #include "otc/store/ledger_store.hpp"
@@ -19,7 +20,8 @@ struct ImportArgs {
   bool dry_run = false;
 };
 
-void run_import(Context& ctx, const std::string& kind, const ImportArgs& a) {
+void run_import(Context& ctx, const ImportKind& k, const ImportArgs& a) {
+  const std::string kind = k.kind;
   using core::Error;
   using core::ErrorKind;
   if (a.skip_bad && a.rejects.empty()) throw Error(ErrorKind::kUsage, "--skip-bad needs --rejects FILE (where the bad rows go)");
@@ -46,7 +48,7 @@ void run_import(Context& ctx, const std::string& kind, const ImportArgs& a) {
   import::ImportSummary sum;
   try {
     const char* prefix = a.skip_bad ? "otc: rejected: " : "otc: error: ";
-    sum = import::run_ar_import(*store, opt, [prefix](const core::SourceLocation& where, const std::string& msg) {
+    sum = k.runner(*store, opt, [prefix](const core::SourceLocation& where, const std::string& msg) {
       std::cerr << prefix << core::format_location(where) << ": " << msg << '\n';
     });
   } catch (...) {
@@ -66,23 +68,26 @@ void run_import(Context& ctx, const std::string& kind, const ImportArgs& a) {
   }
   if (a.dry_run) {
     store->rollback();
-    ctx.note("dry run: would add " + std::to_string(sum.inserted) + " " + kind + " (" + std::to_string(sum.unchanged) +
-             " already present); nothing was written");
+    ctx.note("dry run: would add " + std::to_string(sum.inserted) + " " + kind + k.unit + " (" + std::to_string(sum.unchanged) +
+             k.present + "); nothing was written");
     return;
   }
   store->commit();
-  std::string msg = "imported " + std::to_string(sum.inserted) + " " + kind + " from " + input.display_name() + " (batch " +
-                    std::to_string(sum.batch_id) + "; " + std::to_string(sum.rows_read) + " rows, " +
-                    std::to_string(sum.unchanged) + " already present";
+  std::string msg = "imported " + std::to_string(sum.inserted) + " " + kind + k.unit + " from " + input.display_name() +
+                    " (batch " + std::to_string(sum.batch_id) + "; " + std::to_string(sum.rows_read) + " rows, " +
+                    std::to_string(sum.unchanged) + k.present;
   if (sum.continuation_rows) msg += ", " + std::to_string(sum.continuation_rows) + " more rows of split payments";
   if (kind == "payments") msg += ", " + std::to_string(sum.applied) + " applied to invoices";
   if (sum.rejected) msg += ", " + std::to_string(sum.rejected) + " rejected to " + a.rejects;
   ctx.note(msg + ")");
 }
 
-void add_kind(CLI::App* import_cmd, Context& ctx, const char* kind, const char* help, const char* example) {
+}  // namespace
+
+void add_import_kind(CLI::App* import_cmd, Context& ctx, ImportKind kind) {
   auto args = std::make_shared<ImportArgs>();
-  auto* sub = import_cmd->add_subcommand(kind, help);
+  auto spec = std::make_shared<ImportKind>(std::move(kind));
+  auto* sub = import_cmd->add_subcommand(spec->kind, spec->help);
   sub->add_option("FILE", args->file, "CSV file with a header row (- = stdin)")->required();
   sub->add_option("--profile", args->profile, "column names of: generic (default), netsuite, quickbooks, salesforce")
       ->check(CLI::IsMember({"generic", "netsuite", "quickbooks", "salesforce"}));
@@ -91,23 +96,28 @@ void add_kind(CLI::App* import_cmd, Context& ctx, const char* kind, const char* 
   sub->add_flag("--skip-bad", args->skip_bad, "import the good rows; write bad ones to --rejects");
   sub->add_option("--rejects", args->rejects, "CSV file for rejected rows, with a reason column");
   sub->add_flag("--dry-run", args->dry_run, "check and count, write nothing");
-  sub->footer(example);
-  std::string k = kind;
-  sub->callback([&ctx, k, args] { run_import(ctx, k, *args); });
+  sub->footer(spec->footer);
+  sub->callback([&ctx, spec, args] { run_import(ctx, *spec, *args); });
 }
-
-}  // namespace
 
 void install_import(CLI::App& parent, Context& ctx) {
   auto* cmd = parent.add_subcommand("import", "Import customers, invoices or payments from a CSV export");
   cmd->require_subcommand(1);
   cmd->footer("Re-importing a file adds nothing. Bad rows are all listed as FILE:LINE:COLUMN and nothing is written.");
-  add_kind(cmd, ctx, "customers", "Import customers (id, name, currency, terms, credit limit, e-mail, bank account)",
-           "Example: otc import customers customers.csv --profile netsuite");
-  add_kind(cmd, ctx, "invoices", "Import invoices (id, customer, dates, total, currency); new customers are created as stubs",
-           "Example: otc --date-format %m/%d/%Y import invoices invoices.csv --currency USD");
-  add_kind(cmd, ctx, "payments", "Import payments; a row naming an invoice is applied to it, others stay unapplied",
-           "Example: otc import payments payments.csv --skip-bad --rejects rejected.csv");
+  for (const char* k : {"customers", "invoices", "payments"}) {
+    ImportKind kind{k, "", "", "", " already present", import::run_ar_import};
+    if (kind.kind == std::string("customers")) {
+      kind.help = "Import customers (id, name, currency, terms, credit limit, e-mail, bank account)";
+      kind.footer = "Example: otc import customers customers.csv --profile netsuite";
+    } else if (kind.kind == std::string("invoices")) {
+      kind.help = "Import invoices (id, customer, dates, total, currency); new customers are created as stubs";
+      kind.footer = "Example: otc --date-format %m/%d/%Y import invoices invoices.csv --currency USD";
+    } else {
+      kind.help = "Import payments; a row naming an invoice is applied to it, others stay unapplied";
+      kind.footer = "Example: otc import payments payments.csv --skip-bad --rejects rejected.csv";
+    }
+    add_import_kind(cmd, ctx, kind);
+  }
   install_import_billing(cmd, ctx);
 }
 

@@ -5,6 +5,7 @@
 
 #include "otc/import/ar_rows.hpp"
 #include "otc/import/csv_reader.hpp"
+#include "otc/import/rejects_writer.hpp"
 #include "otc/report/row_sink.hpp"
 
 namespace otc::import {
@@ -15,48 +16,8 @@ using core::ErrorKind;
 using store::PutOutcome;
 
 std::string conflict_message(const char* what, const std::string& id, const store::PutResult& r) {
-  std::string msg = std::string(what) + " '" + id + "' is already in the ledger with different content";
-  if (!r.existing_file.empty()) {
-    msg += " (from " + r.existing_file;
-    if (r.existing_line > 0) msg += ":" + std::to_string(r.existing_line);
-    msg += ")";
-  }
-  return msg;
+  return import::conflict_message(what, id, r.existing_file, r.existing_line);
 }
-
-// Writes rejected rows: the original columns plus a `reason` column.
-class Rejects {
- public:
-  Rejects(const std::string& path, const std::vector<std::string>& header) {
-    if (path.empty()) return;
-    out_ = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
-    if (!*out_) throw Error(ErrorKind::kInput, "cannot write rejects file", {path});
-    sink_ = report::make_sink(report::Format::kCsv, *out_);
-    std::vector<report::Column> cols;
-    cols.push_back({"line", report::CellKind::kNumber});
-    for (const auto& h : header) cols.push_back({h, report::CellKind::kText});
-    cols.push_back({"reason", report::CellKind::kText});
-    width_ = header.size();
-    sink_->begin(cols);
-  }
-  void add(const CsvReader& row, const std::string& reason) {
-    if (!sink_) return;
-    cells_.clear();
-    cells_.push_back(std::to_string(row.line()));
-    for (std::size_t i = 0; i < width_; ++i) cells_.emplace_back(row.field(i));
-    cells_.push_back(reason);
-    sink_->row(cells_);
-  }
-  void finish() {
-    if (sink_) sink_->end();
-  }
-
- private:
-  std::unique_ptr<std::ofstream> out_;
-  std::unique_ptr<report::RowSink> sink_;
-  std::vector<std::string> cells_;
-  std::size_t width_ = 0;
-};
 
 }  // namespace
 
@@ -81,7 +42,7 @@ ImportSummary run_ar_import(store::LedgerStore& store, const ImportOptions& opt,
   for (std::size_t i = 0; i < reader.size(); ++i) header.emplace_back(reader.field(i));
   ColumnMap map = ColumnMap::resolve(opt.kind, opt.profile, opt.mapping, header, opt.display_name);
   ArRowParser parser(map, settings);
-  Rejects rejects(opt.skip_bad ? opt.rejects_path : std::string(), header);
+  RejectsWriter rejects(opt.skip_bad ? opt.rejects_path : std::string(), header);
 
   sum.batch_id = store.add_batch(opt.kind, opt.display_name, opt.sha256, opt.command_line);
   std::vector<RowIssue> issues;

@@ -1,4 +1,5 @@
 #include "otc/import/contract_import.hpp"
+#include "otc/import/rejects_writer.hpp"
 
 #include <cctype>
 #include <fstream>
@@ -40,39 +41,6 @@ struct Fnv {
   }
 };
 
-/// Writes rejected rows: the line, the original columns and a `reason` column.
-class Rejects {
- public:
-  Rejects(const std::string& path, const std::vector<std::string>& header) {
-    if (path.empty()) return;
-    out_ = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
-    if (!*out_) throw Error(ErrorKind::kInput, "cannot write rejects file", {path});
-    sink_ = report::make_sink(report::Format::kCsv, *out_);
-    std::vector<report::Column> cols;
-    cols.push_back({"line", report::CellKind::kNumber});
-    for (const auto& h : header) cols.push_back({h, report::CellKind::kText});
-    cols.push_back({"reason", report::CellKind::kText});
-    width_ = header.size();
-    sink_->begin(cols);
-  }
-  void add(const CsvReader& row, const std::string& reason) {
-    if (!sink_) return;
-    cells_.clear();
-    cells_.push_back(std::to_string(row.line()));
-    for (std::size_t i = 0; i < width_; ++i) cells_.emplace_back(row.field(i));
-    cells_.push_back(reason);
-    sink_->row(cells_);
-  }
-  void finish() {
-    if (sink_) sink_->end();
-  }
-
- private:
-  std::unique_ptr<std::ofstream> out_;
-  std::unique_ptr<report::RowSink> sink_;
-  std::vector<std::string> cells_;
-  std::size_t width_ = 0;
-};
 
 /// What the contract and usage imports share: settings, the reader, the column map, rejects,
 /// the batch and the audit entry.
@@ -100,7 +68,7 @@ class ImportRun {
     std::vector<std::string> header;
     for (std::size_t i = 0; i < reader_->size(); ++i) header.emplace_back(reader_->field(i));
     map_ = std::make_unique<ColumnMap>(ColumnMap::resolve(opt_.kind, opt_.profile, opt_.mapping, header, opt_.display_name));
-    rejects_ = std::make_unique<Rejects>(opt_.skip_bad ? opt_.rejects_path : std::string(), header);
+    rejects_ = std::make_unique<RejectsWriter>(opt_.skip_bad ? opt_.rejects_path : std::string(), header);
     sum.batch_id = ledger_.add_batch(opt_.kind, opt_.display_name, opt_.sha256, opt_.command_line);
     return true;
   }
@@ -148,7 +116,7 @@ class ImportRun {
   InputSettings settings_;
   std::unique_ptr<CsvReader> reader_;
   std::unique_ptr<ColumnMap> map_;
-  std::unique_ptr<Rejects> rejects_;
+  std::unique_ptr<RejectsWriter> rejects_;
 };
 
 std::string conflict_text(const std::string& what, const store::PutResult& r) {

@@ -1,0 +1,28 @@
+#pragma once
+// One `otc import <kind>` subcommand: the flags, the transaction, the messages. Each record kind
+// supplies only the function that imports its rows.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+#include "context.hpp"
+#include "otc/import/ar_import.hpp"
+
+namespace otc::cli {
+
+using ImportRunner = std::function<import::ImportSummary(store::LedgerStore&, const import::ImportOptions&,
+                                                         const import::IssueSink&)>;
+
+struct ImportKind {
+  const char* kind;          ///< customers, invoices, payments, contracts, usage
+  const char* help;
+  const char* footer;        ///< with an example
+  const char* unit = "";     ///< appended to the kind in the summary ("" or " rows")
+  const char* present = " already present";  ///< how unchanged rows are described
+  ImportRunner runner;
+};
+
+void add_import_kind(CLI::App* import_cmd, Context& ctx, ImportKind kind);
+
+}  // namespace otc::cli
