@@ -13,38 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "measured_run.hpp"
 #include "otc/core/date.hpp"
 #include "otc/core/money.hpp"
 
 namespace {
 
-struct RunResult {
-  double seconds = 0;
-  long peak_rss_kb = 0;
-  int status = 0;
-};
-
-RunResult run(const std::vector<std::string>& args, const std::string& stdout_path) {
-  std::fflush(stdout);
-  auto start = std::chrono::steady_clock::now();
-  pid_t pid = fork();
-  if (pid == 0) {
-    if (!freopen(stdout_path.c_str(), "w", stdout)) _exit(127);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  struct rusage ru {};
-  wait4(pid, &status, 0, &ru);
-  RunResult r;
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  r.peak_rss_kb = ru.ru_maxrss;
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-  return r;
-}
+using otc::tools::RunResult;
+RunResult run(const std::vector<std::string>& args, const std::string& out) { return otc::tools::run_measured(args, out); }
 
 // Writes customers.csv, invoices.csv and payments.csv. A few customers hold most invoices
 // (Zipf-like weights); about 7% of invoices stay open, some partly paid.
