@@ -7,9 +7,22 @@ namespace {
 
 constexpr std::size_t kFlushAt = 1 << 16;
 
+bool plain_number(std::string_view s) {
+  // "-12.34", "+5": a spreadsheet reads these as numbers, never as formulas.
+  if (s.size() < 2) return false;
+  bool digit = false;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c != '.' && c != ',') return false;
+  }
+  return digit;
+}
+
 bool formula_like(std::string_view s) {
   if (s.empty()) return false;
   char c = s.front();
+  if ((c == '-' || c == '+') && plain_number(s)) return false;
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 

@@ -65,7 +65,7 @@ otc reconcile gl gl_manual.csv --period 2026-10 --account 1200
 expect_rc 3
 expect_stdout <<'EOF2'
 type,keys,left,right,difference,currency,suggestion
-unmapped_gl_source,currency=USD|source=Manual journal,,'-12.34,12.34,USD,1 GL row of source 'Manual journal' (e.g. JE-77) moves AR outside the ledger's components; map the source to a component or reverse the manual entry
+unmapped_gl_source,currency=USD|source=Manual journal,,-12.34,12.34,USD,1 GL row of source 'Manual journal' (e.g. JE-77) moves AR outside the ledger's components; map the source to a component or reverse the manual entry
 EOF2
 otc reconcile gl gl_manual.csv --period 2026-10 --account 1200 --source "manual=written_off"
 expect_rc 3

@@ -13,16 +13,20 @@ TEST_CASE("CSV writer: quotes when needed and neutralises formula-like text", "[
   sink->row({"=HYPERLINK(\"x\")", "-12.50"});
   sink->row({"Beta, Inc.", "1.00"});
   sink->row({"@SUM(A1)", "0.00"});
-  sink->row({"+1", "2.00"});
+  sink->row({"+SUM(1)", "2.00"});
   sink->row({"line\nbreak", "3.00"});
+  sink->row({"-12.34", "4.00"});  // a plain negative number in a text column is not a formula
+  sink->row({"-1+2", "5.00"});
   sink->end();
   CHECK(out.str() ==
         "name,amount\n"
         "\"'=HYPERLINK(\"\"x\"\")\",-12.50\n"
         "\"Beta, Inc.\",1.00\n"
         "'@SUM(A1),0.00\n"
-        "'+1,2.00\n"
-        "\"line\nbreak\",3.00\n");
+        "'+SUM(1),2.00\n"
+        "\"line\nbreak\",3.00\n"
+        "-12.34,4.00\n"
+        "'-1+2,5.00\n");
 }
 
 TEST_CASE("JSON writer: numbers stay numbers, empty numbers are null", "[report]") {
