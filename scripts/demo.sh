@@ -29,8 +29,15 @@ rm -f "$OTC_LEDGER" "$OTC_LEDGER-wal" "$OTC_LEDGER-shm"
 "$OTC" aging --as-of $AS_OF --by invoice -o "$OUT/aging_by_invoice.csv"
 "$OTC" dso --as-of $AS_OF -o "$OUT/dso.csv"
 "$OTC" dso --as-of $AS_OF --method countback --by customer -o "$OUT/dso_countback_by_customer.csv"
+# Prove the cash: bank deposits against the receipts in the ledger (exit 3 if breaks remain).
+"$OTC" reconcile bank samples/bank/bank_2026-11-03.csv --from 2026-11-01 --to 2026-11-03 -o "$OUT/reconcile_bank.csv" || [ $? = 3 ]
+# Month-end close of October: roll-forward and aging at period end, then the period is locked.
+mkdir -p "$OUT/close"
+"$OTC" close --period 2026-10 --out-dir "$OUT/close" -o "$OUT/rollforward_2026-10.csv"
+"$OTC" log -o "$OUT/audit_log.csv"
 "$OTC" --format table aging --as-of $AS_OF --totals | tail -4
 echo
 echo "Reports are in $OUT/:"
-ls -1 "$OUT"/*.csv | sed 's/^/  /'
+ls -1 "$OUT"/*.csv "$OUT"/close/*.csv | sed 's/^/  /'
+echo "Invoice documents: $OUT/invoices/"
 echo "Ledger: $OTC_LEDGER"
