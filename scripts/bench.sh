@@ -9,6 +9,9 @@ cmake --build build -j2 --target otc otc_bench remit_gen
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
 args=(); for n in "${sizes[@]}"; do args+=(--invoices "$n"); done
 build/otc_bench build/otc --dir "${BENCH_DIR:-bench-data}" "${args[@]}"
+# Billing: 100k contracts (mixed models, 10% usage) -> one monthly invoice run.
+cmake --build build -j2 --target billing_bench
+build/billing_bench build/otc --contracts 100000 --dir "${BENCH_DIR:-bench-data}/billing"
 # Billing reconciliation, 1M CRM vs 1M ERP lines, 1% of each break type planted: the engine with
 # a truth check (recon_bench), then the same files through `otc reconcile billing` (exit 3: breaks).
 cmake --build build -j2 --target recon_gen recon_bench; recon_dir="${BENCH_DIR:-bench-data}/recon"; mkdir -p "$recon_dir"
