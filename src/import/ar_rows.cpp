@@ -1,4 +1,5 @@
 #include "otc/import/ar_rows.hpp"
+#include "otc/core/text.hpp"
 
 #include <cctype>
 #include <string>
@@ -6,11 +7,7 @@
 namespace otc::import {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using core::trim;
 
 struct Fnv {
   std::uint64_t h = 1469598103934665603ULL;

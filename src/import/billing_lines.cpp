@@ -1,4 +1,5 @@
 #include "otc/import/billing_lines.hpp"
+#include "otc/core/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -11,11 +12,7 @@ namespace {
 using core::Error;
 using core::ErrorKind;
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using core::trim;
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });

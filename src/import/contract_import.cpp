@@ -1,4 +1,5 @@
 #include "otc/import/contract_import.hpp"
+#include "otc/core/text.hpp"
 #include "otc/import/rejects_writer.hpp"
 
 #include <cctype>
@@ -18,11 +19,7 @@ using core::Error;
 using core::ErrorKind;
 using store::PutOutcome;
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using core::trim;
 
 // FNV-1a over the fields, with a separator so that ("ab","c") and ("a","bc") differ.
 struct Fnv {

@@ -1,4 +1,5 @@
 #include "otc/import/contract_row.hpp"
+#include "otc/core/text.hpp"
 
 #include <cctype>
 #include <string>
@@ -12,11 +13,7 @@ namespace {
 using domain::ContractLine;
 using domain::PriceModel;
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using core::trim;
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;

@@ -1,4 +1,5 @@
 #include "otc/import/gl_rows.hpp"
+#include "otc/core/text.hpp"
 
 #include <cctype>
 #include <string_view>
@@ -9,11 +10,7 @@ namespace {
 using core::Error;
 using core::ErrorKind;
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using core::trim;
 
 InputSettings apply_mapping(InputSettings s, const MappingFile* m) {
   if (!m) return s;
