@@ -302,7 +302,9 @@ class SqliteStore final : public LedgerStore {
         "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.invoice_id=i.id AND a.applied_on <= ?1), 0)"
         "   - COALESCE((SELECT SUM(j.amount_minor) FROM adjustments j WHERE j.invoice_id=i.id AND j.adj_date <= ?1), 0) END"
         " FROM invoices i"
-        " WHERE i.invoice_date <= ?1 AND i.status='open' AND (i.open_minor <> 0 OR i.last_activity > ?1)";
+        // A voided invoice was open until its void date (its last activity).
+        " WHERE i.invoice_date <= ?1 AND (i.status='open' OR (i.status='void' AND i.last_activity > ?1))"
+        "   AND (i.open_minor <> 0 OR i.last_activity > ?1)";
     auto& s = as_of >= max_activity() ? stmt(open_items_, kCurrent) : stmt(open_items_hist_, kHistoric);
     std::string day = as_of.iso();
     s.bind(1, day);
@@ -341,7 +343,8 @@ class SqliteStore final : public LedgerStore {
         " SUM(CASE WHEN p.last_activity <= ?1 THEN p.unapplied_minor ELSE p.amount_minor"
         "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.payment_id=p.id AND a.applied_on <= ?1), 0) END)"
         " FROM payments p LEFT JOIN customers c ON c.id=p.customer_id"
-        " WHERE p.received_date <= ?1 AND p.status='posted' AND (p.unapplied_minor <> 0 OR p.last_activity > ?1)"
+        " WHERE p.received_date <= ?1 AND (p.status='posted' OR (p.status='reversed' AND p.reversed_on > ?1))"
+        "   AND (p.unapplied_minor <> 0 OR p.last_activity > ?1)"
         " GROUP BY 1, 2, 3 ORDER BY 1, 3";
     auto& s = as_of >= max_activity() ? stmt(unapplied_, kCurrent) : stmt(unapplied_hist_, kHistoric);
     std::string day = as_of.iso();
@@ -361,7 +364,8 @@ class SqliteStore final : public LedgerStore {
   void for_each_invoice_total(Date from, Date to, const std::function<void(const InvoiceTotal&)>& fn) override {
     auto& s = stmt(invoice_totals_,
                    "SELECT customer_id, currency, invoice_date, total_minor FROM invoices"
-                   " WHERE invoice_date >= ?1 AND invoice_date <= ?2 AND status='open'");
+                   " WHERE invoice_date >= ?1 AND invoice_date <= ?2"
+                   "   AND (status='open' OR (status='void' AND last_activity > ?2))");
     std::string f = from.iso(), t = to.iso();
     s.bind(1, f).bind(2, t);
     const auto& names = customer_names();
@@ -516,7 +520,8 @@ class SqliteStore final : public LedgerStore {
                 " COALESCE((SELECT group_concat(g.rank || '. ' || g.kind || ' ' || g.target || ' (' || g.score || '): ' || g.why, ' | ')"
                 "   FROM (SELECT * FROM unapplied_suggestions WHERE payment_id=p.id ORDER BY rank) g), '')"
                 " FROM payments p LEFT JOIN customers c ON c.id=p.customer_id"
-                " WHERE p.received_date <= ?1 AND p.status='posted' AND (p.unapplied_minor <> 0 OR p.last_activity > ?1)"
+                " WHERE p.received_date <= ?1 AND (p.status='posted' OR (p.status='reversed' AND p.reversed_on > ?1))"
+                "   AND (p.unapplied_minor <> 0 OR p.last_activity > ?1)"
                 " ORDER BY p.received_date, p.external_id");
     std::string day = as_of.iso();
     s.bind(1, day);
@@ -543,13 +548,16 @@ class SqliteStore final : public LedgerStore {
     static constexpr const char* kSql =
         "SELECT currency, SUM(inv), SUM(col), SUM(cred), SUM(wo) FROM ("
         " SELECT currency, total_minor AS inv, 0 AS col, 0 AS cred, 0 AS wo FROM invoices"
-        "   WHERE invoice_date BETWEEN ?1 AND ?2 AND status='open'"
+        "   WHERE invoice_date BETWEEN ?1 AND ?2"
+        // A void reverses the invoice in the period of the void (its last activity): credited.
+        " UNION ALL SELECT currency, 0, 0, total_minor, 0 FROM invoices"
+        "   WHERE status='void' AND last_activity BETWEEN ?1 AND ?2"
         " UNION ALL SELECT i.currency, 0, CASE WHEN a.payment_id IS NOT NULL THEN a.amount_minor ELSE 0 END,"
         "   CASE WHEN a.credit_memo_id IS NOT NULL THEN a.amount_minor ELSE 0 END, 0"
-        "   FROM applications a JOIN invoices i ON i.id=a.invoice_id WHERE a.applied_on BETWEEN ?1 AND ?2 AND i.status='open'"
+        "   FROM applications a JOIN invoices i ON i.id=a.invoice_id WHERE a.applied_on BETWEEN ?1 AND ?2"
         " UNION ALL SELECT i.currency, 0, 0, CASE WHEN j.kind <> 'write_off' THEN j.amount_minor ELSE 0 END,"
         "   CASE WHEN j.kind = 'write_off' THEN j.amount_minor ELSE 0 END"
-        "   FROM adjustments j JOIN invoices i ON i.id=j.invoice_id WHERE j.adj_date BETWEEN ?1 AND ?2 AND i.status='open'"
+        "   FROM adjustments j JOIN invoices i ON i.id=j.invoice_id WHERE j.adj_date BETWEEN ?1 AND ?2"
         ") GROUP BY currency ORDER BY currency";
     Statement s(db_.handle(), kSql);
     std::string f = from.iso(), t = to.iso();

@@ -12,8 +12,8 @@ otc import contracts contracts.csv; expect_rc 0
 "$OTC_BIN" invoice run --through 2026-03-31 >o2.csv 2>e2.txt & p2=$!
 wait $p1 || { cat e1.txt; fail "first run failed"; }
 wait $p2 || { cat e2.txt; fail "second run failed"; }
-cat e1.txt e2.txt | grep -q "nothing to bill through 2026-03-31" || { cat e1.txt e2.txt; fail "neither run found nothing to bill"; }
-cat e1.txt e2.txt | grep -q "billed 2100 invoices (INV-000001 to INV-002100, 6000 lines)" || { cat e1.txt e2.txt; fail "wrong run"; }
+grep -q "nothing to bill through 2026-03-31" e1.txt e2.txt || { cat e1.txt e2.txt; fail "neither run found nothing to bill"; }
+grep -q "billed 2100 invoices (INV-000001 to INV-002100, 6000 lines)" e1.txt e2.txt || { cat e1.txt e2.txt; fail "wrong run"; }
 q() { sqlite3 "$OTC_LEDGER" "$1"; }
 [ "$(q 'select count(*) from invoices')" = 2100 ] || fail "invoice count"
 [ "$(q 'select count(*) from invoice_lines')" = 6000 ] || fail "line count"
