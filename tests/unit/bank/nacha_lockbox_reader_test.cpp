@@ -1,6 +1,7 @@
 // NACHA ACH and BAI lockbox readers: every corpus file, plus hand-made files.
 #include <catch2/catch.hpp>
 
+#include "bank_test_support.hpp"
 #include "otc/import/bank/bank_reader.hpp"
 
 namespace {
@@ -12,19 +13,10 @@ using otc::import::BankReadOptions;
 using otc::import::BankReadResult;
 using otc::import::read_bank_file;
 
-std::string corpus(const std::string& rel) { return std::string(OTC_SOURCE_DIR) + "/tests/fixtures/corpus/" + rel; }
-std::string fixture(const std::string& rel) { return std::string(OTC_SOURCE_DIR) + "/tests/fixtures/bank/" + rel; }
-Date ymd(int y, int m, int d) { return *Date::from_ymd(y, m, d); }
-
-BankReadResult strict(const std::string& path) { return read_bank_file(path, BankFormat::kAuto, {}); }
-std::string strict_error(const std::string& path) {
-  try {
-    strict(path);
-  } catch (const otc::core::Error& e) {
-    return otc::core::format_location(e.where()) + ": " + e.what();
-  }
-  return "no error";
-}
+using namespace bank_test;
+std::string corpus(const std::string& rel) { return corpus_path("", rel); }
+BankReadResult strict(const std::string& path) { return read_strict(path, BankFormat::kAuto); }
+std::string strict_error(const std::string& path) { return strict_error_of(path, BankFormat::kAuto); }
 
 }  // namespace
 
