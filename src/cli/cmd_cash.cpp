@@ -20,16 +20,6 @@ struct CashArgs {
   std::string date;
 };
 
-void audit(store::LedgerStore& store, const Context& ctx, const char* action, const std::string& id, const std::string& detail) {
-  store::AuditEntry e;
-  e.command = ctx.command_line;
-  e.action = action;
-  e.entity = "payments";
-  e.entity_id = id;
-  e.detail = detail;
-  store.audit(e);
-}
-
 core::Date effective_date(const Context& ctx, const CashArgs& a, core::Date not_before) {
   core::Date d = a.date.empty() ? ctx.as_of() : Context::parse_date_option(a.date, "--date");
   return std::max(d, not_before);
@@ -93,7 +83,7 @@ void run_apply(Context& ctx, const CashArgs& a) {
     auto id = store->apply(d);
     store->replace_suggestions(pay->id, {});
     std::string detail = "applied " + core::format_amount(amount, pay->currency.exponent) + " to " + a.invoice + " (application " + std::to_string(id) + ")";
-    audit(*store, ctx, "apply", a.payment, detail);
+    ctx.audit(*store, "apply", "payments", a.payment, detail);
     store->commit();
     ctx.note(a.payment + ": " + detail);
   } catch (...) {
@@ -120,7 +110,7 @@ void run_unapply(Context& ctx, const CashArgs& a) {
     d.note = a.reason;
     store->apply(d);
     std::string detail = "unapplied " + std::to_string(app->amount_minor) + " minor units from " + app->invoice_external_id + ": " + a.reason;
-    audit(*store, ctx, "unapply", app->payment_external_id, detail);
+    ctx.audit(*store, "unapply", "payments", app->payment_external_id, detail);
     store->commit();
     ctx.note(app->payment_external_id + ": " + detail);
   } catch (...) {
@@ -144,7 +134,7 @@ void run_reverse(Context& ctx, const CashArgs& a) {
     core::Date on = effective_date(ctx, a, pay->received_date);
     int reopened = reverse_payment(*store, pay->id, on, a.reason);
     std::string detail = "reversed (" + a.reason + "), " + std::to_string(reopened) + " invoice application(s) reopened";
-    audit(*store, ctx, "reverse", a.payment, detail);
+    ctx.audit(*store, "reverse", "payments", a.payment, detail);
     store->commit();
     ctx.note(a.payment + ": " + detail);
   } catch (...) {

@@ -75,13 +75,7 @@ void run_close(Context& ctx, const CloseArgs& a) {
       if (!f || !g) throw Error(ErrorKind::kInput, "cannot write the close reports", {a.out_dir});
     }
     store->set_period_lock(a.period, true);
-    store::AuditEntry e;
-    e.command = ctx.command_line;
-    e.action = "close";
-    e.entity = "period";
-    e.entity_id = a.period;
-    e.detail = "roll-forward " + rf_path + ", aging " + aging_path;
-    store->audit(e);
+    ctx.audit(*store, "close", "period", a.period, "roll-forward " + rf_path + ", aging " + aging_path);
     store->commit();
     std::filesystem::rename(rf_path + ".otc-tmp", rf_path);
     std::filesystem::rename(aging_path + ".otc-tmp", aging_path);
@@ -107,13 +101,7 @@ void run_reopen(Context& ctx, const CloseArgs& a) {
     return;
   }
   store->set_period_lock(a.period, false);
-  store::AuditEntry e;
-  e.command = ctx.command_line;
-  e.action = "reopen";
-  e.entity = "period";
-  e.entity_id = a.period;
-  e.detail = a.reason;
-  store->audit(e);
+  ctx.audit(*store, "reopen", "period", a.period, a.reason);
   store->commit();
   ctx.note("reopened " + a.period);
 }

@@ -230,17 +230,6 @@ void require_nothing_applied(const store::IssuedInvoice& inv, const char* what, 
               {}, hint);
 }
 
-void audit_correction(store::LedgerStore& store, const Context& ctx, const char* action, const std::string& number,
-                      const std::string& detail) {
-  store::AuditEntry e;
-  e.command = ctx.command_line;
-  e.action = action;
-  e.entity = "invoices";
-  e.entity_id = number;
-  e.detail = detail;
-  store.audit(e);
-}
-
 void run_void(Context& ctx, const FixArgs& a) {
   const core::Date on = correction_date(ctx, a);
   auto store = ctx.open_ledger();
@@ -253,7 +242,7 @@ void run_void(Context& ctx, const FixArgs& a) {
     require_nothing_applied(inv, "void", "issue a credit memo instead: otc invoice credit ID --reason ...");
     billing->void_invoice(inv.id, on, a.reason, 0);
     bool billed = !billing->charges_of(inv.id).empty();
-    audit_correction(*store, ctx, "void", inv.number,
+    ctx.audit(*store, "void", "invoices", inv.number,
                      "voided on " + on.iso() + ", total " + money(inv.total, inv.currency) + " " +
                          std::string(inv.currency.view()) + (billed ? "; its charges are unbilled again" : "") +
                          "; reason: " + a.reason);
@@ -313,7 +302,7 @@ void run_credit(Context& ctx, const FixArgs& a) {
                   {}, "credit at most the open balance (payments applied to it stay where they are)");
     memo.number = billing->next_number(a.memo_prefix);
     billing->post_credit_memo(memo);
-    audit_correction(*store, ctx, "credit", inv.number,
+    ctx.audit(*store, "credit", "invoices", inv.number,
                      "credit memo " + memo.number + " of " + money(memo.amount, c) + " " + std::string(c.view()) + " (" +
                          what + ") applied on " + on.iso() + "; reason: " + a.reason);
     rows.add("credit", inv.number, memo.number, on, memo.amount, c, inv.open - memo.amount);
@@ -381,7 +370,7 @@ void run_rebill(Context& ctx, const FixArgs& a) {
       rows.add("rebill", inv.number, number, draft.invoice_date, draft.total, draft.currency, draft.total);
       numbers += (numbers.empty() ? "" : ", ") + number + " (" + money(draft.total, draft.currency) + ")";
     }
-    audit_correction(*store, ctx, "rebill", inv.number,
+    ctx.audit(*store, "rebill", "invoices", inv.number,
                      "credit memo " + memo.number + " of " + money(memo.amount, c) + " " + std::string(c.view()) +
                          " on " + on.iso() + "; rebilled as " + (numbers.empty() ? std::string("nothing") : numbers) +
                          "; reason: " + a.reason);

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "otc/core/error.hpp"
+#include "otc/store/ledger_store.hpp"
 #include "otc/store/sqlite_store.hpp"
 
 namespace otc::cli {
@@ -61,6 +62,17 @@ void Context::commit_output() {
     throw Error(ErrorKind::kInput, "cannot write output file", {opts.output});
   file_.reset();
   note("wrote " + opts.output);
+}
+
+void Context::audit(store::LedgerStore& store, std::string action, std::string entity, std::string entity_id,
+                    std::string detail) const {
+  store::AuditEntry e;
+  e.command = command_line;
+  e.action = std::move(action);
+  e.entity = std::move(entity);
+  e.entity_id = std::move(entity_id);
+  e.detail = std::move(detail);
+  store.audit(e);
 }
 
 void Context::note(const std::string& message) const {

@@ -45,6 +45,9 @@ class Context {
   std::ostream& output();
   /// Makes the -o file visible; call after a report is fully written.
   void commit_output();
+  /// Appends an audit entry for this command line (no input file).
+  void audit(store::LedgerStore& store, std::string action, std::string entity, std::string entity_id,
+             std::string detail) const;
   /// Diagnostics and progress (stderr), silenced by -q.
   void note(const std::string& message) const;
 
