@@ -118,7 +118,9 @@ void install_close(CLI::App& parent, Context& ctx) {
       "dated in the period fails and changes nothing. Closing a closed period does nothing.\n"
       "Example: otc close --period 2026-10 --out-dir reports/");
   cmd->callback([&ctx, args] { run_close(ctx, *args); });
+}
 
+void install_reopen(CLI::App& parent, Context& ctx) {
   auto rargs = std::make_shared<CloseArgs>();
   auto* reopen = parent.add_subcommand("reopen", "Reopen a closed period (audited)");
   reopen->add_option("--period", rargs->period, "the month to reopen, YYYY-MM")->required();

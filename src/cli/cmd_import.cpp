@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "error_printer.hpp"
 #include "import_command.hpp"
 #include "input_file.hpp"
 #include "otc/import/ar_import.hpp"
@@ -49,7 +50,7 @@ void run_import(Context& ctx, const ImportKind& k, const ImportArgs& a) {
   try {
     const char* prefix = a.skip_bad ? "otc: rejected: " : "otc: error: ";
     sum = k.runner(*store, opt, [prefix](const core::SourceLocation& where, const std::string& msg) {
-      std::cerr << prefix << core::format_location(where) << ": " << msg << '\n';
+      std::cerr << render_issue({where, msg}, prefix);
     });
   } catch (...) {
     store->rollback();

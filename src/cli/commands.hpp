@@ -1,5 +1,6 @@
 #pragma once
-// Each command's installer, defined in its own cmd_<name>.cpp and listed in commands.cpp.
+// Each command's installer, defined in its own cmd_<name>.cpp and listed once, in the command
+// table (command_table.cpp). An installer adds its subcommand (and any nested ones) to `parent`.
 #include <CLI/CLI.hpp>
 
 namespace otc::cli {
@@ -14,8 +15,10 @@ void install_unbilled(CLI::App& parent, Context& ctx);
 void install_import_billing(CLI::App* import_cmd, Context& ctx);
 void install_log(CLI::App& parent, Context& ctx);
 void install_close(CLI::App& parent, Context& ctx);
+void install_reopen(CLI::App& parent, Context& ctx);
 void install_bank(CLI::App& parent, Context& ctx);
 void install_apply_cash(CLI::App& parent, Context& ctx);
 void install_cash(CLI::App& parent, Context& ctx);
 void install_reconcile(CLI::App& parent, Context& ctx);
+void install_help(CLI::App& parent, Context& ctx);
 }  // namespace otc::cli

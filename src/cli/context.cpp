@@ -44,12 +44,8 @@ report::Format Context::format() const {
 
 std::ostream& Context::output() {
   if (opts.output.empty() || opts.output == "-") return std::cout;
-  if (!file_) {
-    temp_path_ = opts.output + ".otc-tmp";
-    file_ = std::make_unique<std::ofstream>(temp_path_, std::ios::binary | std::ios::trunc);
-    if (!*file_) throw Error(ErrorKind::kInput, "cannot write output file", {opts.output});
-  }
-  return *file_;
+  if (!file_) file_ = std::make_unique<report::AtomicFile>(opts.output);
+  return file_->stream();
 }
 
 void Context::commit_output() {
@@ -57,22 +53,14 @@ void Context::commit_output() {
     std::cout.flush();
     return;
   }
-  file_->close();
-  if (!*file_ || std::rename(temp_path_.c_str(), opts.output.c_str()) != 0)
-    throw Error(ErrorKind::kInput, "cannot write output file", {opts.output});
+  file_->commit();
   file_.reset();
   note("wrote " + opts.output);
 }
 
 void Context::audit(store::LedgerStore& store, std::string action, std::string entity, std::string entity_id,
                     std::string detail) const {
-  store::AuditEntry e;
-  e.command = command_line;
-  e.action = std::move(action);
-  e.entity = std::move(entity);
-  e.entity_id = std::move(entity_id);
-  e.detail = std::move(detail);
-  store.audit(e);
+  store.audit(ops::audit_entry(invocation(), std::move(action), std::move(entity), std::move(entity_id), std::move(detail)));
 }
 
 void Context::note(const std::string& message) const {

@@ -9,6 +9,8 @@
 #include <string>
 
 #include "otc/core/date.hpp"
+#include "otc/ops/invocation.hpp"
+#include "otc/report/atomic_file.hpp"
 #include "otc/report/row_sink.hpp"
 
 namespace otc::store { class LedgerStore; }
@@ -45,6 +47,8 @@ class Context {
   std::ostream& output();
   /// Makes the -o file visible; call after a report is fully written.
   void commit_output();
+  /// How this command was called, for the use cases (the audit trail's command line).
+  ops::Invocation invocation() const { return {command_line}; }
   /// Appends an audit entry for this command line (no input file).
   void audit(store::LedgerStore& store, std::string action, std::string entity, std::string entity_id,
              std::string detail) const;
@@ -52,21 +56,7 @@ class Context {
   void note(const std::string& message) const;
 
  private:
-  std::unique_ptr<std::ofstream> file_;
-  std::string temp_path_;
+  std::unique_ptr<report::AtomicFile> file_;
 };
-
-/// One row of the command table: a command installs its subcommand and callback on `parent`.
-struct CommandSpec {
-  const char* name;
-  const char* summary;
-  void (*install)(CLI::App& parent, Context& ctx);
-};
-
-/// The command table, in the order `otc --help` lists them.
-const std::vector<CommandSpec>& command_table();
-
-/// Builds the whole CLI11 app for `ctx` (used by main and by tests).
-void build_app(CLI::App& app, Context& ctx);
 
 }  // namespace otc::cli

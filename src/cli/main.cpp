@@ -1,15 +1,37 @@
 // otc: the only place that catches errors and turns them into messages and exit codes.
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
 #include <iostream>
 
+#include "command_table.hpp"
 #include "context.hpp"
+#include "error_printer.hpp"
 #include "otc/core/error.hpp"
 #include "otc/core/exit_codes.hpp"
 
+namespace {
+
+using namespace otc;
+
+// CLI11's own parse errors, with "did you mean" for an unknown command or option.
+int usage_error(const CLI::App& app, const CLI::ParseError& e) {
+  std::string hint;
+  for (const std::string& word : app.remaining()) {
+    bool option = !word.empty() && word[0] == '-';
+    std::string name = option ? word.substr(0, word.find('=')) : word;
+    hint = cli::did_you_mean(name, cli::candidates_after(app, option));
+    if (!hint.empty()) {
+      std::cerr << "otc: error: unknown " << (option ? "option '" : "command '") << name << "'\n  hint: " << hint << '\n';
+      return core::kExitUsage;
+    }
+  }
+  std::cerr << "otc: error: " << e.what() << "\n  hint: run with --help for usage\n";
+  return core::kExitUsage;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  using namespace otc;
   cli::Context ctx;
   ctx.command_line = "otc";  // not argv[0]: the audit log should not depend on where otc was installed
   for (int i = 1; i < argc; ++i) {
@@ -20,15 +42,13 @@ int main(int argc, char** argv) {
   cli::build_app(app, ctx);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? core::kExitOk : core::kExitUsage;
+    return usage_error(app, e);
   } catch (const core::Error& e) {
-    std::string where = core::format_location(e.where());
-    std::cerr << "otc: error: " << (where.empty() ? "" : where + ": ") << e.what() << '\n';
-    if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << '\n';
-    if (e.kind() == core::ErrorKind::kUsage) return core::kExitUsage;
-    return core::kExitError;
+    std::cerr << cli::render_error(e);
+    return e.kind() == core::ErrorKind::kUsage ? core::kExitUsage : core::kExitError;
   } catch (const std::exception& e) {
     std::cerr << "otc: error: " << e.what() << '\n';
     return core::kExitError;

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <memory>
 
+#include "otc/engine/cash_dates.hpp"
 #include "otc/import/ar_rows.hpp"
 #include "otc/import/csv_reader.hpp"
 #include "otc/import/rejects_writer.hpp"
@@ -55,7 +56,10 @@ ImportSummary run_ar_import(store::LedgerStore& store, const ImportOptions& opt,
     ++sum.rejected;
     std::string reasons;
     for (const auto& is : list) {
-      report_issue({opt.display_name, reader.line(), is.column}, is.message);
+      core::SourceLocation where = reader.location(is.column > 0 ? static_cast<std::size_t>(is.column - 1) : 0);
+      where.file = opt.display_name;
+      if (is.column <= 0) where.column = 0, where.caret = -1;
+      report_issue(where, is.message);
       if (!reasons.empty()) reasons += "; ";
       reasons += is.message;
     }
@@ -139,7 +143,7 @@ ImportSummary run_ar_import(store::LedgerStore& store, const ImportOptions& opt,
           d.invoice_id = inv->id;
           d.payment_id = r.id;
           d.amount_minor = amount;
-          d.applied_on = std::max(payment.received_date, inv->invoice_date);
+          d.applied_on = engine::application_date(payment.received_date, inv->invoice_date);
           d.rule = "import";
           d.batch_id = sum.batch_id;
           store.apply(d);
@@ -149,7 +153,7 @@ ImportSummary run_ar_import(store::LedgerStore& store, const ImportOptions& opt,
     }
     } catch (const Error& e) {
       // The ledger refused this row (a closed period): a bad row like any other.
-      if (e.kind() != ErrorKind::kLedger || std::string_view(e.what()).find("closed period") == std::string_view::npos) throw;
+      if (e.kind() != ErrorKind::kPeriodClosed) throw;
       reject({{0, e.what()}});
     }
   }

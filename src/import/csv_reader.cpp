@@ -45,8 +45,11 @@ bool CsvReader::next() {
     if (*line != '\0') break;
   }
   record_line_ = static_cast<long>(lines_->get_file_line());
+  raw_.assign(line);
 
   std::uint32_t field_begin = 0;
+  std::int32_t raw_begin = 0;
+  bool first_physical = true;
   bool in_quotes = false;
   bool was_quoted = false;     // the current field began with a quote
   bool after_close = false;    // a quoted field's closing quote has been seen
@@ -63,9 +66,10 @@ bool CsvReader::next() {
         }
         data_.push_back('\n');
         p = more;
+        first_physical = false;
         continue;
       }
-      bounds_.push_back({field_begin, static_cast<std::uint32_t>(data_.size() - field_begin)});
+      bounds_.push_back({field_begin, static_cast<std::uint32_t>(data_.size() - field_begin), raw_begin});
       return true;
     }
     if (in_quotes) {
@@ -85,8 +89,9 @@ bool CsvReader::next() {
       continue;
     }
     if (c == delimiter_) {
-      bounds_.push_back({field_begin, static_cast<std::uint32_t>(data_.size() - field_begin)});
+      bounds_.push_back({field_begin, static_cast<std::uint32_t>(data_.size() - field_begin), raw_begin});
       field_begin = static_cast<std::uint32_t>(data_.size());
+      raw_begin = first_physical ? static_cast<std::int32_t>(p + 1 - line) : -1;
       was_quoted = after_close = false;
       ++p;
       continue;
@@ -105,6 +110,13 @@ bool CsvReader::next() {
     data_.push_back(c);
     ++p;
   }
+}
+
+core::SourceLocation CsvReader::location(std::size_t i) const {
+  core::SourceLocation where{file_name_, record_line_, static_cast<int>(i + 1), raw_, -1};
+  if (i < bounds_.size()) where.caret = bounds_[i].raw_begin;
+  else if (i == bounds_.size()) where.caret = static_cast<int>(raw_.size());  // a missing trailing field
+  return where;
 }
 
 }  // namespace otc::import

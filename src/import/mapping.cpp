@@ -286,14 +286,6 @@ const std::vector<FieldSpec>& fields_of(std::string_view kind) {
   return it->second;
 }
 
-std::string normalize_header(std::string_view h) {
-  std::string out;
-  out.reserve(h.size());
-  for (unsigned char c : h)
-    if (std::isalnum(c)) out.push_back(static_cast<char>(std::tolower(c)));
-  return out;
-}
-
 const std::vector<std::string>& profile_names() {
   static const std::vector<std::string> names = {"generic", "netsuite", "quickbooks", "salesforce"};
   return names;

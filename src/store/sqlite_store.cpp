@@ -588,7 +588,7 @@ class SqliteStore final : public LedgerStore {
     std::copy(iso.begin(), iso.begin() + 7, ym);
     for (const auto& p : locked_periods_) {
       if (p == std::string_view(ym, 7))
-        throw Error(ErrorKind::kLedger, "the " + std::string(what) + " " + iso + " falls in a closed period (" + p + ")", {},
+        throw Error(ErrorKind::kPeriodClosed, "the " + std::string(what) + " " + iso + " falls in a closed period (" + p + ")", {},
                     "reopen it with `otc reopen --period " + p + " --reason ...`");
     }
   }

@@ -1,6 +1,16 @@
 #!/usr/bin/env bash
-# Runs one end-to-end case: a bash file using the helpers below, in a fresh temporary directory,
-# against the real otc binary. Usage: run_case.sh OTC_BINARY CASE_FILE
+# Runs one end-to-end case in a fresh temporary directory, against the real otc binary.
+# Usage: run_case.sh OTC_BINARY CASE_FILE
+#
+# A `.case` file is one command and what it must do, in sections:
+#   # what the case checks (comment lines before the first section)
+#   --- setup      bash run first, with the helpers below (optional)
+#   --- args       the arguments after `otc` (one line; $SAMPLES, $FIXTURES and quotes work)
+#   --- exit       the exit code
+#   --- stdout     exact expected stdout (an absent section means: empty)
+#   --- stderr     exact expected stderr (an absent section means: empty)
+#   --- after      bash run last, to check the ledger or files (optional)
+# A `.sh` file is a scenario: several commands and assertions, using the helpers below.
 set -euo pipefail
 OTC_BIN=$(readlink -f "$1")
 CASE=$(readlink -f "$2")
@@ -48,5 +58,27 @@ import_samples() {
   otc import payments "$SAMPLES/payments.csv"; expect_rc 0
 }
 
-source "$CASE"
+run_dot_case() {
+  awk -v dir="$WORK/case" 'BEGIN { system("mkdir -p " dir); f = dir "/header" }
+    /^--- [a-z]+[ \t]*$/ { close(f); f = dir "/" $2; printf "" > f; next }
+    { print > f }' "$CASE"
+  local c=$WORK/case
+  [ -f "$c/args" ] || fail "no '--- args' section"
+  [ -f "$c/exit" ] || fail "no '--- exit' section"
+  [ -f "$c/stdout" ] || : > "$c/stdout"
+  [ -f "$c/stderr" ] || : > "$c/stderr"
+  if [ -f "$c/setup" ]; then source "$c/setup"; fi
+  local args
+  args=$(grep -v '^[[:space:]]*$' "$c/args" | head -1)
+  eval "otc $args"
+  expect_rc "$(tr -d '[:space:]' < "$c/exit")"
+  expect_stdout "$c/stdout"
+  expect_stderr "$c/stderr"
+  if [ -f "$c/after" ]; then source "$c/after"; fi
+}
+
+case "$CASE" in
+  *.case) run_dot_case ;;
+  *) source "$CASE" ;;
+esac
 echo "ok $(basename "$CASE")"

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "otc/core/error.hpp"
+
 namespace io { class LineReader; }
 
 namespace otc::import {
@@ -34,14 +36,21 @@ class CsvReader {
   /// The physical line on which the current record starts (1-based).
   long line() const { return record_line_; }
   const std::string& file_name() const { return file_name_; }
+  /// The first physical line of the current record, as it stands in the file.
+  std::string_view raw_line() const { return raw_; }
+  /// Where field `i` of the current record is: file, line, column i+1, the line's text and the
+  /// caret under the field's first character (for error messages).
+  core::SourceLocation location(std::size_t i) const;
 
  private:
   struct Bounds {
     std::uint32_t begin;
     std::uint32_t length;
+    std::int32_t raw_begin;  // byte offset of the field in raw_, -1 when it starts on a later line
   };
   std::unique_ptr<io::LineReader> lines_;
   std::string file_name_;
+  std::string raw_;             // the record's first physical line, reused between records
   std::string data_;            // unescaped field text of the current record, reused between records
   std::vector<Bounds> bounds_;  // reused between records
   long record_line_ = 0;

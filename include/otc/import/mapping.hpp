@@ -8,6 +8,7 @@
 
 #include "otc/core/date.hpp"
 #include "otc/core/money.hpp"
+#include "otc/import/header_index.hpp"
 
 namespace otc::import {
 
@@ -20,9 +21,6 @@ struct FieldSpec {
 
 /// The fields of a record kind ("customers", "invoices", "payments", "contracts", "usage", ...).
 const std::vector<FieldSpec>& fields_of(std::string_view kind);
-
-/// Lower-cases and keeps only letters and digits: "Invoice #" -> "invoice", "Due_Date" -> "duedate".
-std::string normalize_header(std::string_view header);
 
 /// Settings a mapping file may carry besides columns.
 struct InputSettings {

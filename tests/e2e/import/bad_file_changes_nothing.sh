@@ -8,10 +8,20 @@ expect_rc 1
 expect_stdout </dev/null
 expect_stderr <<'EOF2'
 otc: error: invoices_bad.csv:3:4: invoice_date '2026-02-30' is not a date (expected YYYY-MM-DD; declare another format with --date-format)
+  INV-11,C1,Acme Corp,2026-02-30,2026-10-01,100.00,USD
+                      ^
 otc: error: invoices_bad.csv:4:6: amount '12.345': more decimal places than the currency allows (USD has 2)
+  INV-12,C1,Acme Corp,2026-09-01,2026-10-01,12.345,USD
+                                            ^
 otc: error: invoices_bad.csv:5:2: customer_id is empty
+  INV-13,,Acme Corp,2026-09-01,2026-10-01,10.00,XXX
+         ^
 otc: error: invoices_bad.csv:5:7: unknown currency 'XXX'
+  INV-13,,Acme Corp,2026-09-01,2026-10-01,10.00,XXX
+                                                ^
 otc: error: invoices_bad.csv:6:5: due_date 2026-08-01 is before invoice_date 2026-09-01
+  INV-14,C1,Acme Corp,2026-09-01,2026-08-01,10.00,USD
+                                 ^
 otc: error: invoices_bad.csv: 4 bad row(s); nothing was imported
   hint: fix the rows above, or import the good ones with --skip-bad --rejects FILE
 EOF2

@@ -7,6 +7,8 @@ otc import invoices invoices_conflict.csv
 expect_rc 1
 expect_stderr <<'EOF2'
 otc: error: invoices_conflict.csv:3:1: invoice 'INV-2' is already in the ledger with different content (from invoices_small.csv:3)
+  INV-2,C1,Acme Corp,2026-09-15,2026-10-15,510.00,USD
+  ^
 otc: error: invoices_conflict.csv: 1 bad row(s); nothing was imported
   hint: fix the rows above, or import the good ones with --skip-bad --rejects FILE
 EOF2
