@@ -3,7 +3,7 @@
 
 #include "commands.hpp"
 #include "context.hpp"
-#include "ledger_rollforward.hpp"
+#include "otc/ops/rollforward.hpp"
 #include "otc/core/error.hpp"
 #include "otc/engine/aging.hpp"
 #include "otc/report/aging_report.hpp"
@@ -41,7 +41,7 @@ void write_rollforward(report::RowSink& sink, const std::string& period, const s
 
 void run_close(Context& ctx, const CloseArgs& a) {
   core::Date first, last;
-  parse_period(a.period, first, last);
+  Context::parse_period_option(a.period, "--period", first, last);
   auto format = ctx.format();
   std::filesystem::path dir(a.out_dir);
   if (!std::filesystem::is_directory(dir)) throw Error(ErrorKind::kUsage, "--out-dir '" + a.out_dir + "' is not a directory");
@@ -54,7 +54,7 @@ void run_close(Context& ctx, const CloseArgs& a) {
       ctx.note("period " + a.period + " is already closed; nothing to do");
       return;
     }
-    auto rows = ledger_rollforward(*store, first, last);
+    auto rows = ops::ledger_rollforward(*store, first, last);
     for (const auto& r : rows)
       if (r.closing && *r.closing != r.computed_closing())
         throw Error(ErrorKind::kLedger, "the ledger's roll-forward for " + a.period + " " + std::string(r.currency.view()) +
@@ -91,7 +91,7 @@ void run_close(Context& ctx, const CloseArgs& a) {
 
 void run_reopen(Context& ctx, const CloseArgs& a) {
   core::Date first, last;
-  parse_period(a.period, first, last);
+  Context::parse_period_option(a.period, "--period", first, last);
   if (a.reason.empty()) throw Error(ErrorKind::kUsage, "--reason is required to reopen a period");
   auto store = ctx.open_ledger();
   store->begin_write();

@@ -12,7 +12,7 @@
 #include "bank_input.hpp"
 #include "commands.hpp"
 #include "context.hpp"
-#include "ledger_rollforward.hpp"
+#include "otc/ops/rollforward.hpp"
 #include "otc/core/error.hpp"
 #include "otc/core/exit_codes.hpp"
 #include "otc/core/sha256.hpp"
@@ -169,7 +169,7 @@ struct BillingArgs {
 void run_billing(Context& ctx, const BillingArgs& a) {
   if (!a.period.empty()) {
     core::Date first, last;
-    parse_period(a.period, first, last);
+    Context::parse_period_option(a.period, "--period", first, last);
   }
   ctx.format();  // a bad --format fails before any work
   const auto keys = import::parse_billing_key(a.key);
@@ -218,7 +218,7 @@ void run_billing(Context& ctx, const BillingArgs& a) {
     std::optional<core::Date> from, to;
     if (!a.period.empty()) {
       core::Date first, last;
-      parse_period(a.period, first, last);
+      Context::parse_period_option(a.period, "--period", first, last);
       from = first;
       to = last;
     }
@@ -566,7 +566,7 @@ engine::GlSourceRule source_rule(const std::string& text, bool exact, const char
 
 void run_gl(Context& ctx, const GlArgs& a) {
   core::Date first, last;
-  parse_period(a.period, first, last);
+  Context::parse_period_option(a.period, "--period", first, last);
   ctx.format();
   engine::GlOptions options;
   options.period_start = first;
@@ -581,7 +581,7 @@ void run_gl(Context& ctx, const GlArgs& a) {
   std::vector<engine::LedgerRollForward> ledger;
   store->begin_read();
   try {
-    ledger = ledger_rollforward(*store, first, last);
+    ledger = ops::ledger_rollforward(*store, first, last);
     store->commit();
   } catch (...) {
     store->rollback();

@@ -30,6 +30,12 @@ core::Date Context::parse_date_option(const std::string& value, const char* opti
   return *d;
 }
 
+core::Period Context::parse_period_option(const std::string& value, const char* option) {
+  auto p = core::parse_period(value);
+  if (!p) throw Error(ErrorKind::kUsage, std::string(option) + " '" + value + "' is not a month (YYYY-MM)");
+  return *p;
+}
+
 core::Date Context::as_of() const {
   if (!opts.as_of.empty()) return parse_date_option(opts.as_of, "--as-of");
   auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count();

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "otc/core/date.hpp"
+#include "otc/core/period.hpp"
 #include "otc/ops/invocation.hpp"
 #include "otc/report/atomic_file.hpp"
 #include "otc/report/row_sink.hpp"
@@ -42,6 +43,13 @@ class Context {
   core::Date as_of() const;
   /// Parses a date option value; throws a usage error naming the option.
   static core::Date parse_date_option(const std::string& value, const char* option);
+  /// Parses a --period value (YYYY-MM); throws a usage error naming the option.
+  static core::Period parse_period_option(const std::string& value, const char* option);
+  static void parse_period_option(const std::string& value, const char* option, core::Date& first, core::Date& last) {
+    auto p = parse_period_option(value, option);
+    first = p.first;
+    last = p.last;
+  }
   report::Format format() const;
   /// stdout, or the -o file (written to a temporary name and renamed on commit_output()).
   std::ostream& output();

@@ -1,10 +1,10 @@
-#include "ledger_rollforward.hpp"
+#include "otc/ops/rollforward.hpp"
 
 #include <map>
 
 #include "otc/core/error.hpp"
 
-namespace otc::cli {
+namespace otc::ops {
 
 std::vector<engine::LedgerRollForward> ledger_rollforward(store::LedgerStore& store, core::Date from, core::Date to) {
   std::map<std::string, engine::LedgerRollForward> by_ccy;
@@ -34,11 +34,4 @@ std::vector<engine::LedgerRollForward> ledger_rollforward(store::LedgerStore& st
   return out;
 }
 
-void parse_period(const std::string& text, core::Date& first, core::Date& last) {
-  auto d = text.size() == 7 ? core::parse_iso_date(text + "-01") : std::nullopt;
-  if (!d) throw core::Error(core::ErrorKind::kUsage, "--period '" + text + "' is not a month (YYYY-MM)");
-  first = *d;
-  last = first.add_months(1).add_days(-1);
-}
-
-}  // namespace otc::cli
+}  // namespace otc::ops
