@@ -15,7 +15,9 @@ set -euo pipefail
 OTC_BIN=$(readlink -f "$1")
 CASE=$(readlink -f "$2")
 export TZ=UTC LC_ALL=C
-SRC=${OTC_SOURCE_DIR:-$(cd "$(dirname "$CASE")/../../.." && pwd)}
+if [ -n "${OTC_SOURCE_DIR:-}" ]; then SRC=$OTC_SOURCE_DIR; else
+  SRC=$(dirname "$CASE"); while [ "$SRC" != / ] && [ ! -f "$SRC/CMakeLists.txt" ]; do SRC=$(dirname "$SRC"); done
+fi
 SAMPLES=$SRC/samples
 FIXTURES=$SRC/tests/fixtures
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/otc-e2e.XXXXXX")
