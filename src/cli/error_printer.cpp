@@ -41,13 +41,46 @@ void append_excerpt(std::string& out, std::string_view text, int caret) {
   }
 }
 
+// Input quoted in a message ('...') is cut to kMaxEchoedInput characters, so that a 5,000-character
+// cell never floods the terminal; a message is never longer than 3 * kMaxEchoedInput.
+std::string cut_quoted_input(std::string_view message) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < message.size()) {
+    std::size_t open = message.find('\'', i);
+    if (open == std::string_view::npos) break;
+    std::size_t close = message.find('\'', open + 1);
+    if (close == std::string_view::npos) break;
+    out.append(message.substr(i, open + 1 - i));
+    std::string_view quoted = message.substr(open + 1, close - open - 1);
+    if (quoted.size() > kMaxEchoedInput) {
+      std::size_t cut = kMaxEchoedInput;
+      while (cut > 0 && continuation_byte(static_cast<unsigned char>(quoted[cut]))) --cut;
+      out.append(quoted.substr(0, cut));
+      out += "...";
+    } else {
+      out.append(quoted);
+    }
+    out += '\'';
+    i = close + 1;
+  }
+  out.append(message.substr(std::min(i, message.size())));
+  if (out.size() > 3 * kMaxEchoedInput) {
+    std::size_t cut = 3 * kMaxEchoedInput;
+    while (cut > 0 && continuation_byte(static_cast<unsigned char>(out[cut]))) --cut;
+    out.resize(cut);
+    out += "...";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_issue(const core::Issue& issue, std::string_view prefix) {
   std::string out(prefix);
   std::string where = core::format_location(issue.where);
   if (!where.empty()) out += where + ": ";
-  out += issue.message;
+  out += cut_quoted_input(issue.message);
   out += '\n';
   append_excerpt(out, issue.where.text, issue.where.caret);
   return out;

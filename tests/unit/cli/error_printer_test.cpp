@@ -56,3 +56,11 @@ TEST_CASE("Error printer: bad rows carried by the error come first", "[cli][erro
         "otc: error: x.csv:3: second\n"
         "otc: error: x.csv: 2 bad row(s); nothing was imported\n");
 }
+
+TEST_CASE("Error printer: input quoted in a message is cut to 200 characters", "[cli][errors]") {
+  std::string cell(5000, '9');
+  auto text = cli::render_issue({{"big.csv", 2, 5}, "amount '" + cell + "x': not an amount"});
+  CHECK(text == "otc: error: big.csv:2:5: amount '" + std::string(200, '9') + "...': not an amount\n");
+  auto plain = cli::render_issue({{}, std::string(2000, 'm')});
+  CHECK(plain.size() <= std::string("otc: error: ").size() + 600 + 3 + 1);
+}
