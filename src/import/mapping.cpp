@@ -16,7 +16,8 @@ using core::ErrorKind;
 using core::trim;
 
 // The fields of each record kind, in resolution order (a percent column is claimed by
-// discount_percent before discount looks for one): KIND FIELD required|optional MEANING.
+// discount_percent before discount looks for one): KINDS FIELD required|optional MEANING, where
+// KINDS is one kind or several joined by commas (a field several kinds read alike).
 constexpr std::string_view kFieldTable = R"(
 customers customer_id  required  the customer's id in the source system
 customers name         optional  customer name
@@ -80,31 +81,21 @@ usage     metric      optional  usage metric (required when the record names onl
 usage     quantity    required  units used (negative = a correction)
 usage     usage_date  required  day the usage happened
 
-crm_lines contract_id      required  contract / order form id
-crm_lines contract_line    optional  line of the contract (shown in suggestions; may be a key field)
-crm_lines period           optional  billing period: YYYY-MM, or a date in it (service start)
-crm_lines product          optional  product billed
-crm_lines customer         optional  customer id
-crm_lines quantity         optional  quantity billed
-crm_lines unit_price       optional  price of one unit, up to 6 decimals
-crm_lines discount_percent optional  discount as a percent of quantity x unit price
-crm_lines discount         optional  discount: an amount, or a percent written 10%
-crm_lines amount           required  line amount after discount, before tax
-crm_lines currency         optional  ISO 4217 currency (else --currency)
-
-erp_lines invoice_id       optional  invoice number (shown in suggestions)
-erp_lines invoice_line     optional  invoice line id or number (shown in suggestions)
-erp_lines contract_id      required  contract the invoice line bills
-erp_lines contract_line    optional  contract line the invoice line bills
-erp_lines period           optional  billing period: YYYY-MM, or a date in it (service start)
-erp_lines product          optional  product billed
-erp_lines customer         optional  customer id
-erp_lines quantity         optional  quantity billed
-erp_lines unit_price       optional  price of one unit, up to 6 decimals
-erp_lines discount_percent optional  discount as a percent of quantity x unit price
-erp_lines discount         optional  discount: an amount, or a percent written 10%
-erp_lines amount           required  line amount after discount, before tax
-erp_lines currency         optional  ISO 4217 currency (else --currency)
+crm_lines           contract_id      required  contract / order form id
+crm_lines           contract_line    optional  line of the contract (shown in suggestions; may be a key field)
+erp_lines           invoice_id       optional  invoice number (shown in suggestions)
+erp_lines           invoice_line     optional  invoice line id or number (shown in suggestions)
+erp_lines           contract_id      required  contract the invoice line bills
+erp_lines           contract_line    optional  contract line the invoice line bills
+crm_lines,erp_lines period           optional  billing period: YYYY-MM, or a date in it (service start)
+crm_lines,erp_lines product          optional  product billed
+crm_lines,erp_lines customer         optional  customer id
+crm_lines,erp_lines quantity         optional  quantity billed
+crm_lines,erp_lines unit_price       optional  price of one unit, up to 6 decimals
+crm_lines,erp_lines discount_percent optional  discount as a percent of quantity x unit price
+crm_lines,erp_lines discount         optional  discount: an amount, or a percent written 10%
+crm_lines,erp_lines amount           required  line amount after discount, before tax
+crm_lines,erp_lines currency         optional  ISO 4217 currency (else --currency)
 
 gl        date       required  posting date
 gl        account    optional  GL account (filtered with --account)
@@ -278,10 +269,14 @@ const KindTable& kinds() {
   static const KindTable all = [] {
     KindTable t;
     for_each_line(kFieldTable, [&](std::string_view line) {
-      auto w = words(line);  // kind, field, required|optional, meaning...
+      auto w = words(line);  // kinds, field, required|optional, meaning...
       // Views into the table: the literal lives for the whole program.
       std::string_view meaning = core::trim(line.substr(static_cast<std::size_t>(w[2].data() + w[2].size() - line.data())));
-      t[std::string(w[0])].push_back({w[1], w[2] == "required", meaning});
+      for (std::string_view kinds = w[0]; !kinds.empty();) {
+        std::size_t comma = kinds.find(',');
+        t[std::string(kinds.substr(0, comma))].push_back({w[1], w[2] == "required", meaning});
+        kinds = comma == std::string_view::npos ? std::string_view() : kinds.substr(comma + 1);
+      }
     });
     return t;
   }();
