@@ -2,6 +2,7 @@
 #include "context.hpp"
 #include "otc/core/error.hpp"
 #include "otc/engine/aging.hpp"
+#include "otc/ops/aging.hpp"
 #include "otc/report/aging_report.hpp"
 #include "otc/store/ledger_store.hpp"
 
@@ -25,14 +26,8 @@ void run_aging(Context& ctx, const AgingArgs& a) {
   const bool by_invoice = a.by == "invoice";
   const core::Date as_of = ctx.as_of();
   auto format = ctx.format();
-
   auto store = ctx.open_ledger();
-  engine::AgingAccumulator acc(buckets, as_of, by_invoice);
-  store->begin_read();
-  store->for_each_open_item(as_of, [&](const domain::OpenItem& item) { acc.add(item); });
-  store->for_each_unapplied(as_of, [&](const domain::UnappliedCredit& c) { acc.add(c); });
-  store->commit();
-
+  auto acc = ops::aging_report(*store, {buckets, as_of, by_invoice});
   auto sink = report::make_sink(format, ctx.output());
   report::write_aging(*sink, acc, as_of, by_invoice, a.totals);
   ctx.commit_output();

@@ -5,7 +5,7 @@
 #include "error_printer.hpp"
 #include "import_command.hpp"
 #include "input_file.hpp"
-#include "otc/import/ar_import.hpp"
+#include "otc/ops/import.hpp"
 #include "otc/store/ledger_store.hpp"
 
 namespace otc::cli {
@@ -23,9 +23,7 @@ struct ImportArgs {
 
 void run_import(Context& ctx, const ImportKind& k, const ImportArgs& a) {
   const std::string kind = k.kind;
-  using core::Error;
-  using core::ErrorKind;
-  if (a.skip_bad && a.rejects.empty()) throw Error(ErrorKind::kUsage, "--skip-bad needs --rejects FILE (where the bad rows go)");
+  if (a.skip_bad && a.rejects.empty()) throw core::Error(core::ErrorKind::kUsage, "--skip-bad needs --rejects FILE (where the bad rows go)");
   InputFile input(a.file);
   std::optional<import::MappingFile> mapping;
   if (!a.map_file.empty()) mapping = import::read_mapping_file(a.map_file);
@@ -42,38 +40,24 @@ void run_import(Context& ctx, const ImportKind& k, const ImportArgs& a) {
   opt.settings.default_currency = a.currency;
   opt.skip_bad = a.skip_bad;
   opt.rejects_path = a.rejects;
-  opt.command_line = ctx.command_line;
 
+  const char* prefix = a.skip_bad ? "otc: rejected: " : "otc: error: ";
   auto store = ctx.open_ledger();
-  store->begin_write();
-  import::ImportSummary sum;
-  try {
-    const char* prefix = a.skip_bad ? "otc: rejected: " : "otc: error: ";
-    sum = k.runner(*store, opt, [prefix](const core::SourceLocation& where, const std::string& msg) {
-      std::cerr << render_issue({where, msg}, prefix);
-    });
-  } catch (...) {
-    store->rollback();
-    throw;
-  }
-  if (sum.already_imported) {
-    store->rollback();
+  auto result = ops::run_import(*store, ctx.invocation(), std::move(opt), a.dry_run, k.runner,
+                                [prefix](const core::SourceLocation& where, const std::string& msg) {
+                                  std::cerr << render_issue({where, msg}, prefix);
+                                });
+  const auto& sum = result.summary;
+  if (result.outcome == ops::ImportOutcome::kAlreadyImported) {
     ctx.note(input.display_name() + " was already imported as batch " + std::to_string(sum.previous.id) + " (" +
              sum.previous.file_name + ", " + sum.previous.created_at + "); nothing to do");
     return;
   }
-  if (sum.rejected > 0 && !a.skip_bad) {
-    store->rollback();
-    throw Error(ErrorKind::kInput, std::to_string(sum.rejected) + " bad row(s); nothing was imported", {input.display_name()},
-                "fix the rows above, or import the good ones with --skip-bad --rejects FILE");
-  }
-  if (a.dry_run) {
-    store->rollback();
+  if (result.outcome == ops::ImportOutcome::kDryRun) {
     ctx.note("dry run: would add " + std::to_string(sum.inserted) + " " + kind + k.unit + " (" + std::to_string(sum.unchanged) +
              k.present + "); nothing was written");
     return;
   }
-  store->commit();
   std::string msg = "imported " + std::to_string(sum.inserted) + " " + kind + k.unit + " from " + input.display_name() +
                     " (batch " + std::to_string(sum.batch_id) + "; " + std::to_string(sum.rows_read) + " rows, " +
                     std::to_string(sum.unchanged) + k.present;
@@ -106,7 +90,7 @@ void install_import(CLI::App& parent, Context& ctx) {
   cmd->require_subcommand(1);
   cmd->footer("Re-importing a file adds nothing. Bad rows are all listed as FILE:LINE:COLUMN and nothing is written.");
   for (const char* k : {"customers", "invoices", "payments"}) {
-    ImportKind kind{k, "", "", "", " already present", import::run_ar_import};
+    ImportKind kind{k, "", "", "", " already present", ops::import_ar_rows};
     if (kind.kind == std::string("customers")) {
       kind.help = "Import customers (id, name, currency, terms, credit limit, e-mail, bank account)";
       kind.footer = "Example: otc import customers customers.csv --profile netsuite";

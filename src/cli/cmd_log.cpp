@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "context.hpp"
+#include "otc/ops/audit_log.hpp"
 #include "otc/store/ledger_store.hpp"
 
 namespace otc::cli {
@@ -20,13 +21,11 @@ void run_log(Context& ctx, const LogArgs& a) {
                {"entity", CellKind::kText}, {"entity_id", CellKind::kText}, {"detail", CellKind::kText},
                {"file", CellKind::kText}, {"sha256", CellKind::kText}, {"batch", CellKind::kNumber}});
   std::vector<std::string> cells;
-  store->begin_read();
-  store->for_each_audit(a.since, a.command, [&](const store::AuditRecord& r) {
+  ops::read_audit_log(*store, {a.since, a.command}, [&](const store::AuditRecord& r) {
     cells = {std::to_string(r.id), r.at, r.entry.command, r.entry.action, r.entry.entity, r.entry.entity_id,
              r.entry.detail, r.entry.file_name, r.entry.sha256, r.entry.batch_id ? std::to_string(r.entry.batch_id) : ""};
     sink->row(cells);
   });
-  store->commit();
   sink->end();
   ctx.commit_output();
 }

@@ -1,18 +1,19 @@
 #pragma once
-// One `otc import <kind>` subcommand: the flags, the transaction, the messages. Each record kind
-// supplies only the function that imports its rows.
+// One `otc import <kind>` subcommand: the flags and the messages; ops::run_import owns the
+// transaction. Each record kind supplies only the function that imports its rows.
 #include <CLI/CLI.hpp>
 
 #include <functional>
 #include <string>
 
 #include "context.hpp"
-#include "otc/import/ar_import.hpp"
+#include "otc/ops/import.hpp"
 
 namespace otc::cli {
 
-using ImportRunner = std::function<import::ImportSummary(store::LedgerStore&, const import::ImportOptions&,
-                                                         const import::IssueSink&)>;
+/// Imports one file's rows inside the transaction ops::run_import opened:
+/// ImportSummary(store::LedgerStore&, const import::ImportOptions&, const import::IssueSink&).
+using ImportRunner = ops::ImportRunner;
 
 struct ImportKind {
   const char* kind;          ///< customers, invoices, payments, contracts, usage

@@ -45,6 +45,24 @@ DsoResult compute_dso(const DsoInput& in) {
   return r;
 }
 
+std::vector<MonthSales> countback_months(core::Date as_of, int count) {
+  std::vector<MonthSales> months(static_cast<std::size_t>(count > 0 ? count : 0));
+  const core::Date first_of_month = *core::Date::from_ymd(as_of.year(), as_of.month(), 1);
+  for (int i = 0; i < count; ++i) {
+    core::Date month_start = first_of_month.add_months(-i);
+    months[static_cast<std::size_t>(i)].days =
+        i == 0 ? as_of.day() : core::days_in_month(month_start.year(), month_start.month());
+  }
+  return months;
+}
+
+int countback_month_index(core::Date as_of, core::Date d) {
+  int y, m, day, yy, mm, dd;
+  as_of.to_ymd(y, m, day);
+  d.to_ymd(yy, mm, dd);
+  return (y * 12 + m) - (yy * 12 + mm);
+}
+
 std::string format_hundredths(std::int64_t v) { return core::format_amount(v, 2); }
 
 }  // namespace otc::engine

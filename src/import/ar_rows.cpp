@@ -64,25 +64,37 @@ std::string_view get(const CsvReader& row, int index) {
   return index < 0 ? std::string_view() : trim(row.field(static_cast<std::size_t>(index)));
 }
 
+}  // namespace
+
+core::Issue issue_at(const CsvReader& row, int column, std::string message) {
+  core::Issue is{row.location(column > 0 ? static_cast<std::size_t>(column - 1) : 0), std::move(message)};
+  if (column <= 0) is.where.column = 0, is.where.caret = -1;
+  return is;
+}
+
+namespace {
+
+constexpr auto at = issue_at;
+
 void required_text(const CsvReader& row, int index, int column, const char* what, std::string& out,
-                   std::vector<RowIssue>& issues) {
+                   std::vector<core::Issue>& issues) {
   auto v = get(row, index);
-  if (v.empty()) issues.push_back({column, std::string(what) + " is empty"});
+  if (v.empty()) issues.push_back(at(row, column, std::string(what) + " is empty"));
   else out.assign(v);
 }
 
 bool parse_date(const CsvReader& row, int index, int column, const char* what, const core::DateFormat& fmt,
-                core::Date& out, std::vector<RowIssue>& issues, bool required = true) {
+                core::Date& out, std::vector<core::Issue>& issues, bool required = true) {
   auto v = get(row, index);
   if (v.empty()) {
-    if (required) issues.push_back({column, std::string(what) + " is empty"});
+    if (required) issues.push_back(at(row, column, std::string(what) + " is empty"));
     return false;
   }
   auto d = fmt.parse(v);
   if (!d) {
     std::string msg = std::string(what) + " '" + std::string(v) + "' is not a date";
     msg += fmt.is_iso() ? " (expected YYYY-MM-DD; declare another format with --date-format)" : " in the format " + fmt.pattern();
-    issues.push_back({column, msg});
+    issues.push_back(at(row, column, msg));
     return false;
   }
   out = *d;
@@ -90,14 +102,14 @@ bool parse_date(const CsvReader& row, int index, int column, const char* what, c
 }
 
 bool parse_money(const CsvReader& row, int index, int column, const char* what, const core::Currency& ccy,
-                 core::AmountStyle style, std::int64_t& out, std::vector<RowIssue>& issues) {
+                 core::AmountStyle style, std::int64_t& out, std::vector<core::Issue>& issues) {
   auto v = get(row, index);
   auto r = core::parse_amount(v, ccy.exponent, style);
   if (!r.ok()) {
     std::string msg = std::string(what) + " '" + std::string(v) + "': " + std::string(core::describe(*r.error));
     if (*r.error == core::AmountError::kTooManyDecimals)
       msg += " (" + std::string(ccy.view()) + " has " + std::to_string(ccy.exponent) + ")";
-    issues.push_back({column, msg});
+    issues.push_back(at(row, column, msg));
     return false;
   }
   out = r.minor;
@@ -106,35 +118,35 @@ bool parse_money(const CsvReader& row, int index, int column, const char* what, 
 
 }  // namespace
 
-bool ArRowParser::currency(const CsvReader& row, core::Currency& out, std::vector<RowIssue>& issues) const {
+bool ArRowParser::currency(const CsvReader& row, core::Currency& out, std::vector<core::Issue>& issues) const {
   auto v = get(row, currency_.index);
   if (v.empty()) v = settings_.default_currency;
   if (v.empty()) {
-    issues.push_back({currency_.index >= 0 ? currency_.column : 0, "currency is empty and no default currency is set (--currency)"});
+    issues.push_back(at(row, currency_.index >= 0 ? currency_.column : 0, "currency is empty and no default currency is set (--currency)"));
     return false;
   }
   auto c = core::find_currency(v);
   if (!c) {
-    issues.push_back({currency_.column, "unknown currency '" + std::string(v) + "'"});
+    issues.push_back(at(row, currency_.column, "unknown currency '" + std::string(v) + "'"));
     return false;
   }
   out = *c;
   return true;
 }
 
-bool ArRowParser::parse(const CsvReader& row, domain::Customer& c, std::vector<RowIssue>& issues) const {
+bool ArRowParser::parse(const CsvReader& row, domain::Customer& c, std::vector<core::Issue>& issues) const {
   std::size_t before = issues.size();
   required_text(row, customer_id_.index, customer_id_.column, "customer_id", c.external_id, issues);
   c.name.assign(get(row, name_.index));
   c.currency.clear();
   if (auto v = get(row, currency_.index); !v.empty()) {
     if (auto cc = core::find_currency(v)) c.currency.assign(cc->view());
-    else issues.push_back({currency_.column, "unknown currency '" + std::string(v) + "'"});
+    else issues.push_back(at(row, currency_.column, "unknown currency '" + std::string(v) + "'"));
   }
   c.terms_days.reset();
   if (auto v = get(row, terms_.index); !v.empty()) {
     c.terms_days = parse_terms_days(v);
-    if (!c.terms_days) issues.push_back({terms_.column, "terms '" + std::string(v) + "' are not a number of days"});
+    if (!c.terms_days) issues.push_back(at(row, terms_.column, "terms '" + std::string(v) + "' are not a number of days"));
   }
   c.credit_limit_minor.reset();
   if (auto v = get(row, credit_limit_.index); !v.empty()) {
@@ -150,7 +162,7 @@ bool ArRowParser::parse(const CsvReader& row, domain::Customer& c, std::vector<R
   return issues.size() == before;
 }
 
-bool ArRowParser::parse(const CsvReader& row, domain::Invoice& inv, std::vector<RowIssue>& issues) const {
+bool ArRowParser::parse(const CsvReader& row, domain::Invoice& inv, std::vector<core::Issue>& issues) const {
   std::size_t before = issues.size();
   required_text(row, invoice_id_.index, invoice_id_.column, "invoice_id", inv.external_id, issues);
   required_text(row, customer_id_.index, customer_id_.column, "customer_id", inv.customer_external_id, issues);
@@ -165,7 +177,7 @@ bool ArRowParser::parse(const CsvReader& row, domain::Invoice& inv, std::vector<
     if (!due_given) {
       auto days = parse_terms_days(terms_text);
       if (days && have_date) inv.due_date = inv.invoice_date.add_days(*days);
-      else if (!terms_text.empty() && !days) issues.push_back({terms_.column, "terms '" + std::string(terms_text) + "' are not a number of days"});
+      else if (!terms_text.empty() && !days) issues.push_back(at(row, terms_.column, "terms '" + std::string(terms_text) + "' are not a number of days"));
       else if (have_date) {
         inv.due_date = inv.invoice_date;
         inv.due_from_customer_terms = true;  // resolved against the ledger by the importer
@@ -173,12 +185,12 @@ bool ArRowParser::parse(const CsvReader& row, domain::Invoice& inv, std::vector<
     }
   }
   if (issues.size() == before && inv.due_date < inv.invoice_date)
-    issues.push_back({due_date_.column, "due_date " + inv.due_date.iso() + " is before invoice_date " + inv.invoice_date.iso()});
+    issues.push_back(at(row, due_date_.column, "due_date " + inv.due_date.iso() + " is before invoice_date " + inv.invoice_date.iso()));
   inv.po_number.assign(get(row, po_number_.index));
   return issues.size() == before;
 }
 
-bool ArRowParser::parse(const CsvReader& row, domain::Payment& p, std::vector<RowIssue>& issues) const {
+bool ArRowParser::parse(const CsvReader& row, domain::Payment& p, std::vector<core::Issue>& issues) const {
   std::size_t before = issues.size();
   required_text(row, payment_id_.index, payment_id_.column, "payment_id", p.external_id, issues);
   p.customer_external_id.assign(get(row, customer_id_.index));
@@ -187,20 +199,20 @@ bool ArRowParser::parse(const CsvReader& row, domain::Payment& p, std::vector<Ro
   if (currency(row, p.currency, issues)) {
     if (parse_money(row, amount_.index, amount_.column, "amount", p.currency, settings_.amount_style, p.amount_minor, issues) &&
         p.amount_minor <= 0)
-      issues.push_back({amount_.column, "payment amount must be positive (returns and refunds are posted with `otc cash reverse`)"});
+      issues.push_back(at(row, amount_.column, "payment amount must be positive (returns and refunds are posted with `otc cash reverse`)"));
     p.applied_minor.reset();
     if (!get(row, applied_amount_.index).empty()) {
       std::int64_t applied = 0;
       if (parse_money(row, applied_amount_.index, applied_amount_.column, "applied_amount", p.currency, settings_.amount_style, applied, issues)) {
-        if (applied <= 0) issues.push_back({applied_amount_.column, "applied_amount must be positive"});
-        else if (applied > p.amount_minor) issues.push_back({applied_amount_.column, "applied_amount is more than the payment amount"});
+        if (applied <= 0) issues.push_back(at(row, applied_amount_.column, "applied_amount must be positive"));
+        else if (applied > p.amount_minor) issues.push_back(at(row, applied_amount_.column, "applied_amount is more than the payment amount"));
         else p.applied_minor = applied;
       }
     }
   }
   p.invoice_external_id.assign(get(row, invoice_id_.index));
   if (p.applied_minor && p.invoice_external_id.empty())
-    issues.push_back({applied_amount_.column, "applied_amount given but no invoice_id"});
+    issues.push_back(at(row, applied_amount_.column, "applied_amount given but no invoice_id"));
   p.method.assign(get(row, method_.index));
   p.reference.assign(get(row, reference_.index));
   p.payer_name.assign(get(row, payer_name_.index));

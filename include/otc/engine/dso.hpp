@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "otc/core/date.hpp"
 #include "otc/core/money.hpp"
 
 namespace otc::engine {
@@ -37,6 +38,22 @@ struct DsoResult {
 };
 
 DsoResult compute_dso(const DsoInput& in);
+
+/// The countback months for as-of D, `count` of them: D's month (its days up to D, no sales yet),
+/// then whole months backwards.
+std::vector<MonthSales> countback_months(core::Date as_of, int count);
+
+/// Which countback month a date falls in: 0 for D's month, 1 for the month before, ...; negative
+/// after D's month.
+int countback_month_index(core::Date as_of, core::Date d);
+
+/// One DSO row: all the AR of a currency (customer fields empty), or of one customer in it.
+struct DsoRow {
+  std::string customer_id, customer_name;
+  core::Currency currency;
+  DsoInput in;
+  DsoResult result;
+};
 
 /// "12.34" from 1234; "-0.05" from -5.
 std::string format_hundredths(std::int64_t v);

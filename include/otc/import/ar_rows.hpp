@@ -11,23 +11,29 @@
 
 namespace otc::import {
 
+/// A bad cell by column only. Kept for the contract and usage import (src/import/contract_import.cpp)
+/// until it reports core::Issue too; the AR parser below reports core::Issue.
 struct RowIssue {
   int column = 0;  ///< 1-based CSV column; 0 when the row as a whole is at fault
   std::string message;
 };
 
+/// A bad cell of the current row: its location (line text and caret) for a 1-based column; column 0
+/// means the row as a whole (no column, no caret).
+core::Issue issue_at(const CsvReader& row, int column, std::string message);
+
 class ArRowParser {
  public:
   ArRowParser(const ColumnMap& map, const InputSettings& settings);
 
-  bool parse(const CsvReader& row, domain::Customer& out, std::vector<RowIssue>& issues) const;
-  bool parse(const CsvReader& row, domain::Invoice& out, std::vector<RowIssue>& issues) const;
-  bool parse(const CsvReader& row, domain::Payment& out, std::vector<RowIssue>& issues) const;
+  bool parse(const CsvReader& row, domain::Customer& out, std::vector<core::Issue>& issues) const;
+  bool parse(const CsvReader& row, domain::Invoice& out, std::vector<core::Issue>& issues) const;
+  bool parse(const CsvReader& row, domain::Payment& out, std::vector<core::Issue>& issues) const;
 
  private:
   struct Col { int index; int column; };
   Col col(const char* field) const;
-  bool currency(const CsvReader& row, core::Currency& out, std::vector<RowIssue>& issues) const;
+  bool currency(const CsvReader& row, core::Currency& out, std::vector<core::Issue>& issues) const;
 
   const ColumnMap& map_;
   InputSettings settings_;

@@ -14,9 +14,9 @@ namespace otc::import {
 
 /// A canonical field a record kind reads.
 struct FieldSpec {
-  const char* name;      ///< canonical name, e.g. "invoice_id"
+  std::string_view name;     ///< canonical name, e.g. "invoice_id"
   bool required;
-  const char* meaning;   ///< one line for docs and error hints
+  std::string_view meaning;  ///< one line for docs and error hints
 };
 
 /// The fields of a record kind ("customers", "invoices", "payments", "contracts", "usage", ...).

@@ -1,0 +1,21 @@
+#include "otc/ops/aging.hpp"
+
+#include "otc/store/transaction.hpp"
+
+namespace otc::ops {
+
+engine::AgingAccumulator age_open_items(store::LedgerStore& store, const AgingOptions& o) {
+  engine::AgingAccumulator acc(o.buckets, o.as_of, o.by_invoice);
+  store.for_each_open_item(o.as_of, [&](const domain::OpenItem& item) { acc.add(item); });
+  store.for_each_unapplied(o.as_of, [&](const domain::UnappliedCredit& c) { acc.add(c); });
+  return acc;
+}
+
+engine::AgingAccumulator aging_report(store::LedgerStore& store, const AgingOptions& o) {
+  store::ReadTransaction tx(store);
+  auto acc = age_open_items(store, o);
+  tx.end();
+  return acc;
+}
+
+}  // namespace otc::ops

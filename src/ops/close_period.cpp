@@ -1,0 +1,62 @@
+#include "otc/ops/close_period.hpp"
+
+#include <filesystem>
+
+#include "otc/core/error.hpp"
+#include "otc/ops/aging.hpp"
+#include "otc/ops/rollforward.hpp"
+#include "otc/report/aging_report.hpp"
+#include "otc/report/atomic_file.hpp"
+#include "otc/report/close_report.hpp"
+#include "otc/store/transaction.hpp"
+
+namespace otc::ops {
+
+using core::Error;
+using core::ErrorKind;
+
+CloseResult close_period(store::LedgerStore& store, const Invocation& inv, const CloseOptions& o) {
+  const auto& p = o.period;
+  CloseResult result;
+  store::WriteTransaction tx(store);
+  if (store.period_locked(p.name)) {
+    result.already_closed = true;
+    return result;
+  }
+  result.rollforward = ledger_rollforward(store, p);
+  for (const auto& r : result.rollforward)
+    if (r.closing && *r.closing != r.computed_closing())
+      throw Error(ErrorKind::kLedger, "the ledger's roll-forward for " + p.name + " " + std::string(r.currency.view()) +
+                                          " does not tie; the period was not closed");
+  auto aging = age_open_items(store, {engine::AgingBuckets{}, p.last, false});
+
+  const std::filesystem::path dir(o.out_dir);
+  result.rollforward_path = (dir / ("rollforward_" + p.name + ".csv")).string();
+  result.aging_path = (dir / ("aging_" + p.last.iso() + ".csv")).string();
+  report::AtomicFile rf_file(result.rollforward_path);
+  report::AtomicFile aging_file(result.aging_path);
+  report::write_rollforward(*report::make_sink(report::Format::kCsv, rf_file.stream()), p.name, result.rollforward);
+  report::write_aging(*report::make_sink(report::Format::kCsv, aging_file.stream()), aging, p.last, false, true);
+  rf_file.stream().flush();
+  aging_file.stream().flush();
+  if (!rf_file.stream() || !aging_file.stream()) throw Error(ErrorKind::kInput, "cannot write the close reports", {o.out_dir});
+
+  store.set_period_lock(p.name, true);
+  store.audit(audit_entry(inv, "close", "period", p.name,
+                          "roll-forward " + result.rollforward_path + ", aging " + result.aging_path));
+  tx.commit();
+  rf_file.commit();
+  aging_file.commit();
+  return result;
+}
+
+bool reopen_period(store::LedgerStore& store, const Invocation& inv, const core::Period& period, const std::string& reason) {
+  store::WriteTransaction tx(store);
+  if (!store.period_locked(period.name)) return false;
+  store.set_period_lock(period.name, false);
+  store.audit(audit_entry(inv, "reopen", "period", period.name, reason));
+  tx.commit();
+  return true;
+}
+
+}  // namespace otc::ops
