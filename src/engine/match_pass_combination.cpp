@@ -1,11 +1,11 @@
 // Pass 2b (rule "combination"): an exact-sum combination of the payer's open invoices, with the
 // referenced ones as anchors. Bounded: max_combination_candidates, max_combination_size,
 // max_unreferenced_combination_size, combination_node_budget (MatchOptions). The search itself
-// is find_exact_sum (matching_combination.cpp).
+// is find_exact_sum (match_exact_sum.cpp).
 
 #include <array>
 
-#include "otc/engine/matching_combination.hpp"
+#include "otc/engine/match_exact_sum.hpp"
 #include "matching_internal.hpp"
 
 namespace otc::engine::matching_detail {

@@ -4,7 +4,7 @@
 
 #include <array>
 
-#include "otc/engine/matching_combination.hpp"
+#include "otc/engine/match_exact_sum.hpp"
 #include "matching_internal.hpp"
 
 namespace otc::engine::matching_detail {

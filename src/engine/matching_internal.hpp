@@ -12,6 +12,9 @@
 //   match_pass_customer_amount.cpp  pass 3   payer identified, unique open invoice of the amount
 //   match_pass_partial.cpp          pass 4   partial payments, short-pays, overpayments (on account)
 //   match_queue.cpp                 pass 5   the unapplied queue: reason and suggestions
+// and, public because they are tested alone: match_exact_sum.cpp (the bounded exact-sum search
+// passes 2a and 2b use), matching_index.cpp (flat hash multimap), name_match.cpp (payer names),
+// reference_normalize.cpp (invoice keys, references in remittance text, typo variants).
 #include <cstdint>
 #include <span>
 #include <string>
