@@ -12,7 +12,7 @@
 
 #include "otc/core/money.hpp"
 #include "otc/engine/matching.hpp"
-#include "otc/engine/remit_sim.hpp"
+#include "sim/remit_sim.hpp"
 
 namespace {
 
@@ -25,11 +25,11 @@ std::string join_refs(const otc::domain::BankTransaction& t) {
   return s;
 }
 
-void show_receipt(const otc::engine::RemitSimData& data, std::uint32_t r) {
+void show_receipt(const otc::sim::RemitSimData& data, std::uint32_t r) {
   const auto& t = data.receipts[r];
   const auto& truth = data.truth[r];
   std::fprintf(stderr, "  receipt %u [%s] amount %s payer '%s' acct '%s' refs '%s' text '%s'\n", r,
-               otc::engine::scenario_name(truth.scenario), otc::core::format_amount(t.amount_minor, 2).c_str(),
+               otc::sim::scenario_name(truth.scenario), otc::core::format_amount(t.amount_minor, 2).c_str(),
                t.payer_name.c_str(), t.payer_account.c_str(), join_refs(t).c_str(), t.remittance_text.c_str());
   for (const auto& [id, amount] : truth.parts) {
     const auto& inv = data.invoices[static_cast<std::size_t>(id - 1)];
@@ -43,7 +43,7 @@ void show_receipt(const otc::engine::RemitSimData& data, std::uint32_t r) {
 
 int main(int argc, char** argv) {
   CLI::App app{"match_eval: measure the cash-application engine on generated remittance data"};
-  otc::engine::RemitSimConfig cfg;
+  otc::sim::RemitSimConfig cfg;
   otc::engine::MatchOptions opt;
   opt.tolerance.basis_points = 250;
   int show_wrong = 0;
@@ -63,21 +63,21 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   const auto g0 = std::chrono::steady_clock::now();
-  const otc::engine::RemitSimData data = otc::engine::simulate_remittance(cfg);
+  const otc::sim::RemitSimData data = otc::sim::simulate_remittance(cfg);
   const auto g1 = std::chrono::steady_clock::now();
   const otc::engine::MatchResult result =
       otc::engine::match_receipts(data.receipts, data.invoices, data.customers, opt);
   const auto g2 = std::chrono::steady_clock::now();
-  const otc::engine::RemitScore score = otc::engine::score_matches(data, result);
+  const otc::sim::RemitScore score = otc::sim::score_matches(data, result);
 
   const double gen_s = std::chrono::duration<double>(g1 - g0).count();
   const double match_s = std::chrono::duration<double>(g2 - g1).count();
   std::printf("customers %d, open invoices %zu, receipts %zu (seed %llu)\n", cfg.customers, data.invoices.size(),
               data.receipts.size(), static_cast<unsigned long long>(cfg.seed));
   std::printf("%-18s %8s %8s %8s\n", "scenario", "receipts", "applied", "wrong");
-  for (int s = 0; s < otc::engine::kRemitScenarioCount; ++s) {
+  for (int s = 0; s < otc::sim::kRemitScenarioCount; ++s) {
     const auto& b = score.by_scenario[s];
-    std::printf("%-18s %8zu %8zu %8zu\n", otc::engine::scenario_name(static_cast<otc::engine::RemitScenario>(s)),
+    std::printf("%-18s %8zu %8zu %8zu\n", otc::sim::scenario_name(static_cast<otc::sim::RemitScenario>(s)),
                 b.receipts, b.applied, b.wrong);
   }
   std::printf("applications       %zu (wrong %zu)\n", score.applications, score.wrong_applications);

@@ -1,5 +1,5 @@
 // remit_gen: writes a seeded, noisy remittance data set with known truth, for benchmarks and for
-// trying `otc apply-cash` by hand. Same generator as match_eval (otc/engine/remit_sim.hpp).
+// trying `otc apply-cash` by hand. Same generator as match_eval (tools/sim/remit_sim.hpp).
 //
 //   remit_gen --seed 7 --customers 2000 --invoices 20000 --receipts 5000 --out /tmp/remit
 //
@@ -16,8 +16,8 @@
 #include <CLI/CLI.hpp>
 
 #include "otc/core/money.hpp"
-#include "otc/engine/remit_sim.hpp"
 #include "otc/report/row_sink.hpp"
+#include "sim/remit_sim.hpp"
 
 namespace {
 
@@ -52,7 +52,7 @@ class CsvFile {
 
 int main(int argc, char** argv) {
   CLI::App app{"remit_gen: write a noisy remittance data set with known truth"};
-  otc::engine::RemitSimConfig cfg;
+  otc::sim::RemitSimConfig cfg;
   std::string out_dir = ".";
   app.add_option("--seed", cfg.seed, "generator seed")->capture_default_str();
   app.add_option("--customers", cfg.customers, "customers")->capture_default_str();
@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   try {
-    const otc::engine::RemitSimData data = otc::engine::simulate_remittance(cfg);
+    const otc::sim::RemitSimData data = otc::sim::simulate_remittance(cfg);
     const std::filesystem::path dir(out_dir);
     std::filesystem::create_directories(dir);
     {
@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
           amounts += otc::core::format_amount(amount, t.currency.exponent);
         }
         if (ids.empty()) ids = amounts = "none";
-        truth.row({std::to_string(r + 2), t.bank_reference, otc::engine::scenario_name(tr.scenario), ids, amounts,
+        truth.row({std::to_string(r + 2), t.bank_reference, otc::sim::scenario_name(tr.scenario), ids, amounts,
                    otc::core::format_amount(tr.on_account_minor, t.currency.exponent)});
       }
     }

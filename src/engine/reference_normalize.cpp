@@ -23,6 +23,22 @@ bool is_separator(char c) {
 
 bool is_trim_char(char c) { return c == '.' || c == '-' || c == '/' || c == '_' || c == '*'; }
 
+// Calls fn(run) for each maximal run of digits in `s`, left to right.
+template <typename Fn>
+void for_each_digit_run(std::string_view s, Fn&& fn) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (!is_digit(s[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && is_digit(s[j])) ++j;
+    fn(s.substr(i, j - i));
+    i = j;
+  }
+}
+
 // Words that announce an invoice number in free text (compared upper-cased, punctuation removed).
 constexpr std::array<std::string_view, 20> kInvoiceWords = {
     "INV",      "INVS",     "INVOICE", "INVOICES", "INVNO",   "INVNR",   "NO",
@@ -86,21 +102,13 @@ void push(std::vector<RefCandidate>& out, std::size_t max_out, RefCandidate& c) 
 
 void append_invoice_key(std::string_view number, std::string& out) {
   bool first_run = true;
-  std::size_t i = 0;
-  while (i < number.size()) {
-    if (!is_digit(number[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < number.size() && is_digit(number[j])) ++j;
-    std::size_t k = i;
-    while (k + 1 < j && number[k] == '0') ++k;  // keep one zero for "000"
+  for_each_digit_run(number, [&](std::string_view run) {
+    std::size_t k = 0;
+    while (k + 1 < run.size() && run[k] == '0') ++k;  // keep one zero for "000"
     if (!first_run) out.push_back('-');
-    out.append(number.substr(k, j - k));
+    out.append(run.substr(k));
     first_run = false;
-    i = j;
-  }
+  });
 }
 
 std::string invoice_key(std::string_view number) {
@@ -207,32 +215,21 @@ void extract_references(std::string_view text, bool structured, std::vector<RefC
     push(out, max_out, c);
     // "123/124": also each run on its own, when it is long enough to mean something.
     if (key.find('-') != std::string::npos) {
-      std::size_t p = 0;
-      while (p < word.size()) {
-        if (!is_digit(word[p])) {
-          ++p;
-          continue;
-        }
-        std::size_t q = p;
-        while (q < word.size() && is_digit(word[q])) ++q;
-        if (q - p >= 3) {
-          RefCandidate r;
-          r.context = c.context;
-          std::string_view run = word.substr(p, q - p);
-          std::string rk;
-          append_invoice_key(run, rk);
-          if (rk.size() <= static_cast<std::size_t>(RefCandidate::kMax)) {
-            r.key_len = static_cast<std::uint8_t>(rk.size());
-            std::copy(rk.begin(), rk.end(), r.key);
-            r.digits_len = static_cast<std::uint8_t>(run.size());
-            std::copy(run.begin(), run.end(), r.digits);
-            r.compact_len = static_cast<std::uint8_t>(run.size());
-            std::copy(run.begin(), run.end(), r.compact);
-            push(out, max_out, r);
-          }
-        }
-        p = q;
-      }
+      for_each_digit_run(word, [&](std::string_view run) {
+        if (run.size() < 3) return;
+        RefCandidate r;
+        r.context = c.context;
+        std::string rk;
+        append_invoice_key(run, rk);
+        if (rk.size() > static_cast<std::size_t>(RefCandidate::kMax)) return;
+        r.key_len = static_cast<std::uint8_t>(rk.size());
+        std::copy(rk.begin(), rk.end(), r.key);
+        r.digits_len = static_cast<std::uint8_t>(run.size());
+        std::copy(run.begin(), run.end(), r.digits);
+        r.compact_len = static_cast<std::uint8_t>(run.size());
+        std::copy(run.begin(), run.end(), r.compact);
+        push(out, max_out, r);
+      });
     }
   }
 }

@@ -1,4 +1,4 @@
-#include "otc/engine/remit_sim.hpp"
+#include "sim/remit_sim.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,13 @@
 
 #include "otc/engine/name_match.hpp"
 
-namespace otc::engine {
+namespace otc::sim {
+
+using engine::Application;
+using engine::MatchCustomer;
+using engine::MatchResult;
+using engine::normalize_name;
+using engine::OpenInvoice;
 
 const char* scenario_name(RemitScenario s) {
   switch (s) {
@@ -601,4 +607,4 @@ RemitScore score_matches(const RemitSimData& data, const MatchResult& result) {
   return score;
 }
 
-}  // namespace otc::engine
+}  // namespace otc::sim

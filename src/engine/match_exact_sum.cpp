@@ -1,4 +1,4 @@
-#include "otc/engine/matching_combination.hpp"
+#include "otc/engine/match_exact_sum.hpp"
 
 #include <algorithm>
 #include <numeric>

@@ -1,7 +1,8 @@
 #pragma once
 // A seeded generator of noisy remittance data with known truth, and the scorer that measures the
-// matching engine against it (precision, auto-apply rate). Used by tools/remit_gen and
-// tools/match_eval, and by tests. Deterministic: the same config gives the same data everywhere.
+// matching engine against it (precision, auto-apply rate). Test and benchmark data, not product
+// code: the library otc_sim, used by tools/remit_gen and tools/match_eval, and by the unit tests.
+// Deterministic: the same config gives the same data everywhere.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -9,7 +10,7 @@
 #include "otc/domain/bank_transaction.hpp"
 #include "otc/engine/matching.hpp"
 
-namespace otc::engine {
+namespace otc::sim {
 
 /// What kind of receipt a generated bank line is (its truth's story).
 enum class RemitScenario : std::uint8_t {
@@ -50,8 +51,8 @@ struct RemitTruth {
 };
 
 struct RemitSimData {
-  std::vector<MatchCustomer> customers;
-  std::vector<OpenInvoice> invoices;
+  std::vector<engine::MatchCustomer> customers;
+  std::vector<engine::OpenInvoice> invoices;
   std::vector<domain::BankTransaction> receipts;
   std::vector<RemitTruth> truth;  ///< one per receipt
 };
@@ -84,6 +85,6 @@ struct RemitScore {
   double auto_apply_rate() const;
 };
 
-RemitScore score_matches(const RemitSimData& data, const MatchResult& result);
+RemitScore score_matches(const RemitSimData& data, const engine::MatchResult& result);
 
-}  // namespace otc::engine
+}  // namespace otc::sim

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "otc/engine/matching_combination.hpp"
+#include "otc/engine/match_exact_sum.hpp"
 
 using namespace otc::engine;
 using Strategy = CombinationBounds::Strategy;

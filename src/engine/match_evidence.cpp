@@ -1,0 +1,175 @@
+// Evidence per receipt, independent of open balances (so it is gathered in parallel, before the
+// passes): who paid (bank account on file, exact or similar name), which invoices the remittance
+// references (structured fields, end-to-end id, free text), and for a reference that does not
+// fit, its one-typo variants.
+#include <algorithm>
+#include <cstring>
+
+#include "matching_internal.hpp"
+
+namespace otc::engine::matching_detail {
+
+const NameResult& EvidenceWorker::identify_name(const std::string& payer_name) {
+  auto it = name_cache.find(payer_name);
+  if (it != name_cache.end()) return it->second;
+  NameResult r;
+  books.names.lookup(payer_name, name_hits, name_scratch, 0.6, Evidence::kMaxNames);
+  for (std::size_t i = 0; i < name_hits.size() && i < static_cast<std::size_t>(Evidence::kMaxNames); ++i) {
+    r.names[i] = name_hits[i].owner;
+    r.scores[i] = static_cast<float>(name_hits[i].score);
+    ++r.count;
+  }
+  if (!name_hits.empty()) {
+    const NameHit& top = name_hits[0];
+    const double second = name_hits.size() > 1 ? name_hits[1].score : 0.0;
+    if (top.exact && second < 1.0) {
+      r.payer = PayerMatch::kName;
+      r.customer = top.owner;
+      r.score = 1.0f;
+    } else if (top.score >= options.name_threshold && top.score - second >= options.name_margin) {
+      r.payer = PayerMatch::kFuzzyName;
+      r.customer = top.owner;
+      r.score = static_cast<float>(top.score);
+    } else if (top.score >= options.name_threshold) {
+      r.payer = PayerMatch::kAmbiguous;
+    }
+  }
+  return name_cache.emplace(payer_name, r).first->second;
+}
+
+void EvidenceWorker::add_hit(Evidence& e, std::uint32_t invoice, RefContext ctx, std::uint8_t flags) {
+  for (int i = 0; i < e.hit_count; ++i) {
+    Hit& h = e.hits[i];
+    if (h.invoice != invoice) continue;
+    // Keep the strongest sighting of the same invoice.
+    if (static_cast<int>(ctx) < static_cast<int>(h.context)) h.context = ctx;
+    if ((flags & kFuzzy) == 0 && (h.flags & kFuzzy) != 0) h.flags = flags;
+    else h.flags |= (flags & kFullForm);
+    return;
+  }
+  if (e.hit_count < Evidence::kMaxHits) e.hits[e.hit_count++] = Hit{invoice, ctx, flags};
+}
+
+void EvidenceWorker::gather(const domain::BankTransaction& t, Evidence& e) {
+  // Payer.
+  // An account that is on nobody's file says nothing about who paid; a name that fits no
+  // customer says it was someone we do not know.
+  e.payer_given = !t.payer_name.empty();
+  std::uint32_t by_account = kNone;
+  if (!t.payer_account.empty()) {
+    buf.clear();
+    append_compact(t.payer_account, buf);
+    if (!buf.empty()) {
+      auto owners = books.by_account.find(hash_bytes(buf));
+      std::uint32_t first = kNone;
+      bool unique = true;
+      for (std::uint32_t c : owners) {
+        if (first == kNone) first = c;
+        else if (c != first) unique = false;
+      }
+      if (first != kNone && unique) by_account = first;
+    }
+  }
+  if (!t.payer_name.empty()) {
+    const NameResult& nr = identify_name(t.payer_name);
+    e.payer = nr.payer;
+    e.customer = nr.customer;
+    e.name_score = nr.score;
+    e.name_count = nr.count;
+    for (int i = 0; i < nr.count; ++i) {
+      e.names[i] = nr.names[i];
+      e.name_scores[i] = nr.scores[i];
+    }
+  }
+  if (by_account != kNone) {
+    e.account_other = e.customer != kNone && e.customer != by_account;
+    e.payer = PayerMatch::kAccount;
+    e.customer = by_account;
+  }
+
+  // References: structured first, then the payer's end-to-end id and the free text.
+  cands.clear();
+  for (const std::string& r : t.remittance_refs) extract_references(r, true, cands);
+  if (!t.end_to_end_id.empty() && t.end_to_end_id != "NOTPROVIDED")
+    extract_references(t.end_to_end_id, false, cands);
+  extract_references(t.remittance_text, false, cands);
+  e.candidate_count = static_cast<std::uint8_t>(std::min<std::size_t>(cands.size(), 255));
+
+  const auto currency = static_cast<std::uint32_t>(currency_bits(t.currency));
+  bool amount_agrees = false;
+  bool all_own = e.customer != kNone;  // every reference names an invoice of the identified payer
+  for (const RefCandidate& c : cands) {
+    bool own = false;
+    if (c.context != RefContext::kBare && e.ref_count < Evidence::kMaxRefs &&
+        c.digits_len <= Evidence::kRefLen) {
+      std::memcpy(e.refs[e.ref_count], c.digits, c.digits_len);
+      e.ref_len[e.ref_count++] = c.digits_len;
+    }
+    const std::uint64_t key_hash = hash_bytes(c.key_view());
+    for (std::uint32_t i : books.by_key.find(key_hash)) {
+      const Books::Hot& hot = books.hot[i];
+      std::uint8_t flags = 0;
+      if (hot.key_hash != key_hash) {  // found through the last digit run only
+        if (c.context == RefContext::kBare) continue;
+        flags |= kLastRun;
+      }
+      buf2.clear();
+      append_compact(books.invoices[i].number, buf2);
+      if (buf2 == c.compact_view()) flags |= kFullForm;
+      add_hit(e, i, c.context, flags);
+      if (hot.currency == currency && hot.open == t.amount_minor) amount_agrees = true;
+      if (hot.customer == e.customer) own = true;
+    }
+    if (c.context != RefContext::kBare && !own) all_own = false;
+  }
+  // A round amount agrees by chance too often: then look for typo variants all the same.
+  const bool common = books.by_amount
+                          .find(hash_pair(currency, static_cast<std::uint64_t>(t.amount_minor)))
+                          .size() > static_cast<std::size_t>(kCommonAmount);
+  if (amount_agrees && !common) return;
+  // Nothing to correct when every reference names the payer's own invoice, or they add up.
+  if (all_own) return;
+  std::int64_t strong_sum = 0;
+  int strong_count = 0;
+  for (int i = 0; i < e.hit_count; ++i) {
+    const Books::Hot& hot = books.hot[e.hits[i].invoice];
+    if (e.hits[i].context == RefContext::kBare) continue;
+    strong_sum += hot.open;
+    ++strong_count;
+  }
+  if (strong_count >= 2 && strong_sum == t.amount_minor) return;
+
+  // A typo: look up every one-edit variant of the non-bare references. Keep a variant hit when
+  // its amount agrees, or when it belongs to the payer or to a customer already referenced.
+  std::uint32_t referenced_customer = kNone;
+  bool single_customer = true;
+  for (int i = 0; i < e.hit_count; ++i) {
+    const std::uint32_t c = books.hot[e.hits[i].invoice].customer;
+    if (e.hits[i].context == RefContext::kBare) continue;
+    if (referenced_customer == kNone) referenced_customer = c;
+    else if (c != referenced_customer) single_customer = false;
+  }
+  if (!single_customer) referenced_customer = kNone;
+  for (const RefCandidate& c : cands) {
+    if (c.context == RefContext::kBare || c.digits_len < 3) continue;
+    if (std::memchr(c.key, '-', c.key_len) != nullptr) continue;
+    for_each_digit_edit(c.digits_view(), [&](std::string_view variant) {
+      std::size_t z = 0;
+      while (z + 1 < variant.size() && variant[z] == '0') ++z;
+      const std::string_view vkey = variant.substr(z);
+      if (vkey == c.key_view()) return;
+      const std::uint64_t vhash = hash_bytes(vkey);
+      for (std::uint32_t i : books.by_key.find(vhash)) {
+        const Books::Hot& hot = books.hot[i];
+        if (hot.currency != currency || hot.key_hash != vhash) continue;
+        const std::uint32_t owner = hot.customer;
+        const bool agrees = hot.open == t.amount_minor ||
+                            within_tolerance(hot.open, t.amount_minor, options.tolerance);
+        const bool related = owner != kNone && (owner == e.customer || owner == referenced_customer);
+        if (agrees || related) add_hit(e, i, c.context, kFuzzy);
+      }
+    });
+  }
+}
+
+}  // namespace otc::engine::matching_detail
