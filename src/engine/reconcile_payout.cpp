@@ -55,31 +55,22 @@ struct PayoutBuild {
   std::int64_t payout_row_fee = 0;
 };
 
+// Each row adds its gross to one component (refunds, disputes and fee rows lower the payout, so
+// their negative gross counts as a positive amount of that component) and its fee to the fees.
 void add_component(PayoutBuild& p, const GatewayTransaction& t) {
   PayoutLine& l = p.line;
   ++l.rows;
+  l.fees_minor += t.fee_minor;
   switch (t.kind) {
     case GatewayKind::kCharge:
       l.charges_minor += t.gross_minor;
-      l.fees_minor += t.fee_minor;
       for (const auto& inv : t.invoices) p.invoices.insert(inv);
       break;
-    case GatewayKind::kRefund:
-      l.refunds_minor -= t.gross_minor;
-      l.fees_minor += t.fee_minor;
-      break;
-    case GatewayKind::kFee:
-      l.fees_minor += t.fee_minor - t.gross_minor;
-      break;
-    case GatewayKind::kDispute:
-      l.disputes_minor -= t.gross_minor;
-      l.fees_minor += t.fee_minor;
-      break;
+    case GatewayKind::kRefund: l.refunds_minor -= t.gross_minor; break;
+    case GatewayKind::kFee: l.fees_minor -= t.gross_minor; break;
+    case GatewayKind::kDispute: l.disputes_minor -= t.gross_minor; break;
     case GatewayKind::kAdjustment:
-    case GatewayKind::kPayout:
-      l.adjustments_minor += t.gross_minor;
-      l.fees_minor += t.fee_minor;
-      break;
+    case GatewayKind::kPayout: l.adjustments_minor += t.gross_minor; break;
   }
 }
 
@@ -95,6 +86,15 @@ std::string_view gateway_kind_name(GatewayKind kind) {
     case GatewayKind::kPayout: return "payout";
   }
   return "adjustment";
+}
+
+std::string_view payout_match_rule_name(PayoutMatchRule rule) {
+  switch (rule) {
+    case PayoutMatchRule::kReference: return "reference";
+    case PayoutMatchRule::kAmountDate: return "amount_date";
+    case PayoutMatchRule::kNone: break;
+  }
+  return "none";
 }
 
 PayoutResult tie_out_payouts(const std::vector<GatewayTransaction>& rows, const std::vector<domain::BankTransaction>& bank,

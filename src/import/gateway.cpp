@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <set>
 
-#include "otc/import/mapping.hpp"
+#include <fstream>
+
+#include "otc/core/text.hpp"
+#include "otc/import/header_index.hpp"
 
 namespace otc::import {
 namespace {
@@ -20,47 +23,38 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+using core::trim;
 
 bool has(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
-// Column lookup by normalised header name (normalize_header: lower-case letters and digits only,
-// so "Created (UTC)" is "createdutc" and "Gebühr" is "gebhr").
-class Columns {
- public:
-  explicit Columns(const std::vector<std::string>& header) {
-    for (const auto& h : header) names_.push_back(normalize_header(h));
-  }
-  /// The first column whose name is one of `aliases` (tried in order), -1 when none.
-  int find(std::initializer_list<std::string_view> aliases) const {
-    for (std::string_view a : aliases)
-      for (std::size_t i = 0; i < names_.size(); ++i)
-        if (names_[i] == a) return static_cast<int>(i);
-    return -1;
-  }
-  bool contains(std::string_view name) const { return std::find(names_.begin(), names_.end(), name) != names_.end(); }
-  /// Columns whose name says they carry invoice numbers, plus the caller's own.
-  std::vector<int> invoice_columns(const std::vector<std::string>& extra) const {
-    std::vector<int> out;
-    std::set<std::string> wanted;
-    for (const auto& e : extra) wanted.insert(normalize_header(e));
-    for (std::size_t i = 0; i < names_.size(); ++i) {
-      const std::string& n = names_[i];
-      bool builtin = n == "invoiceid" || n == "invoice" || n == "invoicenumber" || n == "invoiceno" ||
-                     n == "rechnungsnummer" ||
-                     (has(n, "metadata") && has(n, "invoice"));
-      if (builtin || wanted.count(n) != 0) out.push_back(static_cast<int>(i));
-    }
-    return out;
-  }
+// Columns are found by normalised header name (normalize_header: lower-case letters and digits
+// only, so "Created (UTC)" is "createdutc" and "Gebühr" is "gebhr").
 
- private:
-  std::vector<std::string> names_;
+/// Columns whose name says they carry invoice numbers, plus the caller's own.
+std::vector<int> invoice_columns(const HeaderIndex& cols, const std::vector<std::string>& extra) {
+  std::vector<int> out;
+  std::set<std::string> wanted;
+  for (const auto& e : extra) wanted.insert(normalize_header(e));
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    const std::string& n = cols.normalised(i);
+    bool builtin = n == "invoiceid" || n == "invoice" || n == "invoicenumber" || n == "invoiceno" ||
+                   n == "rechnungsnummer" || (has(n, "metadata") && has(n, "invoice"));
+    if (builtin || wanted.count(n) != 0) out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
+struct Need {
+  int index;
+  const char* name;
 };
+
+/// Fails on line 1 naming the first required column the export lacks.
+void require_columns(const CsvReader& csv, std::initializer_list<Need> needs, const char* export_name, const char* hint) {
+  for (Need n : needs)
+    if (n.index < 0)
+      throw Error(ErrorKind::kInput, std::string(export_name) + " has no " + n.name + " column", {csv.file_name(), 1, 0}, hint);
+}
 
 std::string cell(const CsvReader& csv, int index) {
   if (index < 0) return {};
@@ -180,7 +174,7 @@ std::optional<core::Currency> currency_cell(RowContext& ctx, int index) {
   return c;
 }
 
-void read_stripe(CsvReader& csv, const Columns& cols, const GatewayReadOptions& options, GatewayReadResult& result) {
+void read_stripe(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptions& options, GatewayReadResult& result) {
   const int c_id = cols.find({"id", "balancetransactionid"});
   const int c_type = cols.find({"type", "reportingcategory", "balancetransactionreportingcategory"});
   const int c_source = cols.find({"source", "sourceid"});
@@ -196,17 +190,11 @@ void read_stripe(CsvReader& csv, const Columns& cols, const GatewayReadOptions& 
   const int c_trace = cols.find({"traceid", "payouttraceid"});
   const int c_payout_date = cols.find({"automaticpayouteffectiveatutc", "automaticpayouteffectiveat", "transferdateutc",
                                        "payoutdateutc", "payoutdate"});
-  const std::vector<int> c_invoices = cols.invoice_columns(options.invoice_columns);
-  struct Need {
-    int index;
-    const char* name;
-  };
-  for (Need n : {Need{c_type, "Type (or reporting_category)"}, Need{c_amount, "Amount (or gross)"},
-                 Need{c_currency, "Currency"}, Need{c_created, "Created (UTC)"}}) {
-    if (n.index < 0)
-      throw Error(ErrorKind::kInput, std::string("Stripe export has no ") + n.name + " column", {csv.file_name(), 1, 0},
-                  "export the balance history with its default columns");
-  }
+  const std::vector<int> c_invoices = invoice_columns(cols, options.invoice_columns);
+  require_columns(csv,
+                  {Need{c_type, "Type (or reporting_category)"}, Need{c_amount, "Amount (or gross)"},
+                   Need{c_currency, "Currency"}, Need{c_created, "Created (UTC)"}},
+                  "Stripe export", "export the balance history with its default columns");
   const core::DateFormat format = options.date_format.value_or(core::DateFormat());
   core::AmountStyle style;
   style.decimal_comma = options.decimal_comma.value_or(false);
@@ -258,9 +246,9 @@ void read_stripe(CsvReader& csv, const Columns& cols, const GatewayReadOptions& 
   }
 }
 
-bool german_paypal(const Columns& cols) { return cols.contains("brutto") || cols.contains("datum"); }
+bool german_paypal(const HeaderIndex& cols) { return cols.contains("brutto") || cols.contains("datum"); }
 
-void read_paypal(CsvReader& csv, const Columns& cols, const GatewayReadOptions& options, GatewayReadResult& result) {
+void read_paypal(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptions& options, GatewayReadResult& result) {
   const bool german = german_paypal(cols);
   const int c_date = cols.find({"date", "datum"});
   const int c_time = cols.find({"time", "uhrzeit"});
@@ -276,17 +264,11 @@ void read_paypal(CsvReader& csv, const Columns& cols, const GatewayReadOptions& 
   const int c_ref = cols.find({"referencetxnid", "zugehrigertransaktionscode"});
   const int c_impact = cols.find({"balanceimpact", "auswirkungaufguthaben"});
   const int c_subject = cols.find({"subject", "itemtitle", "betreff", "artikelbezeichnung"});
-  const std::vector<int> c_invoices = cols.invoice_columns(options.invoice_columns);
-  struct Need {
-    int index;
-    const char* name;
-  };
-  for (Need n : {Need{c_date, "Date"}, Need{c_type, "Type"}, Need{c_currency, "Currency"}, Need{c_gross, "Gross"},
-                 Need{c_id, "Transaction ID"}}) {
-    if (n.index < 0)
-      throw Error(ErrorKind::kInput, std::string("PayPal activity export has no ") + n.name + " column",
-                  {csv.file_name(), 1, 0}, "download the activity report as CSV with all columns");
-  }
+  const std::vector<int> c_invoices = invoice_columns(cols, options.invoice_columns);
+  require_columns(csv,
+                  {Need{c_date, "Date"}, Need{c_type, "Type"}, Need{c_currency, "Currency"}, Need{c_gross, "Gross"},
+                   Need{c_id, "Transaction ID"}},
+                  "PayPal activity export", "download the activity report as CSV with all columns");
   const core::DateFormat format = options.date_format.value_or(core::DateFormat(german ? "%d.%m.%Y" : "%m/%d/%Y"));
   core::AmountStyle style;
   style.decimal_comma = options.decimal_comma.value_or(german);
@@ -350,7 +332,7 @@ std::optional<GatewayFormat> parse_gateway_format(std::string_view name) {
 }
 
 GatewayFormat detect_gateway_format(const std::vector<std::string>& header) {
-  Columns cols(header);
+  HeaderIndex cols(header);
   bool paypal_id = cols.contains("transactionid") || cols.contains("transaktionscode");
   bool paypal_money = cols.contains("gross") || cols.contains("brutto");
   if (paypal_id && paypal_money) return GatewayFormat::kPayPal;
@@ -398,7 +380,7 @@ GatewayReadResult read_gateway(CsvReader& csv, const GatewayReadOptions& options
   if (!csv.next()) throw Error(ErrorKind::kInput, "the gateway export is empty", {csv.file_name(), 1, 0});
   std::vector<std::string> header;
   for (std::size_t i = 0; i < csv.size(); ++i) header.emplace_back(csv.field(i));
-  Columns cols(header);
+  HeaderIndex cols(header);
   GatewayFormat format = options.format == GatewayFormat::kAuto ? detect_gateway_format(header) : options.format;
   if (format == GatewayFormat::kAuto)
     throw Error(ErrorKind::kInput, "not a Stripe balance export or a PayPal activity export", {csv.file_name(), 1, 0},
@@ -407,6 +389,27 @@ GatewayReadResult read_gateway(CsvReader& csv, const GatewayReadOptions& options
   if (format == GatewayFormat::kStripe) read_stripe(csv, cols, options, result);
   else read_paypal(csv, cols, options, result);
   return result;
+}
+
+GatewayFormat sniff_gateway_file(const std::string& path) {
+  if (path == "-") return GatewayFormat::kAuto;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return GatewayFormat::kAuto;  // the bank reader reports it
+  std::string head(16 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  auto nl = head.find('\n');
+  if (nl == std::string::npos && !in.eof()) return GatewayFormat::kAuto;  // no header line: not a CSV export
+  head.resize(nl == std::string::npos ? head.size() : nl);
+  try {
+    CsvReader csv(path, head);
+    if (!csv.next()) return GatewayFormat::kAuto;
+    std::vector<std::string> header;
+    for (std::size_t i = 0; i < csv.size(); ++i) header.emplace_back(csv.field(i));
+    return detect_gateway_format(header);
+  } catch (const Error&) {
+    return GatewayFormat::kAuto;  // not CSV: a bank format
+  }
 }
 
 GatewayReadResult read_gateway_file(const std::string& path, const GatewayReadOptions& options) {
