@@ -77,24 +77,13 @@ void add_component(PayoutBuild& p, const GatewayTransaction& t) {
 }  // namespace
 
 std::string_view gateway_kind_name(GatewayKind kind) {
-  switch (kind) {
-    case GatewayKind::kCharge: return "charge";
-    case GatewayKind::kRefund: return "refund";
-    case GatewayKind::kFee: return "fee";
-    case GatewayKind::kDispute: return "dispute";
-    case GatewayKind::kAdjustment: return "adjustment";
-    case GatewayKind::kPayout: return "payout";
-  }
-  return "adjustment";
+  static constexpr std::string_view kNames[] = {"charge", "refund", "fee", "dispute", "adjustment", "payout"};
+  return kNames[static_cast<std::size_t>(kind)];
 }
 
 std::string_view payout_match_rule_name(PayoutMatchRule rule) {
-  switch (rule) {
-    case PayoutMatchRule::kReference: return "reference";
-    case PayoutMatchRule::kAmountDate: return "amount_date";
-    case PayoutMatchRule::kNone: break;
-  }
-  return "none";
+  static constexpr std::string_view kNames[] = {"none", "reference", "amount_date"};
+  return kNames[static_cast<std::size_t>(rule)];
 }
 
 PayoutResult tie_out_payouts(const std::vector<GatewayTransaction>& rows, const std::vector<domain::BankTransaction>& bank,

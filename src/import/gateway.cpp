@@ -99,6 +99,17 @@ int parse_time_of_day(std::string_view s) {
   return parts[0] * 3600 + parts[1] * 60 + parts[2];
 }
 
+/// A row's gateway, location, id and type; the readers fill in the rest.
+GatewayTransaction start_row(const CsvReader& csv, const char* gateway, int c_id, int c_type) {
+  GatewayTransaction t;
+  t.gateway = gateway;
+  t.source_file = csv.file_name();
+  t.source_line = csv.line();
+  t.id = cell(csv, c_id);
+  t.type = cell(csv, c_type);
+  return t;
+}
+
 struct RowContext {
   CsvReader& csv;
   GatewayReadResult& result;
@@ -196,17 +207,11 @@ void read_stripe(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
                    Need{c_currency, "Currency"}, Need{c_created, "Created (UTC)"}},
                   "Stripe export", "export the balance history with its default columns");
   const core::DateFormat format = options.date_format.value_or(core::DateFormat());
-  core::AmountStyle style;
-  style.decimal_comma = options.decimal_comma.value_or(false);
+  const core::AmountStyle style{options.decimal_comma.value_or(false)};
 
   while (csv.next()) {
     RowContext ctx{csv, result};
-    GatewayTransaction t;
-    t.gateway = "stripe";
-    t.source_file = csv.file_name();
-    t.source_line = csv.line();
-    t.id = cell(csv, c_id);
-    t.type = cell(csv, c_type);
+    GatewayTransaction t = start_row(csv, "stripe", c_id, c_type);
     t.source_id = cell(csv, c_source);
     t.description = cell(csv, c_description);
     t.customer_email = cell(csv, c_email);
@@ -270,17 +275,12 @@ void read_paypal(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
                    Need{c_id, "Transaction ID"}},
                   "PayPal activity export", "download the activity report as CSV with all columns");
   const core::DateFormat format = options.date_format.value_or(core::DateFormat(german ? "%d.%m.%Y" : "%m/%d/%Y"));
-  core::AmountStyle style;
-  style.decimal_comma = options.decimal_comma.value_or(german);
+  const core::AmountStyle style{options.decimal_comma.value_or(german)};
 
   while (csv.next()) {
     RowContext ctx{csv, result};
-    GatewayTransaction t;
-    t.gateway = "paypal";
-    t.source_file = csv.file_name();
-    t.source_line = csv.line();
-    t.id = cell(csv, c_id);
-    t.type = cell(csv, c_type);  // trimmed: exports carry trailing blanks ("Bank Deposit to PP Account ")
+    // The type is trimmed: exports carry trailing blanks ("Bank Deposit to PP Account ").
+    GatewayTransaction t = start_row(csv, "paypal", c_id, c_type);
     t.source_id = cell(csv, c_ref);
     t.customer_email = cell(csv, c_email);
     t.description = cell(csv, c_subject);

@@ -6,6 +6,7 @@
 #include "otc/core/error.hpp"
 #include "otc/ops/reconcile_bank.hpp"
 #include "otc/store/sqlite_store.hpp"
+#include "reconcile_test_support.hpp"
 
 using namespace otc;
 
@@ -61,12 +62,6 @@ std::unique_ptr<store::LedgerStore> ledger() {
   return s;
 }
 
-std::vector<store::AuditRecord> audit_of(store::LedgerStore& s) {
-  std::vector<store::AuditRecord> out;
-  s.for_each_audit("", "", [&](const store::AuditRecord& r) { out.push_back(r); });
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("reconcile bank: deposits against receipts, the range from the bank file", "[ops][reconcile]") {
@@ -87,7 +82,7 @@ TEST_CASE("reconcile bank: deposits against receipts, the range from the bank fi
   CHECK(r.exceptions);
   CHECK(r.summary ==
         "2 deposits, 1 ledger receipts in range; 1 matched (1 by reference, 0 by amount and date); 1 break (unmatched_deposit 1)");
-  auto log = audit_of(*s);
+  auto log = test::audit_of(*s);
   REQUIRE(log.size() == 1);
   CHECK(log[0].entry.entity == "bank");
   CHECK(log[0].entry.entity_id == "2026-03-02..2026-03-04");
@@ -132,5 +127,5 @@ TEST_CASE("reconcile bank: no range and no transactions is an input error and wr
     CHECK(std::string(e.what()) == "the bank files hold no transactions; give --from and --to");
     CHECK(e.where().file == "empty.bai2");
   }
-  CHECK(audit_of(*s).empty());
+  CHECK(test::audit_of(*s).empty());
 }

@@ -1,31 +1,19 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "otc/core/error.hpp"
 #include "otc/ops/reconcile_billing.hpp"
 #include "otc/store/sqlite_store.hpp"
+#include "reconcile_test_support.hpp"
 
 using namespace otc;
 
 namespace {
 
 std::string fixture(const char* name) { return std::string(OTC_SOURCE_DIR) + "/tests/fixtures/reconcile/" + name; }
-
-std::string write_file(const std::string& name, const std::string& text) {
-  auto path = (std::filesystem::temp_directory_path() / ("otc-ops-billing-" + name)).string();
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
-
-std::vector<store::AuditRecord> audit_of(store::LedgerStore& s) {
-  std::vector<store::AuditRecord> out;
-  s.for_each_audit("", "", [&](const store::AuditRecord& r) { out.push_back(r); });
-  return out;
-}
 
 ops::ReconcileBillingOptions options_for(std::string crm) {
   ops::ReconcileBillingOptions o;
@@ -67,7 +55,7 @@ TEST_CASE("reconcile billing: CRM export against ERP export, every planted break
 TEST_CASE("reconcile billing: against the ledger's lines, audited; a field one side lacks is not compared",
           "[ops][reconcile]") {
   auto s = store::open_sqlite_store(":memory:", store::OpenMode::kCreate);
-  auto crm = write_file("crm.csv",
+  auto crm = test::write_input("crm.csv",
                         "contract_id,period,product,quantity,unit_price,amount,currency\n"
                         "K-1,2026-03,SEATS,2,25.00,50.00,USD\n"
                         "K-1,2026-04,SEATS,2,25.00,50.00,USD\n");
@@ -83,7 +71,7 @@ TEST_CASE("reconcile billing: against the ledger's lines, audited; a field one s
   CHECK(r.note == "reconcile billing 2026-03: " + r.detail + "; 1 row of other periods left out");
   REQUIRE(notes.size() == 1);
   CHECK(notes[0] == "not compared: customer (no column in " + crm + "), discount (no column in " + crm + ")");
-  auto log = audit_of(*s);
+  auto log = test::audit_of(*s);
   REQUIRE(log.size() == 1);
   CHECK(log[0].entry.action == "reconcile");
   CHECK(log[0].entry.entity == "billing");
@@ -95,7 +83,7 @@ TEST_CASE("reconcile billing: against the ledger's lines, audited; a field one s
 
 TEST_CASE("reconcile billing: bad rows fail the run, list every row and leave no audit entry", "[ops][reconcile]") {
   auto s = store::open_sqlite_store(":memory:", store::OpenMode::kCreate);
-  auto crm = write_file("bad.csv",
+  auto crm = test::write_input("bad.csv",
                         "contract_id,period,product,quantity,unit_price,amount,currency\n"
                         "K-1,2026-03,SEATS,two,25.00,50.00,USD\n"
                         "K-2,2026-03,SEATS,1,25.00,,USD\n");
@@ -110,5 +98,5 @@ TEST_CASE("reconcile billing: bad rows fail the run, list every row and leave no
     CHECK(e.issues()[0].where.line == 2);
     CHECK(e.issues()[1].message == "amount is empty");
   }
-  CHECK(audit_of(*s).empty());
+  CHECK(test::audit_of(*s).empty());
 }

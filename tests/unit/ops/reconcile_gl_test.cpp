@@ -1,25 +1,19 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "otc/core/error.hpp"
 #include "otc/ops/reconcile_gl.hpp"
 #include "otc/store/sqlite_store.hpp"
+#include "reconcile_test_support.hpp"
 
 using namespace otc;
 
 namespace {
 
 core::Date d(int y, int m, int dd) { return *core::Date::from_ymd(y, m, dd); }
-
-std::string write_file(const std::string& name, const std::string& text) {
-  auto path = (std::filesystem::temp_directory_path() / ("otc-ops-gl-" + name)).string();
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
 
 /// A ledger with INV-1 (USD 600.00, 2026-09-20) before October and INV-2 (USD 1,000.00) in it.
 std::unique_ptr<store::LedgerStore> ledger() {
@@ -43,12 +37,6 @@ std::unique_ptr<store::LedgerStore> ledger() {
   return s;
 }
 
-std::vector<store::AuditRecord> audit_of(store::LedgerStore& s) {
-  std::vector<store::AuditRecord> out;
-  s.for_each_audit("", "", [&](const store::AuditRecord& r) { out.push_back(r); });
-  return out;
-}
-
 ops::ReconcileGlOptions options_for(std::string file) {
   ops::ReconcileGlOptions o;
   o.file = std::move(file);
@@ -61,7 +49,7 @@ ops::ReconcileGlOptions options_for(std::string file) {
 
 TEST_CASE("reconcile gl: a GL that ties has no breaks; the currency comes from the ledger", "[ops][reconcile]") {
   auto s = ledger();
-  auto gl = write_file("tie.csv",
+  auto gl = test::write_input("gl_tie.csv",
                        "date,account,debit,credit,source,journal_id\n"
                        "2026-09-30,1200,600.00,,Balance forward,BF\n"
                        "2026-10-05,1200,1000.00,,Invoice,INV-2\n"
@@ -71,7 +59,7 @@ TEST_CASE("reconcile gl: a GL that ties has no breaks; the currency comes from t
   CHECK_FALSE(r.exceptions);
   CHECK(r.summary ==
         "2 GL rows used, 1 of other accounts left out; USD closing AR: ledger 1600.00, GL 1600.00, difference 0.00; 0 breaks");
-  auto log = audit_of(*s);
+  auto log = test::audit_of(*s);
   REQUIRE(log.size() == 1);
   CHECK(log[0].entry.entity == "gl");
   CHECK(log[0].entry.entity_id == "2026-10");
@@ -81,7 +69,7 @@ TEST_CASE("reconcile gl: a GL that ties has no breaks; the currency comes from t
 
 TEST_CASE("reconcile gl: an invoice missing from the GL and a GL opening from the trial balance", "[ops][reconcile]") {
   auto s = ledger();
-  auto gl = write_file("short.csv",
+  auto gl = test::write_input("gl_short.csv",
                        "date,account,debit,credit,source,journal_id\n"
                        "2026-10-05,1200,990.00,,Invoice,INV-2\n");
   auto o = options_for(gl);
@@ -94,16 +82,16 @@ TEST_CASE("reconcile gl: an invoice missing from the GL and a GL opening from th
   CHECK(r.gl.breaks[0].difference_minor == 1000);
   CHECK(r.summary ==
         "1 GL rows used; USD closing AR: ledger 1600.00, GL 1590.00, difference 10.00; 1 break (rollforward_difference 1)");
-  CHECK(audit_of(*s).size() == 1);
+  CHECK(test::audit_of(*s).size() == 1);
 }
 
 TEST_CASE("reconcile gl: bad input changes nothing", "[ops][reconcile]") {
   auto s = ledger();
-  auto gl = write_file("bad.csv",
+  auto gl = test::write_input("gl_bad.csv",
                        "date,account,debit,credit,source\n"
                        "2026-10-05,1200,abc,,Invoice\n");
   CHECK_THROWS_WITH(ops::reconcile_gl(*s, {"otc reconcile gl"}, options_for(gl)), "1 bad row; nothing was reconciled");
-  auto o = options_for(write_file("ok.csv", "date,account,debit,credit,source\n"));
+  auto o = options_for(test::write_input("gl_empty.csv", "date,account,debit,credit,source\n"));
   o.openings = {"XYZ=1.00"};
   try {
     ops::reconcile_gl(*s, {"otc reconcile gl"}, o);
@@ -112,5 +100,5 @@ TEST_CASE("reconcile gl: bad input changes nothing", "[ops][reconcile]") {
     CHECK(e.kind() == core::ErrorKind::kUsage);
     CHECK(std::string(e.what()) == "--gl-opening 'XYZ=1.00': give the currency, e.g. USD=12500.00");
   }
-  CHECK(audit_of(*s).empty());
+  CHECK(test::audit_of(*s).empty());
 }
