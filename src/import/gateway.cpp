@@ -99,14 +99,22 @@ int parse_time_of_day(std::string_view s) {
   return parts[0] * 3600 + parts[1] * 60 + parts[2];
 }
 
-/// A row's gateway, location, id and type; the readers fill in the rest.
-GatewayTransaction start_row(const CsvReader& csv, const char* gateway, int c_id, int c_type) {
+/// The columns both gateways have, under their own names.
+struct CommonColumns {
+  int id, type, source, email, description;
+};
+
+/// A row's gateway, location and the common cells; the readers fill in the rest.
+GatewayTransaction start_row(const CsvReader& csv, const char* gateway, const CommonColumns& c) {
   GatewayTransaction t;
   t.gateway = gateway;
   t.source_file = csv.file_name();
   t.source_line = csv.line();
-  t.id = cell(csv, c_id);
-  t.type = cell(csv, c_type);
+  t.id = cell(csv, c.id);
+  t.type = cell(csv, c.type);
+  t.source_id = cell(csv, c.source);
+  t.customer_email = cell(csv, c.email);
+  t.description = cell(csv, c.description);
   return t;
 }
 
@@ -185,6 +193,26 @@ std::optional<core::Currency> currency_cell(RowContext& ctx, int index) {
   return c;
 }
 
+struct MoneyColumns {
+  int currency, gross, fee, net;
+};
+struct MoneyCells {
+  std::optional<std::int64_t> gross, fee, net;
+};
+
+/// The row's currency, then its gross (required), fee and net in that currency; false when the
+/// currency is bad (the amounts are then not read).
+bool money_cells(RowContext& ctx, GatewayTransaction& t, const MoneyColumns& c, const char* gross_name,
+                 core::AmountStyle style, MoneyCells& out) {
+  auto currency = currency_cell(ctx, c.currency);
+  if (!currency) return false;
+  t.currency = *currency;
+  out.gross = amount_cell(ctx, c.gross, gross_name, t.currency.exponent, style, true);
+  out.fee = amount_cell(ctx, c.fee, "fee", t.currency.exponent, style, false);
+  out.net = amount_cell(ctx, c.net, "net", t.currency.exponent, style, false);
+  return true;
+}
+
 void read_stripe(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptions& options, GatewayReadResult& result) {
   const int c_id = cols.find({"id", "balancetransactionid"});
   const int c_type = cols.find({"type", "reportingcategory", "balancetransactionreportingcategory"});
@@ -211,27 +239,20 @@ void read_stripe(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
 
   while (csv.next()) {
     RowContext ctx{csv, result};
-    GatewayTransaction t = start_row(csv, "stripe", c_id, c_type);
-    t.source_id = cell(csv, c_source);
-    t.description = cell(csv, c_description);
-    t.customer_email = cell(csv, c_email);
+    GatewayTransaction t = start_row(csv, "stripe", {c_id, c_type, c_source, c_email, c_description});
     t.payout_id = cell(csv, c_payout);
     t.reference = cell(csv, c_trace);
-    auto currency = currency_cell(ctx, c_currency);
-    if (!currency) continue;
-    t.currency = *currency;
-    auto gross = amount_cell(ctx, c_amount, "amount", t.currency.exponent, style, true);
-    auto fee = amount_cell(ctx, c_fee, "fee", t.currency.exponent, style, false);
-    auto net = amount_cell(ctx, c_net, "net", t.currency.exponent, style, false);
+    MoneyCells m;
+    if (!money_cells(ctx, t, {c_currency, c_amount, c_fee, c_net}, "amount", style, m)) continue;
     auto created = date_cell(ctx, c_created, "created date", format, true);
     auto available = date_cell(ctx, c_available, "available-on date", format, false);
     auto payout_date = date_cell(ctx, c_payout_date, "payout date", format, false);
-    if (!ctx.ok || !gross || !created) continue;
+    if (!ctx.ok || !m.gross || !created) continue;
     t.payout_date = payout_date;
     t.created = *created;
     t.available_on = available.value_or(*created);
     t.time_of_day = parse_time_of_day(cell(csv, c_created));
-    if (!settle_fee(ctx, c_fee, *gross, fee, net, false, t)) continue;
+    if (!settle_fee(ctx, c_fee, *m.gross, m.fee, m.net, false, t)) continue;
     t.kind = classify_stripe_type(t.type, t.description);
     if (t.kind == GatewayKind::kPayout && t.payout_id.empty()) t.payout_id = !t.source_id.empty() ? t.source_id : t.id;
     for (int i : c_invoices) split_invoices(cell(csv, i), t.invoices);
@@ -280,10 +301,7 @@ void read_paypal(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
   while (csv.next()) {
     RowContext ctx{csv, result};
     // The type is trimmed: exports carry trailing blanks ("Bank Deposit to PP Account ").
-    GatewayTransaction t = start_row(csv, "paypal", c_id, c_type);
-    t.source_id = cell(csv, c_ref);
-    t.customer_email = cell(csv, c_email);
-    t.description = cell(csv, c_subject);
+    GatewayTransaction t = start_row(csv, "paypal", {c_id, c_type, c_ref, c_email, c_subject});
     if (t.description.empty()) t.description = cell(csv, c_name);
     std::string status = lower(cell(csv, c_status));
     std::string impact = lower(cell(csv, c_impact));
@@ -294,17 +312,13 @@ void read_paypal(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
       ++result.skipped;
       continue;
     }
-    auto currency = currency_cell(ctx, c_currency);
-    if (!currency) continue;
-    t.currency = *currency;
-    auto gross = amount_cell(ctx, c_gross, "gross", t.currency.exponent, style, true);
-    auto fee = amount_cell(ctx, c_fee, "fee", t.currency.exponent, style, false);
-    auto net = amount_cell(ctx, c_net, "net", t.currency.exponent, style, false);
+    MoneyCells m;
+    if (!money_cells(ctx, t, {c_currency, c_gross, c_fee, c_net}, "gross", style, m)) continue;
     auto date = date_cell(ctx, c_date, "date", format, true);
-    if (!ctx.ok || !gross || !date) continue;
+    if (!ctx.ok || !m.gross || !date) continue;
     t.created = t.available_on = *date;
     t.time_of_day = parse_time_of_day(cell(csv, c_time));
-    if (!settle_fee(ctx, c_fee, *gross, fee, net, true, t)) continue;
+    if (!settle_fee(ctx, c_fee, *m.gross, m.fee, m.net, true, t)) continue;
     t.kind = classify_paypal_type(t.type, t.gross_minor);
     if (t.kind == GatewayKind::kPayout) t.payout_id = t.id;
     for (int i : c_invoices) split_invoices(cell(csv, i), t.invoices);
@@ -315,12 +329,8 @@ void read_paypal(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
 }  // namespace
 
 std::string_view gateway_format_name(GatewayFormat format) {
-  switch (format) {
-    case GatewayFormat::kAuto: return "auto";
-    case GatewayFormat::kStripe: return "stripe";
-    case GatewayFormat::kPayPal: return "paypal";
-  }
-  return "auto";
+  static constexpr std::string_view kNames[] = {"auto", "stripe", "paypal"};
+  return kNames[static_cast<std::size_t>(format)];
 }
 
 std::optional<GatewayFormat> parse_gateway_format(std::string_view name) {
