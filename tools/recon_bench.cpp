@@ -48,6 +48,9 @@ int usage() {
 int main(int argc, char** argv) {
   std::string crm_path, erp_path, truth_path, out_path;
   otc::engine::BillingOptions options;
+  // The engine spills where it is told: $TMPDIR, else /tmp.
+  const char* tmp = std::getenv("TMPDIR");
+  options.temp_dir = tmp && *tmp ? tmp : "/tmp";
   bool read_only = false;  // only parse both files: separates CSV reading time from the reconciliation
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];

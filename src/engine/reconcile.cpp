@@ -29,6 +29,12 @@ std::optional<BreakType> parse_break_type(std::string_view name) {
 
 bool is_exception(BreakType type) { return type != BreakType::kFee; }
 
+bool has_exceptions(const std::vector<Break>& breaks) {
+  for (const auto& b : breaks)
+    if (is_exception(b.type)) return true;
+  return false;
+}
+
 const std::array<std::string_view, 7>& break_column_names() {
   static const std::array<std::string_view, 7> names = {"type",       "keys",     "left",      "right",
                                                         "difference", "currency", "suggestion"};

@@ -325,8 +325,9 @@ class SideSorter {
 
   void spill() {
     sort_chunk();
-    std::string dir = temp_dir_.empty() ? std::filesystem::temp_directory_path().string() : temp_dir_;
-    auto run = std::make_unique<TempRun>(dir);
+    if (temp_dir_.empty())
+      throw Error(ErrorKind::kInput, "the billing sort needs a directory for temporary files and none was given");
+    auto run = std::make_unique<TempRun>(temp_dir_);
     std::vector<char> out;
     out.reserve(1u << 20);
     for (const IndexEntry& e : index_) {
@@ -566,27 +567,24 @@ class GroupComparer {
                   "; credit and rebill to the contract customer"};
       emit(b);
     }
-    if (d & kDiffQuantity) {
-      Break b{BreakType::kQuantityDifference, c.key, micros_text(c.quantity), micros_text(e.quantity),
-              micros_text(c.quantity - e.quantity), "", std::nullopt,
-              where + ": billed quantity " + micros_text(e.quantity) + ", contract quantity " + micros_text(c.quantity) +
-                  amount_effect + "; bill or credit the difference"};
+    // Quantity, unit price and discount differ the same way: "billed X a, contract X b".
+    auto micros_break = [&](BreakType type, std::int64_t contract, std::int64_t billed, std::string currency,
+                            const char* billed_what, const char* contract_what, const char* action) {
+      Break b{type, c.key, micros_text(contract), micros_text(billed), micros_text(contract - billed), std::move(currency),
+              std::nullopt,
+              where + ": billed " + billed_what + " " + micros_text(billed) + ", contract " + contract_what + " " +
+                  micros_text(contract) + amount_effect + "; " + action};
       emit(b);
-    }
-    if (d & kDiffPrice) {
-      Break b{BreakType::kPriceDifference, c.key, micros_text(c.unit_price), micros_text(e.unit_price),
-              micros_text(c.unit_price - e.unit_price), std::string(c.currency.view()), std::nullopt,
-              where + ": billed unit price " + micros_text(e.unit_price) + ", contract price " +
-                  micros_text(c.unit_price) + amount_effect + "; check the price book and rebill"};
-      emit(b);
-    }
-    if (d & kDiffDiscount) {
-      Break b{BreakType::kDiscountDifference, c.key, micros_text(c.discount), micros_text(e.discount),
-              micros_text(c.discount - e.discount), "", std::nullopt,
-              where + ": billed discount " + micros_text(e.discount) + ", contract discount " + micros_text(c.discount) +
-                  amount_effect + "; apply the contract discount"};
-      emit(b);
-    }
+    };
+    if (d & kDiffQuantity)
+      micros_break(BreakType::kQuantityDifference, c.quantity, e.quantity, "", "quantity", "quantity",
+                   "bill or credit the difference");
+    if (d & kDiffPrice)
+      micros_break(BreakType::kPriceDifference, c.unit_price, e.unit_price, std::string(c.currency.view()), "unit price",
+                   "price", "check the price book and rebill");
+    if (d & kDiffDiscount)
+      micros_break(BreakType::kDiscountDifference, c.discount, e.discount, "", "discount", "discount",
+                   "apply the contract discount");
     if ((d & kDiffAmount) && !(d & (kDiffQuantity | kDiffPrice | kDiffDiscount))) {
       std::int64_t diff = c.amount_minor - e.amount_minor;
       Break b{BreakType::kAmountDifference, c.key, money_text(c.amount_minor, c.currency),

@@ -4,6 +4,8 @@
 #include <array>
 #include <map>
 
+#include "otc/core/text.hpp"
+
 namespace otc::engine {
 namespace {
 
@@ -18,11 +20,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
+std::string trimmed(std::string_view s) { return std::string(core::trim(s)); }
 
 // Components that lower AR when they grow: their GL value is credit − debit.
 bool reduces_ar(RollComponent c) {

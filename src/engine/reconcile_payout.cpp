@@ -55,46 +55,35 @@ struct PayoutBuild {
   std::int64_t payout_row_fee = 0;
 };
 
+// Each row adds its gross to one component (refunds, disputes and fee rows lower the payout, so
+// their negative gross counts as a positive amount of that component) and its fee to the fees.
 void add_component(PayoutBuild& p, const GatewayTransaction& t) {
   PayoutLine& l = p.line;
   ++l.rows;
+  l.fees_minor += t.fee_minor;
   switch (t.kind) {
     case GatewayKind::kCharge:
       l.charges_minor += t.gross_minor;
-      l.fees_minor += t.fee_minor;
       for (const auto& inv : t.invoices) p.invoices.insert(inv);
       break;
-    case GatewayKind::kRefund:
-      l.refunds_minor -= t.gross_minor;
-      l.fees_minor += t.fee_minor;
-      break;
-    case GatewayKind::kFee:
-      l.fees_minor += t.fee_minor - t.gross_minor;
-      break;
-    case GatewayKind::kDispute:
-      l.disputes_minor -= t.gross_minor;
-      l.fees_minor += t.fee_minor;
-      break;
+    case GatewayKind::kRefund: l.refunds_minor -= t.gross_minor; break;
+    case GatewayKind::kFee: l.fees_minor -= t.gross_minor; break;
+    case GatewayKind::kDispute: l.disputes_minor -= t.gross_minor; break;
     case GatewayKind::kAdjustment:
-    case GatewayKind::kPayout:
-      l.adjustments_minor += t.gross_minor;
-      l.fees_minor += t.fee_minor;
-      break;
+    case GatewayKind::kPayout: l.adjustments_minor += t.gross_minor; break;
   }
 }
 
 }  // namespace
 
 std::string_view gateway_kind_name(GatewayKind kind) {
-  switch (kind) {
-    case GatewayKind::kCharge: return "charge";
-    case GatewayKind::kRefund: return "refund";
-    case GatewayKind::kFee: return "fee";
-    case GatewayKind::kDispute: return "dispute";
-    case GatewayKind::kAdjustment: return "adjustment";
-    case GatewayKind::kPayout: return "payout";
-  }
-  return "adjustment";
+  static constexpr std::string_view kNames[] = {"charge", "refund", "fee", "dispute", "adjustment", "payout"};
+  return kNames[static_cast<std::size_t>(kind)];
+}
+
+std::string_view payout_match_rule_name(PayoutMatchRule rule) {
+  static constexpr std::string_view kNames[] = {"none", "reference", "amount_date"};
+  return kNames[static_cast<std::size_t>(rule)];
 }
 
 PayoutResult tie_out_payouts(const std::vector<GatewayTransaction>& rows, const std::vector<domain::BankTransaction>& bank,

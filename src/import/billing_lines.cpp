@@ -1,5 +1,6 @@
 #include "otc/import/billing_lines.hpp"
 #include "otc/core/text.hpp"
+#include "otc/import/gl_rows.hpp"
 
 #include <algorithm>
 #include <array>
@@ -48,15 +49,6 @@ std::int64_t pow10(int n) {
   std::int64_t v = 1;
   while (n-- > 0) v *= 10;
   return v;
-}
-
-InputSettings apply_mapping(InputSettings s, const MappingFile* m) {
-  if (!m) return s;
-  if (m->date_format) s.date_format = core::DateFormat(*m->date_format);
-  if (m->decimal_comma) s.amount_style.decimal_comma = *m->decimal_comma;
-  if (m->delimiter) s.delimiter = *m->delimiter;
-  if (m->currency && s.default_currency.empty()) s.default_currency = *m->currency;
-  return s;
 }
 
 /// The first record of a file read from its first bytes, so that the real reader (and its large
@@ -151,7 +143,7 @@ std::optional<std::int64_t> discount_percent_of(std::int64_t quantity, std::int6
 
 CsvBillingSource::CsvBillingSource(std::string path, BillingReadOptions options, std::string display_name)
     : path_(std::move(path)), options_(std::move(options)), display_name_(display_name.empty() ? path_ : std::move(display_name)) {
-  settings_ = apply_mapping(options_.settings, options_.mapping);
+  settings_ = settings_with_mapping(options_.settings, options_.mapping);
   if (!settings_.default_currency.empty()) default_currency_ = core::find_currency(settings_.default_currency);
 }
 

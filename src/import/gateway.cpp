@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <set>
 
-#include "otc/import/mapping.hpp"
+#include <fstream>
+
+#include "otc/core/text.hpp"
+#include "otc/import/header_index.hpp"
 
 namespace otc::import {
 namespace {
@@ -20,47 +23,38 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+using core::trim;
 
 bool has(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
-// Column lookup by normalised header name (normalize_header: lower-case letters and digits only,
-// so "Created (UTC)" is "createdutc" and "Gebühr" is "gebhr").
-class Columns {
- public:
-  explicit Columns(const std::vector<std::string>& header) {
-    for (const auto& h : header) names_.push_back(normalize_header(h));
-  }
-  /// The first column whose name is one of `aliases` (tried in order), -1 when none.
-  int find(std::initializer_list<std::string_view> aliases) const {
-    for (std::string_view a : aliases)
-      for (std::size_t i = 0; i < names_.size(); ++i)
-        if (names_[i] == a) return static_cast<int>(i);
-    return -1;
-  }
-  bool contains(std::string_view name) const { return std::find(names_.begin(), names_.end(), name) != names_.end(); }
-  /// Columns whose name says they carry invoice numbers, plus the caller's own.
-  std::vector<int> invoice_columns(const std::vector<std::string>& extra) const {
-    std::vector<int> out;
-    std::set<std::string> wanted;
-    for (const auto& e : extra) wanted.insert(normalize_header(e));
-    for (std::size_t i = 0; i < names_.size(); ++i) {
-      const std::string& n = names_[i];
-      bool builtin = n == "invoiceid" || n == "invoice" || n == "invoicenumber" || n == "invoiceno" ||
-                     n == "rechnungsnummer" ||
-                     (has(n, "metadata") && has(n, "invoice"));
-      if (builtin || wanted.count(n) != 0) out.push_back(static_cast<int>(i));
-    }
-    return out;
-  }
+// Columns are found by normalised header name (normalize_header: lower-case letters and digits
+// only, so "Created (UTC)" is "createdutc" and "Gebühr" is "gebhr").
 
- private:
-  std::vector<std::string> names_;
+/// Columns whose name says they carry invoice numbers, plus the caller's own.
+std::vector<int> invoice_columns(const HeaderIndex& cols, const std::vector<std::string>& extra) {
+  std::vector<int> out;
+  std::set<std::string> wanted;
+  for (const auto& e : extra) wanted.insert(normalize_header(e));
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    const std::string& n = cols.normalised(i);
+    bool builtin = n == "invoiceid" || n == "invoice" || n == "invoicenumber" || n == "invoiceno" ||
+                   n == "rechnungsnummer" || (has(n, "metadata") && has(n, "invoice"));
+    if (builtin || wanted.count(n) != 0) out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
+struct Need {
+  int index;
+  const char* name;
 };
+
+/// Fails on line 1 naming the first required column the export lacks.
+void require_columns(const CsvReader& csv, std::initializer_list<Need> needs, const char* export_name, const char* hint) {
+  for (Need n : needs)
+    if (n.index < 0)
+      throw Error(ErrorKind::kInput, std::string(export_name) + " has no " + n.name + " column", {csv.file_name(), 1, 0}, hint);
+}
 
 std::string cell(const CsvReader& csv, int index) {
   if (index < 0) return {};
@@ -103,6 +97,25 @@ int parse_time_of_day(std::string_view s) {
   parts[n++] = value;
   if (parts[0] > 23 || parts[1] > 59 || parts[2] > 60) return -1;
   return parts[0] * 3600 + parts[1] * 60 + parts[2];
+}
+
+/// The columns both gateways have, under their own names.
+struct CommonColumns {
+  int id, type, source, email, description;
+};
+
+/// A row's gateway, location and the common cells; the readers fill in the rest.
+GatewayTransaction start_row(const CsvReader& csv, const char* gateway, const CommonColumns& c) {
+  GatewayTransaction t;
+  t.gateway = gateway;
+  t.source_file = csv.file_name();
+  t.source_line = csv.line();
+  t.id = cell(csv, c.id);
+  t.type = cell(csv, c.type);
+  t.source_id = cell(csv, c.source);
+  t.customer_email = cell(csv, c.email);
+  t.description = cell(csv, c.description);
+  return t;
 }
 
 struct RowContext {
@@ -180,7 +193,27 @@ std::optional<core::Currency> currency_cell(RowContext& ctx, int index) {
   return c;
 }
 
-void read_stripe(CsvReader& csv, const Columns& cols, const GatewayReadOptions& options, GatewayReadResult& result) {
+struct MoneyColumns {
+  int currency, gross, fee, net;
+};
+struct MoneyCells {
+  std::optional<std::int64_t> gross, fee, net;
+};
+
+/// The row's currency, then its gross (required), fee and net in that currency; false when the
+/// currency is bad (the amounts are then not read).
+bool money_cells(RowContext& ctx, GatewayTransaction& t, const MoneyColumns& c, const char* gross_name,
+                 core::AmountStyle style, MoneyCells& out) {
+  auto currency = currency_cell(ctx, c.currency);
+  if (!currency) return false;
+  t.currency = *currency;
+  out.gross = amount_cell(ctx, c.gross, gross_name, t.currency.exponent, style, true);
+  out.fee = amount_cell(ctx, c.fee, "fee", t.currency.exponent, style, false);
+  out.net = amount_cell(ctx, c.net, "net", t.currency.exponent, style, false);
+  return true;
+}
+
+void read_stripe(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptions& options, GatewayReadResult& result) {
   const int c_id = cols.find({"id", "balancetransactionid"});
   const int c_type = cols.find({"type", "reportingcategory", "balancetransactionreportingcategory"});
   const int c_source = cols.find({"source", "sourceid"});
@@ -196,49 +229,30 @@ void read_stripe(CsvReader& csv, const Columns& cols, const GatewayReadOptions& 
   const int c_trace = cols.find({"traceid", "payouttraceid"});
   const int c_payout_date = cols.find({"automaticpayouteffectiveatutc", "automaticpayouteffectiveat", "transferdateutc",
                                        "payoutdateutc", "payoutdate"});
-  const std::vector<int> c_invoices = cols.invoice_columns(options.invoice_columns);
-  struct Need {
-    int index;
-    const char* name;
-  };
-  for (Need n : {Need{c_type, "Type (or reporting_category)"}, Need{c_amount, "Amount (or gross)"},
-                 Need{c_currency, "Currency"}, Need{c_created, "Created (UTC)"}}) {
-    if (n.index < 0)
-      throw Error(ErrorKind::kInput, std::string("Stripe export has no ") + n.name + " column", {csv.file_name(), 1, 0},
-                  "export the balance history with its default columns");
-  }
+  const std::vector<int> c_invoices = invoice_columns(cols, options.invoice_columns);
+  require_columns(csv,
+                  {Need{c_type, "Type (or reporting_category)"}, Need{c_amount, "Amount (or gross)"},
+                   Need{c_currency, "Currency"}, Need{c_created, "Created (UTC)"}},
+                  "Stripe export", "export the balance history with its default columns");
   const core::DateFormat format = options.date_format.value_or(core::DateFormat());
-  core::AmountStyle style;
-  style.decimal_comma = options.decimal_comma.value_or(false);
+  const core::AmountStyle style{options.decimal_comma.value_or(false)};
 
   while (csv.next()) {
     RowContext ctx{csv, result};
-    GatewayTransaction t;
-    t.gateway = "stripe";
-    t.source_file = csv.file_name();
-    t.source_line = csv.line();
-    t.id = cell(csv, c_id);
-    t.type = cell(csv, c_type);
-    t.source_id = cell(csv, c_source);
-    t.description = cell(csv, c_description);
-    t.customer_email = cell(csv, c_email);
+    GatewayTransaction t = start_row(csv, "stripe", {c_id, c_type, c_source, c_email, c_description});
     t.payout_id = cell(csv, c_payout);
     t.reference = cell(csv, c_trace);
-    auto currency = currency_cell(ctx, c_currency);
-    if (!currency) continue;
-    t.currency = *currency;
-    auto gross = amount_cell(ctx, c_amount, "amount", t.currency.exponent, style, true);
-    auto fee = amount_cell(ctx, c_fee, "fee", t.currency.exponent, style, false);
-    auto net = amount_cell(ctx, c_net, "net", t.currency.exponent, style, false);
+    MoneyCells m;
+    if (!money_cells(ctx, t, {c_currency, c_amount, c_fee, c_net}, "amount", style, m)) continue;
     auto created = date_cell(ctx, c_created, "created date", format, true);
     auto available = date_cell(ctx, c_available, "available-on date", format, false);
     auto payout_date = date_cell(ctx, c_payout_date, "payout date", format, false);
-    if (!ctx.ok || !gross || !created) continue;
+    if (!ctx.ok || !m.gross || !created) continue;
     t.payout_date = payout_date;
     t.created = *created;
     t.available_on = available.value_or(*created);
     t.time_of_day = parse_time_of_day(cell(csv, c_created));
-    if (!settle_fee(ctx, c_fee, *gross, fee, net, false, t)) continue;
+    if (!settle_fee(ctx, c_fee, *m.gross, m.fee, m.net, false, t)) continue;
     t.kind = classify_stripe_type(t.type, t.description);
     if (t.kind == GatewayKind::kPayout && t.payout_id.empty()) t.payout_id = !t.source_id.empty() ? t.source_id : t.id;
     for (int i : c_invoices) split_invoices(cell(csv, i), t.invoices);
@@ -258,9 +272,9 @@ void read_stripe(CsvReader& csv, const Columns& cols, const GatewayReadOptions& 
   }
 }
 
-bool german_paypal(const Columns& cols) { return cols.contains("brutto") || cols.contains("datum"); }
+bool german_paypal(const HeaderIndex& cols) { return cols.contains("brutto") || cols.contains("datum"); }
 
-void read_paypal(CsvReader& csv, const Columns& cols, const GatewayReadOptions& options, GatewayReadResult& result) {
+void read_paypal(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptions& options, GatewayReadResult& result) {
   const bool german = german_paypal(cols);
   const int c_date = cols.find({"date", "datum"});
   const int c_time = cols.find({"time", "uhrzeit"});
@@ -276,32 +290,18 @@ void read_paypal(CsvReader& csv, const Columns& cols, const GatewayReadOptions& 
   const int c_ref = cols.find({"referencetxnid", "zugehrigertransaktionscode"});
   const int c_impact = cols.find({"balanceimpact", "auswirkungaufguthaben"});
   const int c_subject = cols.find({"subject", "itemtitle", "betreff", "artikelbezeichnung"});
-  const std::vector<int> c_invoices = cols.invoice_columns(options.invoice_columns);
-  struct Need {
-    int index;
-    const char* name;
-  };
-  for (Need n : {Need{c_date, "Date"}, Need{c_type, "Type"}, Need{c_currency, "Currency"}, Need{c_gross, "Gross"},
-                 Need{c_id, "Transaction ID"}}) {
-    if (n.index < 0)
-      throw Error(ErrorKind::kInput, std::string("PayPal activity export has no ") + n.name + " column",
-                  {csv.file_name(), 1, 0}, "download the activity report as CSV with all columns");
-  }
+  const std::vector<int> c_invoices = invoice_columns(cols, options.invoice_columns);
+  require_columns(csv,
+                  {Need{c_date, "Date"}, Need{c_type, "Type"}, Need{c_currency, "Currency"}, Need{c_gross, "Gross"},
+                   Need{c_id, "Transaction ID"}},
+                  "PayPal activity export", "download the activity report as CSV with all columns");
   const core::DateFormat format = options.date_format.value_or(core::DateFormat(german ? "%d.%m.%Y" : "%m/%d/%Y"));
-  core::AmountStyle style;
-  style.decimal_comma = options.decimal_comma.value_or(german);
+  const core::AmountStyle style{options.decimal_comma.value_or(german)};
 
   while (csv.next()) {
     RowContext ctx{csv, result};
-    GatewayTransaction t;
-    t.gateway = "paypal";
-    t.source_file = csv.file_name();
-    t.source_line = csv.line();
-    t.id = cell(csv, c_id);
-    t.type = cell(csv, c_type);  // trimmed: exports carry trailing blanks ("Bank Deposit to PP Account ")
-    t.source_id = cell(csv, c_ref);
-    t.customer_email = cell(csv, c_email);
-    t.description = cell(csv, c_subject);
+    // The type is trimmed: exports carry trailing blanks ("Bank Deposit to PP Account ").
+    GatewayTransaction t = start_row(csv, "paypal", {c_id, c_type, c_ref, c_email, c_subject});
     if (t.description.empty()) t.description = cell(csv, c_name);
     std::string status = lower(cell(csv, c_status));
     std::string impact = lower(cell(csv, c_impact));
@@ -312,17 +312,13 @@ void read_paypal(CsvReader& csv, const Columns& cols, const GatewayReadOptions& 
       ++result.skipped;
       continue;
     }
-    auto currency = currency_cell(ctx, c_currency);
-    if (!currency) continue;
-    t.currency = *currency;
-    auto gross = amount_cell(ctx, c_gross, "gross", t.currency.exponent, style, true);
-    auto fee = amount_cell(ctx, c_fee, "fee", t.currency.exponent, style, false);
-    auto net = amount_cell(ctx, c_net, "net", t.currency.exponent, style, false);
+    MoneyCells m;
+    if (!money_cells(ctx, t, {c_currency, c_gross, c_fee, c_net}, "gross", style, m)) continue;
     auto date = date_cell(ctx, c_date, "date", format, true);
-    if (!ctx.ok || !gross || !date) continue;
+    if (!ctx.ok || !m.gross || !date) continue;
     t.created = t.available_on = *date;
     t.time_of_day = parse_time_of_day(cell(csv, c_time));
-    if (!settle_fee(ctx, c_fee, *gross, fee, net, true, t)) continue;
+    if (!settle_fee(ctx, c_fee, *m.gross, m.fee, m.net, true, t)) continue;
     t.kind = classify_paypal_type(t.type, t.gross_minor);
     if (t.kind == GatewayKind::kPayout) t.payout_id = t.id;
     for (int i : c_invoices) split_invoices(cell(csv, i), t.invoices);
@@ -333,12 +329,8 @@ void read_paypal(CsvReader& csv, const Columns& cols, const GatewayReadOptions& 
 }  // namespace
 
 std::string_view gateway_format_name(GatewayFormat format) {
-  switch (format) {
-    case GatewayFormat::kAuto: return "auto";
-    case GatewayFormat::kStripe: return "stripe";
-    case GatewayFormat::kPayPal: return "paypal";
-  }
-  return "auto";
+  static constexpr std::string_view kNames[] = {"auto", "stripe", "paypal"};
+  return kNames[static_cast<std::size_t>(format)];
 }
 
 std::optional<GatewayFormat> parse_gateway_format(std::string_view name) {
@@ -350,7 +342,7 @@ std::optional<GatewayFormat> parse_gateway_format(std::string_view name) {
 }
 
 GatewayFormat detect_gateway_format(const std::vector<std::string>& header) {
-  Columns cols(header);
+  HeaderIndex cols(header);
   bool paypal_id = cols.contains("transactionid") || cols.contains("transaktionscode");
   bool paypal_money = cols.contains("gross") || cols.contains("brutto");
   if (paypal_id && paypal_money) return GatewayFormat::kPayPal;
@@ -398,7 +390,7 @@ GatewayReadResult read_gateway(CsvReader& csv, const GatewayReadOptions& options
   if (!csv.next()) throw Error(ErrorKind::kInput, "the gateway export is empty", {csv.file_name(), 1, 0});
   std::vector<std::string> header;
   for (std::size_t i = 0; i < csv.size(); ++i) header.emplace_back(csv.field(i));
-  Columns cols(header);
+  HeaderIndex cols(header);
   GatewayFormat format = options.format == GatewayFormat::kAuto ? detect_gateway_format(header) : options.format;
   if (format == GatewayFormat::kAuto)
     throw Error(ErrorKind::kInput, "not a Stripe balance export or a PayPal activity export", {csv.file_name(), 1, 0},
@@ -407,6 +399,27 @@ GatewayReadResult read_gateway(CsvReader& csv, const GatewayReadOptions& options
   if (format == GatewayFormat::kStripe) read_stripe(csv, cols, options, result);
   else read_paypal(csv, cols, options, result);
   return result;
+}
+
+GatewayFormat sniff_gateway_file(const std::string& path) {
+  if (path == "-") return GatewayFormat::kAuto;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return GatewayFormat::kAuto;  // the bank reader reports it
+  std::string head(16 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  auto nl = head.find('\n');
+  if (nl == std::string::npos && !in.eof()) return GatewayFormat::kAuto;  // no header line: not a CSV export
+  head.resize(nl == std::string::npos ? head.size() : nl);
+  try {
+    CsvReader csv(path, head);
+    if (!csv.next()) return GatewayFormat::kAuto;
+    std::vector<std::string> header;
+    for (std::size_t i = 0; i < csv.size(); ++i) header.emplace_back(csv.field(i));
+    return detect_gateway_format(header);
+  } catch (const Error&) {
+    return GatewayFormat::kAuto;  // not CSV: a bank format
+  }
 }
 
 GatewayReadResult read_gateway_file(const std::string& path, const GatewayReadOptions& options) {

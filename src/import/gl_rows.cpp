@@ -12,7 +12,9 @@ using core::ErrorKind;
 
 using core::trim;
 
-InputSettings apply_mapping(InputSettings s, const MappingFile* m) {
+}  // namespace
+
+InputSettings settings_with_mapping(InputSettings s, const MappingFile* m) {
   if (!m) return s;
   if (m->date_format) s.date_format = core::DateFormat(*m->date_format);
   if (m->decimal_comma) s.amount_style.decimal_comma = *m->decimal_comma;
@@ -21,10 +23,8 @@ InputSettings apply_mapping(InputSettings s, const MappingFile* m) {
   return s;
 }
 
-}  // namespace
-
 GlReadResult read_gl_rows(CsvReader& csv, const GlReadOptions& options) {
-  const InputSettings settings = apply_mapping(options.settings, options.mapping);
+  const InputSettings settings = settings_with_mapping(options.settings, options.mapping);
   GlReadResult result;
   if (!csv.next()) throw Error(ErrorKind::kInput, "file is empty (expected a header row)", {csv.file_name(), 1, 0});
   std::vector<std::string> header;
@@ -111,7 +111,7 @@ GlReadResult read_gl_rows(CsvReader& csv, const GlReadOptions& options) {
 }
 
 GlReadResult read_gl_file(const std::string& path, const GlReadOptions& options) {
-  const InputSettings settings = apply_mapping(options.settings, options.mapping);
+  const InputSettings settings = settings_with_mapping(options.settings, options.mapping);
   CsvReader csv(path, settings.delimiter);
   return read_gl_rows(csv, options);
 }

@@ -73,6 +73,9 @@ std::array<std::string, 7> break_cells(const Break& b);
 /// (billing) already emit in this order per key.
 void sort_breaks(std::vector<Break>& breaks);
 
+/// Whether any of `breaks` is an exception (the reconciliation then exits 3).
+bool has_exceptions(const std::vector<Break>& breaks);
+
 /// Counts per type, indexed by static_cast<size_t>(BreakType).
 using BreakCounts = std::array<std::uint64_t, kBreakTypeCount>;
 

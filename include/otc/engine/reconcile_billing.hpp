@@ -70,8 +70,9 @@ struct BillingOptions {
   bool customer_ignore_case = true;
   /// Memory for sorting, per side; a side larger than this spills sorted runs to temp files.
   std::size_t memory_budget_bytes = 16u << 20;
-  /// Directory for the spilled runs (created unlinked: nothing is left behind). Empty: the
-  /// system's temporary directory ($TMPDIR or /tmp).
+  /// Directory for the spilled runs (created unlinked: nothing is left behind), chosen by the
+  /// caller (the CLI: $TMPDIR, else /tmp); the engine never looks at the environment. Needed only
+  /// when a side spills: empty then fails with core::Error.
   std::string temp_dir;
   /// Read and sort the two sides on two threads. The sources must then be independent.
   bool parallel = false;

@@ -69,6 +69,9 @@ struct PayoutOptions {
 
 enum class PayoutMatchRule { kNone, kReference, kAmountDate };
 
+/// "none", "reference", "amount_date" (the match column of the payout detail).
+std::string_view payout_match_rule_name(PayoutMatchRule rule);
+
 /// One payout, tied out.
 struct PayoutLine {
   std::string gateway;

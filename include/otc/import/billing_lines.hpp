@@ -43,12 +43,6 @@ struct BillingReadOptions {
   DiscountUnit discount_unit = DiscountUnit::kAmount;
 };
 
-/// One bad row (or cell): where, and why. The row is left out.
-struct BillingIssue {
-  core::SourceLocation where;
-  std::string message;
-};
-
 /// "2026-03" from "2026-03", "2026/03", "202603", "03/2026", "Mar 2026", "March 2026", "2026-03-15"
 /// (any ISO date, with or without a time) or a date in `format`. nullopt when it is none of these.
 std::optional<std::string> normalize_period(std::string_view text, const core::DateFormat& format = {});
@@ -79,7 +73,7 @@ class CsvBillingSource : public engine::BillingLineSource {
 
   bool next(engine::BillingLine& out) override;
 
-  const std::vector<BillingIssue>& issues() const { return issues_; }
+  const std::vector<core::Issue>& issues() const { return issues_; }
   std::uint64_t rows_read() const { return rows_read_; }
   /// Rows left out because their period is not options.period.
   std::uint64_t rows_other_periods() const { return rows_other_periods_; }
@@ -101,7 +95,7 @@ class CsvBillingSource : public engine::BillingLineSource {
   int period_ = -1, customer_ = -1, quantity_ = -1, price_ = -1, discount_ = -1, discount_percent_ = -1, amount_ = -1,
       currency_ = -1, document_ = -1, invoice_ = -1, contract_ = -1;
   std::vector<std::string> header_;
-  std::vector<BillingIssue> issues_;
+  std::vector<core::Issue> issues_;
   std::uint64_t rows_read_ = 0;
   std::uint64_t rows_other_periods_ = 0;
   std::optional<core::Currency> default_currency_;

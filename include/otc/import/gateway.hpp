@@ -33,6 +33,10 @@ std::optional<GatewayFormat> parse_gateway_format(std::string_view name);
 /// Recognises the export from its header row (kAuto when it is neither).
 GatewayFormat detect_gateway_format(const std::vector<std::string>& header);
 
+/// The export a file holds, from its header row (its first bytes only): kAuto when it is not a
+/// gateway export, not CSV, stdin ("-") or unreadable (the bank readers then report it).
+GatewayFormat sniff_gateway_file(const std::string& path);
+
 struct GatewayReadOptions {
   GatewayFormat format = GatewayFormat::kAuto;
   /// Date format of the date columns. Unset: Stripe ISO; PayPal %m/%d/%Y, or %d.%m.%Y with German
@@ -47,16 +51,10 @@ struct GatewayReadOptions {
   bool include_non_posting = false;
 };
 
-/// One bad row: where, and why. The row is left out of `rows`.
-struct GatewayIssue {
-  core::SourceLocation where;
-  std::string message;
-};
-
 struct GatewayReadResult {
   GatewayFormat format = GatewayFormat::kAuto;
   std::vector<engine::GatewayTransaction> rows;
-  std::vector<GatewayIssue> issues;   ///< every bad row; the caller decides whether to go on
+  std::vector<core::Issue> issues;    ///< every bad row (left out of rows); the caller decides whether to go on
   std::size_t skipped = 0;            ///< non-posting rows left out (see include_non_posting)
 };
 

@@ -13,21 +13,19 @@
 
 namespace otc::import {
 
+/// `settings` with what a mapping file says (date format, decimal comma, delimiter, currency) on
+/// top: the GL and billing-line readers both apply a mapping file's settings this way.
+InputSettings settings_with_mapping(InputSettings settings, const MappingFile* mapping);
+
 struct GlReadOptions {
   std::string profile = "generic";
   const MappingFile* mapping = nullptr;  ///< its settings (date format, decimal comma, delimiter, currency) win
   InputSettings settings;                ///< default_currency: for rows without a currency (empty: such a row is bad)
 };
 
-/// One bad row (or cell): where, and why. The row is left out.
-struct GlIssue {
-  core::SourceLocation where;
-  std::string message;
-};
-
 struct GlReadResult {
   std::vector<engine::GlRow> rows;
-  std::vector<GlIssue> issues;  ///< every bad row, in file order
+  std::vector<core::Issue> issues;  ///< every bad row, in file order
 };
 
 /// Reads a GL export from a reader positioned before its header row. A debit/credit pair wins over

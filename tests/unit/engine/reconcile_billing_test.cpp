@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -82,6 +83,7 @@ TEST_CASE("Reconcile billing: every planted break type is reported once and noth
   auto erp = read_lines(fixture("billing_erp.csv"), "invoice_line");
   auto expected = read_expected(fixture("billing_expected.csv"));
   BillingOptions o;
+  o.temp_dir = std::filesystem::temp_directory_path().string();  // the caller picks the spill directory
   o.amount_tolerance_minor = 1;  // C9 differs by 0.01: within tolerance
 
   SECTION("in memory") {
@@ -121,6 +123,7 @@ TEST_CASE("Reconcile billing: break values, money differences and suggestions", 
   auto crm = read_lines(fixture("billing_crm.csv"), "contract_line");
   auto erp = read_lines(fixture("billing_erp.csv"), "invoice_line");
   BillingOptions o;
+  o.temp_dir = std::filesystem::temp_directory_path().string();  // the caller picks the spill directory
   o.amount_tolerance_minor = 1;
   auto breaks = engine::reconcile_billing(crm, erp, o);
   REQUIRE(breaks.size() == 9);
@@ -185,6 +188,7 @@ TEST_CASE("Reconcile billing: lines with equal keys pair best-first", "[reconcil
     std::vector<BillingLine> crm = {line("K", "A", 3, 3000)};
     std::vector<BillingLine> erp = {line("K", "B", 3, 3000)};
     BillingOptions o;
+    o.temp_dir = std::filesystem::temp_directory_path().string();  // the caller picks the spill directory
     o.compare_customer = false;
     CHECK(engine::reconcile_billing(crm, erp, o).empty());
   }
@@ -198,6 +202,7 @@ TEST_CASE("Reconcile billing: the streaming order is the same on every run", "[r
   }
   auto run = [&](std::size_t budget, bool parallel) {
     BillingOptions o;
+    o.temp_dir = std::filesystem::temp_directory_path().string();  // the caller picks the spill directory
     o.memory_budget_bytes = budget;
     o.parallel = parallel;
     engine::VectorBillingSource a(crm), b(erp);
@@ -274,6 +279,7 @@ TEST_CASE("Reconcile billing: seeded random data sets report exactly their plant
   for (std::size_t i = erp.size() - 1; i > 0; --i) std::swap(erp[i], erp[rnd(i + 1)]);
 
   BillingOptions o;
+  o.temp_dir = std::filesystem::temp_directory_path().string();  // the caller picks the spill directory
   o.amount_tolerance_minor = 1;
   o.memory_budget_bytes = 4096;
   o.parallel = true;
@@ -287,4 +293,26 @@ TEST_CASE("Reconcile billing: seeded random data sets report exactly their plant
   CHECK(s.spilled_runs > 10);
   CHECK(count == 900);
   CHECK(found == truth);
+}
+
+TEST_CASE("Reconcile billing: the spill directory comes from the caller, never the environment", "[reconcile]") {
+  auto crm = read_lines(fixture("billing_crm.csv"), "contract_line");
+  auto erp = read_lines(fixture("billing_erp.csv"), "invoice_line");
+  BillingOptions o;
+  o.memory_budget_bytes = 200;  // spills
+  SECTION("none given: a side that must spill fails") {
+    CHECK_THROWS_WITH(engine::reconcile_billing(crm, erp, o),
+                      "the billing sort needs a directory for temporary files and none was given");
+  }
+  SECTION("none given, nothing spills: not needed") {
+    o.memory_budget_bytes = 16u << 20;
+    engine::BillingSummary s;
+    engine::reconcile_billing(crm, erp, o, &s);
+    CHECK(s.spilled_runs == 0);
+  }
+  SECTION("a directory that does not exist names itself") {
+    o.temp_dir = "/nonexistent-otc-dir";
+    CHECK_THROWS_WITH(engine::reconcile_billing(crm, erp, o),
+                      Catch::Matchers::StartsWith("cannot create a temporary file in /nonexistent-otc-dir: "));
+  }
 }

@@ -14,7 +14,7 @@ import::GlReadResult read(const std::string& text, const import::GlReadOptions& 
   return import::read_gl_rows(csv, options);
 }
 
-std::string issue_text(const import::GlIssue& i) { return core::format_location(i.where) + ": " + i.message; }
+std::string issue_text(const core::Issue& i) { return core::format_location(i.where) + ": " + i.message; }
 
 }  // namespace
 
