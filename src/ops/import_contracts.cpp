@@ -77,6 +77,20 @@ class ImportRun {
     return {trim(reader_->field(static_cast<std::size_t>(idx))), idx + 1};
   }
 
+  /// Reads every row, calling `on_row(sum)` with the reader on it, then finishes the batch with
+  /// `detail(sum)`. Nothing when this exact file was imported before.
+  template <class OnRow, class Detail>
+  ImportSummary each_row(OnRow&& on_row, Detail&& detail) {
+    ImportSummary sum;
+    if (!start(sum)) return sum;
+    while (reader_->next()) {
+      ++sum.rows_read;
+      on_row(sum);
+    }
+    finish(sum, detail(sum));
+    return sum;
+  }
+
   /// The row's context for the row parsers.
   ContractRowContext row_context() const {
     return {opt_.display_name, reader_->line(), settings_.date_format, settings_.amount_style};
@@ -129,17 +143,13 @@ std::string conflict_text(const std::string& what, const store::PutResult& r) {
 }  // namespace
 
 ImportSummary import_contracts(store::LedgerStore& ledger, store::BillingStore& billing, const ImportOptions& opt,
-                                  const IssueSink& report_issue) {
-  ImportSummary sum;
+                               const IssueSink& report_issue) {
   ImportRun run(ledger, opt, report_issue);
-  if (!run.start(sum)) return sum;
-  CsvReader& reader = run.reader();
-  const ColumnMap& map = run.map();
   std::vector<domain::ContractLine> versions;
-  const std::string& default_currency = run.settings().default_currency;
-
-  while (reader.next()) {
-    ++sum.rows_read;
+  auto on_row = [&](ImportSummary& sum) {
+    const CsvReader& reader = run.reader();
+    const ColumnMap& map = run.map();
+    const std::string& default_currency = run.settings().default_currency;
     ContractRowFields f = contract_row_fields([&](std::string_view name) { return run.field(name); });
     if (f.currency.text.empty() && !default_currency.empty()) f.currency.text = default_currency;
     ContractRowContext ctx = run.row_context();
@@ -211,24 +221,20 @@ ImportSummary import_contracts(store::LedgerStore& ledger, store::BillingStore& 
       if (e.kind() != ErrorKind::kInput) throw;
       run.reject(sum, {{{opt.display_name, reader.line(), e.where().column}, e.what()}});
     }
-  }
-  run.finish(sum, std::to_string(sum.rows_read) + " rows read, " + std::to_string(sum.inserted) + " added, " +
-                      std::to_string(sum.unchanged) + " unchanged, " + std::to_string(sum.rejected) + " rejected");
-  return sum;
+  };
+  return run.each_row(on_row, [](const ImportSummary& sum) {
+    return std::to_string(sum.rows_read) + " rows read, " + std::to_string(sum.inserted) + " added, " +
+           std::to_string(sum.unchanged) + " unchanged, " + std::to_string(sum.rejected) + " rejected";
+  });
 }
 
 ImportSummary import_usage(store::LedgerStore& ledger, store::BillingStore& billing, const ImportOptions& opt,
-                               const IssueSink& report_issue) {
-  ImportSummary sum;
+                           const IssueSink& report_issue) {
   ImportRun run(ledger, opt, report_issue);
-  if (!run.start(sum)) return sum;
-  CsvReader& reader = run.reader();
   std::vector<core::Issue> issues;
   domain::UsageRecord r;
   std::string last_contract, last_customer;  // the previous row's contract and its customer
-
-  while (reader.next()) {
-    ++sum.rows_read;
+  auto on_row = [&](ImportSummary& sum) {
     issues.clear();
     const UsageRowFields row = usage_row_fields([&](std::string_view name) { return run.field(name); });
     const ContractRowContext ctx = run.row_context();
@@ -263,15 +269,15 @@ ImportSummary import_usage(store::LedgerStore& ledger, store::BillingStore& bill
     }
     if (!issues.empty()) {
       run.reject(sum, issues);
-      continue;
+      return;
     }
     if (billing.put_usage(r, sum.batch_id)) ++sum.inserted;
     else ++sum.unchanged;
-  }
-  run.finish(sum, std::to_string(sum.rows_read) + " rows read, " + std::to_string(sum.inserted) + " added, " +
-                      std::to_string(sum.unchanged) + " duplicate event ids ignored, " + std::to_string(sum.rejected) +
-                      " rejected");
-  return sum;
+  };
+  return run.each_row(on_row, [](const ImportSummary& sum) {
+    return std::to_string(sum.rows_read) + " rows read, " + std::to_string(sum.inserted) + " added, " +
+           std::to_string(sum.unchanged) + " duplicate event ids ignored, " + std::to_string(sum.rejected) + " rejected";
+  });
 }
 
 }  // namespace otc::ops

@@ -1,6 +1,7 @@
 #include "otc/ops/invoice_corrections.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -90,19 +91,30 @@ std::string credit_amount(store::BillingStore& billing, const store::IssuedInvoi
   return what;
 }
 
-void finish(store::WriteTransaction& tx, const CorrectionResult& r, const BeforeCommitFn& before_commit) {
-  if (before_commit) before_commit(r);
-  tx.commit();
-}
+/// What every correction starts with: the billing role, its one write transaction, and the
+/// invoice, found eligible (open, dated on or before the correction).
+struct Correction {
+  std::unique_ptr<store::BillingStore> billing;
+  store::WriteTransaction tx;
+  store::IssuedInvoice inv;
+  CorrectionResult result;
+
+  Correction(store::LedgerStore& store, const CorrectionOptions& o)
+      : billing(store::open_billing_store(store)), tx(store), inv(find_open_invoice(*billing, o.invoice, o.date)) {}
+
+  CorrectionResult finish(const BeforeCommitFn& before_commit) {
+    if (before_commit) before_commit(result);
+    tx.commit();
+    return std::move(result);
+  }
+};
 
 }  // namespace
 
 CorrectionResult void_invoice(store::LedgerStore& store, const Invocation& invocation, const CorrectionOptions& o,
                               const BeforeCommitFn& before_commit) {
-  auto billing = store::open_billing_store(store);
-  CorrectionResult r;
-  store::WriteTransaction tx(store);
-  auto inv = find_open_invoice(*billing, o.invoice, o.date);
+  Correction fix(store, o);
+  auto& [billing, tx, inv, r] = fix;
   require_nothing_applied(inv, "void", "issue a credit memo instead: otc invoice credit ID --reason ...");
   billing->void_invoice(inv.id, o.date, o.reason, 0);
   bool billed = !billing->charges_of(inv.id).empty();
@@ -111,16 +123,13 @@ CorrectionResult void_invoice(store::LedgerStore& store, const Invocation& invoc
                               (billed ? "; its charges are unbilled again" : "") + "; reason: " + o.reason));
   r.rows.push_back({"void", inv.number, "", o.date, inv.total, inv.currency, 0});
   r.note = "voided " + inv.number + (billed ? "; its charges are unbilled again (the next invoice run bills them)" : "");
-  finish(tx, r, before_commit);
-  return r;
+  return fix.finish(before_commit);
 }
 
 CorrectionResult credit_invoice(store::LedgerStore& store, const Invocation& invocation, const CreditOptions& o,
                                 const BeforeCommitFn& before_commit) {
-  auto billing = store::open_billing_store(store);
-  CorrectionResult r;
-  store::WriteTransaction tx(store);
-  auto inv = find_open_invoice(*billing, o.invoice, o.date);
+  Correction fix(store, o);
+  auto& [billing, tx, inv, r] = fix;
   const auto& c = inv.currency;
   store::CreditMemoDraft memo = memo_for(inv, o.date, o.reason);
   std::string what = credit_amount(*billing, inv, o, memo);
@@ -132,17 +141,14 @@ CorrectionResult credit_invoice(store::LedgerStore& store, const Invocation& inv
   r.rows.push_back({"credit", inv.number, memo.number, o.date, memo.amount, c, inv.open - memo.amount});
   r.note = "credit memo " + memo.number + " of " + with_currency(memo.amount, c) + " applied to " + inv.number +
            "; open balance now " + money(inv.open - memo.amount, c);
-  finish(tx, r, before_commit);
-  return r;
+  return fix.finish(before_commit);
 }
 
 CorrectionResult rebill_invoice(store::LedgerStore& store, const Invocation& invocation, const RebillOptions& o,
                                 const BeforeCommitFn& before_commit) {
   const core::Date on = o.date;
-  auto billing = store::open_billing_store(store);
-  CorrectionResult r;
-  store::WriteTransaction tx(store);
-  auto inv = find_open_invoice(*billing, o.invoice, on);
+  Correction fix(store, o);
+  auto& [billing, tx, inv, r] = fix;
   const auto& c = inv.currency;
   require_nothing_applied(inv, "rebill", "credit what is open (otc invoice credit) and bill the difference by hand");
   auto charges = billing->charges_of(inv.id);
@@ -191,8 +197,7 @@ CorrectionResult rebill_invoice(store::LedgerStore& store, const Invocation& inv
   r.note = "credited " + inv.number + " in full (" + memo.number + ") and " +
            (numbers.empty() ? std::string("rebilled nothing: the contracts no longer bill its charges")
                             : "rebilled it as " + numbers);
-  finish(tx, r, before_commit);
-  return r;
+  return fix.finish(before_commit);
 }
 
 }  // namespace otc::ops
