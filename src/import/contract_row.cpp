@@ -84,6 +84,15 @@ class RowParser {
     return choice(f, name, parse, choices);
   }
 
+  /// A non-negative decimal with up to 6 places, in millionths.
+  std::int64_t decimal(const ContractField& f, std::string_view name, std::string_view what) const {
+    auto v = parse_decimal(text(f), domain::kDecimalPlaces, ctx_.amount_style);
+    if (!v)
+      fail(f, std::string(name) + " '" + std::string(text(f)) + "' is not " + std::string(what) +
+                  " (a non-negative decimal with up to 6 places)");
+    return *v;
+  }
+
   std::string expected_date() const {
     return ctx_.date_format.is_iso() ? "YYYY-MM-DD" : ctx_.date_format.pattern();
   }
@@ -270,11 +279,7 @@ domain::ContractLine parse_contract_row(const ContractRowFields& row, const Cont
   }
   bool has_price = previous != nullptr;
   if (F::given(row.unit_price)) {
-    auto v = parse_decimal(F::text(row.unit_price), domain::kDecimalPlaces, ctx.amount_style);
-    if (!v)
-      p.fail(row.unit_price, "unit_price '" + std::string(F::text(row.unit_price)) +
-                                 "' is not a price (a non-negative decimal with up to 6 places)");
-    c.unit_price_micros = *v;
+    c.unit_price_micros = p.decimal(row.unit_price, "unit_price", "a price");
     has_price = true;
   } else if (!previous) {
     c.unit_price_micros = 0;
@@ -296,11 +301,7 @@ domain::ContractLine parse_contract_row(const ContractRowFields& row, const Cont
                                               " line needs a unit price or a tier table"
                                         : std::string("unit_price is empty"));
   if (F::given(row.quantity)) {
-    auto q = parse_decimal(F::text(row.quantity), domain::kDecimalPlaces, ctx.amount_style);
-    if (!q)
-      p.fail(row.quantity, "quantity '" + std::string(F::text(row.quantity)) +
-                               "' is not a quantity (a non-negative decimal with up to 6 places)");
-    c.quantity = *q;
+    c.quantity = p.decimal(row.quantity, "quantity", "a quantity");
   } else if (!previous) {
     if (c.model == PriceModel::kPerSeat) p.fail(row.quantity, "quantity is empty: a per_seat line needs a seat count");
     if (c.model == PriceModel::kMinimumCommitment)
