@@ -132,11 +132,9 @@ LinePlanner::LinePlanner(const LineInput& input, const BillingOptions& options) 
     throw core::Error(core::ErrorKind::kInput, "a contract line needs at least one row");
   versions_.reserve(input.versions.size());
   for (const auto& v : input.versions) versions_.push_back(&v);
-  std::stable_sort(versions_.begin(), versions_.end(), [](const ContractLine* a, const ContractLine* b) {
-    bool base_a = !a->effective, base_b = !b->effective;
-    if (base_a != base_b) return base_a;  // the base row first, whatever its dates
-    return a->effective_from() < b->effective_from();
-  });
+  // The base row first, whatever its dates, then by effective date (one line: same contract and line).
+  std::stable_sort(versions_.begin(), versions_.end(),
+                   [](const ContractLine* a, const ContractLine* b) { return version_before(*a, *b); });
   const ContractLine& b = base();
   if (b.effective && *b.effective != b.start)
     fail(b, "has amendments (effective " + b.effective->iso() + ") but no base row");
