@@ -567,21 +567,11 @@ void unbilled_for_line(const LineInput& input, core::Date as_of, const BillingOp
         return;
       }
     }
-    UnbilledItem it;
-    it.contract_id = l.contract_id;
-    it.line_id = l.line_id;
-    it.customer = l.customer;
-    it.product = l.product;
-    it.key = l.key;
-    it.period_start = l.period_start;
-    it.period_end = l.period_end;
-    it.since = since;
-    it.age_days = as_of.days_since(since);
-    it.billable = billable;
-    it.amount = l.money.net;
-    it.tax = l.money.tax;
-    it.currency = l.currency;
-    out.push_back(std::move(it));
+    out.push_back(UnbilledItem{.contract_id = l.contract_id, .line_id = l.line_id, .customer = l.customer,
+                               .product = l.product, .key = l.key, .period_start = l.period_start,
+                               .period_end = l.period_end, .since = since, .age_days = as_of.days_since(since),
+                               .billable = billable, .amount = l.money.net, .tax = l.money.tax,
+                               .currency = l.currency});
   };
   for (const auto& l : lines) add(l, l.invoice_date, true);
   for (const auto& o : open) add(o.line, o.since, false);
