@@ -6,7 +6,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "import_command.hpp"
-#include "otc/import/contract_import.hpp"
+#include "otc/ops/import_contracts.hpp"
 #include "otc/store/billing_store.hpp"
 #include "otc/store/ledger_store.hpp"
 
@@ -24,12 +24,12 @@ void install_import_billing(CLI::App* import_cmd, Context& ctx) {
                    "A later row for the same contract_id + line_id with an effective_date is an amendment: its blank\n"
                    "fields keep the terms before it. Bad rows fail the import as FILE:LINE:COLUMN and change nothing.\n"
                    "Example: otc import contracts contracts.csv && otc invoice run --through 2026-03-31",
-                   " rows", " already present", with_billing(import::run_contract_import)});
+                   " rows", " already present", with_billing(ops::import_contracts)});
   add_import_kind(import_cmd, ctx, ImportKind{"usage",
                    "Import metered usage (event_id, contract_id or customer + metric, quantity, usage_date)",
                    "An event id already in the ledger is ignored, never billed twice.\n"
                    "Example: otc import usage usage-2026-06.csv",
-                   " rows", " duplicate event ids ignored", with_billing(import::run_usage_import)});
+                   " rows", " duplicate event ids ignored", with_billing(ops::import_usage)});
 }
 
 }  // namespace otc::cli

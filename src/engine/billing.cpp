@@ -1,12 +1,13 @@
 #include "otc/engine/billing.hpp"
 
 #include <algorithm>
-#include <map>
 #include <numeric>
 #include <utility>
 
 #include "otc/core/error.hpp"
+#include "otc/engine/billing_book.hpp"
 #include "otc/engine/proration.hpp"
+#include "otc/engine/service.hpp"
 
 namespace otc::engine {
 namespace {
@@ -88,8 +89,8 @@ class LinePlanner {
  private:
   const ContractLine& base() const { return *versions_.front(); }
   const ContractLine& version(std::size_t k) const { return *versions_[k]; }
-  std::size_t version_at(core::Date day) const;
-  bool in_service(core::Date day) const;
+  std::size_t version_at(core::Date day) const { return governing_version(versions_, day); }
+  bool in_service(core::Date day) const { return engine::in_service(versions_, day); }
   bool billed(ChargeKey key) const { return std::binary_search(billed_.begin(), billed_.end(), key); }
   void final_segments(core::Date a, core::Date b, std::vector<Segment>& out) const;
   std::int64_t usage_between(core::Date a, core::Date b, core::Date* first = nullptr) const;
@@ -107,6 +108,14 @@ class LinePlanner {
   DraftLine make_line(const ContractLine& v, ChargeKey key, core::Date invoice_date, core::Date due_date) const;
   std::int64_t recurring_amount(const ContractLine& v, std::int64_t quantity, std::int32_t days,
                                 std::int32_t full_days) const;
+  /// The discount of `amount` for `days` of `full_days` under v's terms: a percentage always, a
+  /// fixed amount (prorated) only where `allow_fixed`.
+  std::int64_t discount_of(const ContractLine& v, std::int64_t amount, std::int32_t days, std::int32_t full_days,
+                           bool allow_fixed) const {
+    if (v.discount.kind == DiscountKind::kPercent) return apply_rate(amount, v.discount.value, options_.rounding);
+    if (allow_fixed) return fixed_discount(v.discount.value, days, full_days, amount, options_.rounding);
+    return 0;
+  }
 
   BillingOptions options_;
   std::vector<const ContractLine*> versions_;  // sorted by effective_from
@@ -123,11 +132,9 @@ LinePlanner::LinePlanner(const LineInput& input, const BillingOptions& options) 
     throw core::Error(core::ErrorKind::kInput, "a contract line needs at least one row");
   versions_.reserve(input.versions.size());
   for (const auto& v : input.versions) versions_.push_back(&v);
-  std::stable_sort(versions_.begin(), versions_.end(), [](const ContractLine* a, const ContractLine* b) {
-    bool base_a = !a->effective, base_b = !b->effective;
-    if (base_a != base_b) return base_a;  // the base row first, whatever its dates
-    return a->effective_from() < b->effective_from();
-  });
+  // The base row first, whatever its dates, then by effective date (one line: same contract and line).
+  std::stable_sort(versions_.begin(), versions_.end(),
+                   [](const ContractLine* a, const ContractLine* b) { return version_before(*a, *b); });
   const ContractLine& b = base();
   if (b.effective && *b.effective != b.start)
     fail(b, "has amendments (effective " + b.effective->iso() + ") but no base row");
@@ -193,18 +200,6 @@ LinePlanner::LinePlanner(const LineInput& input, const BillingOptions& options) 
   }
 }
 
-std::size_t LinePlanner::version_at(core::Date day) const {
-  std::size_t k = 0;
-  for (std::size_t i = 1; i < versions_.size(); ++i)
-    if (version(i).effective_from() <= day) k = i;
-  return k;
-}
-
-bool LinePlanner::in_service(core::Date day) const {
-  if (day < base().start) return false;
-  const ContractLine& v = version(version_at(day));
-  return !v.end || day <= *v.end;
-}
 
 void LinePlanner::final_segments(core::Date a, core::Date b, std::vector<Segment>& out) const {
   std::vector<Piece> pieces;
@@ -273,13 +268,7 @@ void LinePlanner::emit_recurring(const ContractLine& v, const Piece& piece, std:
   std::int32_t full = p.full_days();
   std::int64_t amount = recurring_amount(v, quantity, days, full);
   if (amount == 0) return;
-  std::int64_t discount = 0;
-  if (piece.discounted) {
-    if (v.discount.kind == DiscountKind::kPercent)
-      discount = apply_rate(amount, v.discount.value, options_.rounding);
-    else if (allow_fixed_discount)
-      discount = fixed_discount(v.discount.value, days, full, amount, options_.rounding);
-  }
+  std::int64_t discount = piece.discounted ? discount_of(v, amount, days, full, allow_fixed_discount) : 0;
   DraftLine l = make_line(v, key, invoice_date, due_date);
   l.description = std::move(description);
   if (days != full) l.description += " (" + std::to_string(days) + "/" + std::to_string(full) + " days)";
@@ -379,13 +368,7 @@ void LinePlanner::bill_usage(const ServicePeriod& p, const std::vector<Segment>&
   auto push = [&](std::string description, std::int64_t qty, std::optional<std::int64_t> price,
                   std::int64_t amount, bool allow_fixed) {
     if (amount == 0) return;
-    std::int64_t discount = 0;
-    if (discounted) {
-      if (v.discount.kind == DiscountKind::kPercent)
-        discount = apply_rate(amount, v.discount.value, options_.rounding);
-      else if (allow_fixed)
-        discount = fixed_discount(v.discount.value, active_days, full, amount, options_.rounding);
-    }
+    std::int64_t discount = discounted ? discount_of(v, amount, active_days, full, allow_fixed) : 0;
     DraftLine l = make_line(v, key, invoice_date, due);
     l.description = std::move(description);
     l.period_start = p.start;
@@ -463,103 +446,18 @@ void LinePlanner::run(core::Date through, std::vector<DraftLine>& out, std::vect
   }
 }
 
-std::string key_of(std::string_view contract_id, std::string_view line_id) {
-  std::string k;
-  k.reserve(contract_id.size() + line_id.size() + 1);
-  k.append(contract_id);
-  k.push_back('\x1f');
-  k.append(line_id);
-  return k;
-}
-
-/// Whole-book grouping for plan_billing and compute_unbilled.
-struct Book {
-  std::vector<domain::ContractLine> rows;  // sorted by (contract, line)
-  struct Group {
-    std::size_t begin = 0, end = 0;
-    std::vector<domain::UsageRecord> usage;
-    std::vector<ChargeKey> billed;
-  };
-  std::vector<Group> groups;
-  LineStats stats;
-};
-
-bool active_on(std::span<const domain::ContractLine> versions, core::Date day) {
-  const domain::ContractLine* gov = nullptr;
-  for (const auto& v : versions)
-    if (v.effective_from() <= day && (!gov || v.effective_from() >= gov->effective_from())) gov = &v;
-  if (!gov) return false;
-  return day >= versions.front().start && (!gov->end || day <= *gov->end);
-}
-
-Book make_book(std::span<const domain::ContractLine> rows, std::span<const domain::UsageRecord> usage,
-               std::span<const BilledCharge> billed) {
-  Book book;
-  book.rows.assign(rows.begin(), rows.end());
-  std::stable_sort(book.rows.begin(), book.rows.end(), [](const auto& a, const auto& b) {
-    if (a.contract_id != b.contract_id) return a.contract_id < b.contract_id;
-    if (a.line_id != b.line_id) return a.line_id < b.line_id;
-    if (a.effective.has_value() != b.effective.has_value()) return !a.effective.has_value();
-    return a.effective_from() < b.effective_from();
-  });
-  std::map<std::string, std::size_t> by_line;
-  std::map<std::string, std::vector<std::size_t>> by_contract, by_customer;
-  for (std::size_t i = 0; i < book.rows.size();) {
-    std::size_t j = i;
-    while (j < book.rows.size() && book.rows[j].contract_id == book.rows[i].contract_id &&
-           book.rows[j].line_id == book.rows[i].line_id)
-      ++j;
-    std::size_t g = book.groups.size();
-    book.groups.push_back({i, j, {}, {}});
-    by_line[key_of(book.rows[i].contract_id, book.rows[i].line_id)] = g;
-    by_contract[book.rows[i].contract_id].push_back(g);
-    by_customer[book.rows[i].customer].push_back(g);
-    i = j;
-  }
-  auto versions_of = [&](std::size_t g) {
-    return std::span<const domain::ContractLine>(book.rows.data() + book.groups[g].begin,
-                                                 book.groups[g].end - book.groups[g].begin);
-  };
-  for (const auto& r : usage) {
-    const auto& candidates = r.contract_id.empty() ? by_customer[r.customer] : by_contract[r.contract_id];
-    std::optional<std::size_t> chosen, fallback;
-    for (std::size_t g : candidates) {
-      const auto& b = book.rows[book.groups[g].begin];
-      if (!domain::usage_applies_to(b, r) || !domain::is_usage_model(b.model)) continue;
-      if (!fallback) fallback = g;
-      if (active_on(versions_of(g), r.date)) { chosen = g; break; }
-    }
-    if (!chosen) chosen = fallback;
-    if (chosen) book.groups[*chosen].usage.push_back(r);
-    else ++book.stats.usage_other_line;
-  }
-  for (const auto& c : billed) {
-    auto it = by_line.find(key_of(c.contract_id, c.line_id));
-    if (it != by_line.end()) book.groups[it->second].billed.push_back(c.key);
-  }
-  return book;
-}
-
-LineInput input_of(const Book& book, const Book::Group& g) {
-  return LineInput{std::span<const domain::ContractLine>(book.rows.data() + g.begin, g.end - g.begin), g.usage,
-                   g.billed};
-}
+constexpr std::string_view kChargeKindNames[] = {"recurring", "usage", "adjustment"};
 
 }  // namespace
 
 std::string_view to_string(ChargeKind kind) {
-  switch (kind) {
-    case ChargeKind::kRecurring: return "recurring";
-    case ChargeKind::kUsage: return "usage";
-    case ChargeKind::kAdjustment: return "adjustment";
-  }
-  return "recurring";
+  auto k = static_cast<std::size_t>(kind);
+  return k < std::size(kChargeKindNames) ? kChargeKindNames[k] : kChargeKindNames[0];
 }
 
 std::optional<ChargeKind> parse_charge_kind(std::string_view text) {
-  if (text == "recurring") return ChargeKind::kRecurring;
-  if (text == "usage") return ChargeKind::kUsage;
-  if (text == "adjustment") return ChargeKind::kAdjustment;
+  for (std::size_t k = 0; k < std::size(kChargeKindNames); ++k)
+    if (text == kChargeKindNames[k]) return static_cast<ChargeKind>(k);
   return std::nullopt;
 }
 
@@ -638,11 +536,14 @@ void group_into_invoices(std::vector<DraftLine>&& lines, std::vector<InvoiceDraf
 
 BillingPlan plan_billing(std::span<const domain::ContractLine> rows, std::span<const domain::UsageRecord> usage,
                          std::span<const BilledCharge> billed, core::Date through, const BillingOptions& options) {
-  Book book = make_book(rows, usage, billed);
+  std::vector<domain::ContractLine> versions(rows.begin(), rows.end());
+  std::vector<domain::UsageRecord> records(usage.begin(), usage.end());
+  LineBook book;
+  book.load(versions, records, billed);
   BillingPlan plan;
-  plan.stats = book.stats;
+  plan.stats.usage_other_line = book.unassigned_usage();
   std::vector<DraftLine> lines;
-  for (const auto& g : book.groups) plan.stats += bill_contract_line(input_of(book, g), through, options, lines);
+  for (const auto& input : book.inputs()) plan.stats += bill_contract_line(input, through, options, lines);
   group_into_invoices(std::move(lines), plan.invoices);
   return plan;
 }
@@ -666,21 +567,11 @@ void unbilled_for_line(const LineInput& input, core::Date as_of, const BillingOp
         return;
       }
     }
-    UnbilledItem it;
-    it.contract_id = l.contract_id;
-    it.line_id = l.line_id;
-    it.customer = l.customer;
-    it.product = l.product;
-    it.key = l.key;
-    it.period_start = l.period_start;
-    it.period_end = l.period_end;
-    it.since = since;
-    it.age_days = as_of.days_since(since);
-    it.billable = billable;
-    it.amount = l.money.net;
-    it.tax = l.money.tax;
-    it.currency = l.currency;
-    out.push_back(std::move(it));
+    out.push_back(UnbilledItem{.contract_id = l.contract_id, .line_id = l.line_id, .customer = l.customer,
+                               .product = l.product, .key = l.key, .period_start = l.period_start,
+                               .period_end = l.period_end, .since = since, .age_days = as_of.days_since(since),
+                               .billable = billable, .amount = l.money.net, .tax = l.money.tax,
+                               .currency = l.currency});
   };
   for (const auto& l : lines) add(l, l.invoice_date, true);
   for (const auto& o : open) add(o.line, o.since, false);
@@ -690,9 +581,12 @@ std::vector<UnbilledItem> compute_unbilled(std::span<const domain::ContractLine>
                                            std::span<const domain::UsageRecord> usage,
                                            std::span<const BilledCharge> billed, core::Date as_of,
                                            const BillingOptions& options) {
-  Book book = make_book(rows, usage, billed);
+  std::vector<domain::ContractLine> versions(rows.begin(), rows.end());
+  std::vector<domain::UsageRecord> records(usage.begin(), usage.end());
+  LineBook book;
+  book.load(versions, records, billed);
   std::vector<UnbilledItem> items;
-  for (const auto& g : book.groups) unbilled_for_line(input_of(book, g), as_of, options, items);
+  for (const auto& input : book.inputs()) unbilled_for_line(input, as_of, options, items);
   std::stable_sort(items.begin(), items.end(), [](const UnbilledItem& a, const UnbilledItem& b) {
     if (a.customer != b.customer) return a.customer < b.customer;
     if (a.contract_id != b.contract_id) return a.contract_id < b.contract_id;

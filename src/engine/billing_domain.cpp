@@ -1,5 +1,6 @@
 // Vocabulary of contract lines and usage records (domain/contract.hpp, domain/usage.hpp).
 #include <cctype>
+#include <iterator>
 #include <string>
 
 #include "otc/domain/contract.hpp"
@@ -23,40 +24,27 @@ std::string normalize(std::string_view text) {
 
 }  // namespace
 
-int months_of(BillingFrequency f) {
-  switch (f) {
-    case BillingFrequency::kMonthly: return 1;
-    case BillingFrequency::kQuarterly: return 3;
-    case BillingFrequency::kSemiannual: return 6;
-    case BillingFrequency::kAnnual: return 12;
-  }
-  return 1;
+// Indexed by the enumerators' values.
+constexpr int kMonths[] = {1, 3, 6, 12};
+constexpr std::string_view kFrequencyNames[] = {"monthly", "quarterly", "semiannual", "annual"};
+constexpr std::string_view kModelNames[] = {"flat", "per_seat", "usage_graduated", "usage_volume",
+                                            "minimum_commitment"};
+
+template <class Table, class Enum>
+auto lookup(const Table& table, Enum e) {
+  auto k = static_cast<std::size_t>(e);
+  return k < std::size(table) ? table[k] : table[0];
 }
 
-std::string_view to_string(BillingFrequency f) {
-  switch (f) {
-    case BillingFrequency::kMonthly: return "monthly";
-    case BillingFrequency::kQuarterly: return "quarterly";
-    case BillingFrequency::kSemiannual: return "semiannual";
-    case BillingFrequency::kAnnual: return "annual";
-  }
-  return "monthly";
-}
+int months_of(BillingFrequency f) { return lookup(kMonths, f); }
+
+std::string_view to_string(BillingFrequency f) { return lookup(kFrequencyNames, f); }
 
 std::string_view to_string(BillingTiming t) {
   return t == BillingTiming::kAdvance ? "advance" : "arrears";
 }
 
-std::string_view to_string(PriceModel m) {
-  switch (m) {
-    case PriceModel::kFlat: return "flat";
-    case PriceModel::kPerSeat: return "per_seat";
-    case PriceModel::kUsageGraduated: return "usage_graduated";
-    case PriceModel::kUsageVolume: return "usage_volume";
-    case PriceModel::kMinimumCommitment: return "minimum_commitment";
-  }
-  return "flat";
-}
+std::string_view to_string(PriceModel m) { return lookup(kModelNames, m); }
 
 std::optional<BillingFrequency> parse_frequency(std::string_view text) {
   std::string s = normalize(text);

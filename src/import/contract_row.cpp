@@ -2,6 +2,7 @@
 #include "otc/core/text.hpp"
 
 #include <cctype>
+#include <climits>
 #include <string>
 
 #include "otc/core/error.hpp"
@@ -32,6 +33,25 @@ std::optional<std::int64_t> parse_decimal(std::string_view text, int places, cor
   return r.minor;
 }
 
+// FNV-1a over the fields, with a separator so that ("ab","c") and ("a","bc") differ.
+struct Fnv {
+  std::uint64_t h = 1469598103934665603ULL;
+  void byte(unsigned char c) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  void add(std::string_view s) {
+    for (unsigned char c : s) byte(c);
+    byte(0x1f);
+  }
+  void add(std::int64_t v) {
+    for (int i = 0; i < 8; ++i) byte(static_cast<unsigned char>(static_cast<std::uint64_t>(v) >> (8 * i)));
+    byte(0x1e);
+  }
+};
+
+constexpr std::string_view kFrequencies = "monthly, quarterly, semiannual, annual";
+
 /// Parses the fields of one row, throwing at the field's column.
 class RowParser {
  public:
@@ -48,6 +68,29 @@ class RowParser {
   std::string required_text(const ContractField& f, std::string_view name) const {
     if (!given(f)) fail(f, std::string(name) + (f.column == 0 ? " is missing" : " is empty"));
     return std::string(text(f));
+  }
+
+  /// The field's value among named choices ("is not one of CHOICES" otherwise).
+  template <class Parse>
+  auto choice(const ContractField& f, std::string_view name, Parse parse, std::string_view choices) const {
+    auto v = parse(text(f));
+    if (!v) fail(f, std::string(name) + " '" + std::string(text(f)) + "' is not one of " + std::string(choices));
+    return *v;
+  }
+
+  template <class Parse>
+  auto required_choice(const ContractField& f, std::string_view name, Parse parse, std::string_view choices) const {
+    required_text(f, name);
+    return choice(f, name, parse, choices);
+  }
+
+  /// A non-negative decimal with up to 6 places, in millionths.
+  std::int64_t decimal(const ContractField& f, std::string_view name, std::string_view what) const {
+    auto v = parse_decimal(text(f), domain::kDecimalPlaces, ctx_.amount_style);
+    if (!v)
+      fail(f, std::string(name) + " '" + std::string(text(f)) + "' is not " + std::string(what) +
+                  " (a non-negative decimal with up to 6 places)");
+    return *v;
   }
 
   std::string expected_date() const {
@@ -186,12 +229,7 @@ domain::ContractLine parse_contract_row(const ContractRowFields& row, const Cont
 
   // Schedule.
   if (!previous || F::given(row.frequency)) {
-    p.required_text(row.frequency, "frequency");
-    auto f = domain::parse_frequency(F::text(row.frequency));
-    if (!f)
-      p.fail(row.frequency, "frequency '" + std::string(F::text(row.frequency)) +
-                                "' is not one of monthly, quarterly, semiannual, annual");
-    c.frequency = *f;
+    c.frequency = p.required_choice(row.frequency, "frequency", domain::parse_frequency, kFrequencies);
   }
   if (F::given(row.timing)) {
     auto t = domain::parse_timing(F::text(row.timing));
@@ -231,29 +269,17 @@ domain::ContractLine parse_contract_row(const ContractRowFields& row, const Cont
 
   // Price.
   if (!previous || F::given(row.price_model)) {
-    p.required_text(row.price_model, "price_model");
-    auto m = domain::parse_price_model(F::text(row.price_model));
-    if (!m)
-      p.fail(row.price_model, "price_model '" + std::string(F::text(row.price_model)) +
-                                  "' is not one of flat, per_seat, usage_graduated, usage_volume, minimum_commitment");
-    c.model = *m;
+    c.model = p.required_choice(row.price_model, "price_model", domain::parse_price_model,
+                                "flat, per_seat, usage_graduated, usage_volume, minimum_commitment");
   }
   if (F::given(row.price_per)) {
-    auto f = domain::parse_frequency(F::text(row.price_per));
-    if (!f)
-      p.fail(row.price_per, "price_per '" + std::string(F::text(row.price_per)) +
-                                "' is not one of monthly, quarterly, semiannual, annual");
-    c.price_per = *f;
+    c.price_per = p.choice(row.price_per, "price_per", domain::parse_frequency, kFrequencies);
   } else if (!previous) {
     c.price_per = c.frequency;
   }
   bool has_price = previous != nullptr;
   if (F::given(row.unit_price)) {
-    auto v = parse_decimal(F::text(row.unit_price), domain::kDecimalPlaces, ctx.amount_style);
-    if (!v)
-      p.fail(row.unit_price, "unit_price '" + std::string(F::text(row.unit_price)) +
-                                 "' is not a price (a non-negative decimal with up to 6 places)");
-    c.unit_price_micros = *v;
+    c.unit_price_micros = p.decimal(row.unit_price, "unit_price", "a price");
     has_price = true;
   } else if (!previous) {
     c.unit_price_micros = 0;
@@ -275,11 +301,7 @@ domain::ContractLine parse_contract_row(const ContractRowFields& row, const Cont
                                               " line needs a unit price or a tier table"
                                         : std::string("unit_price is empty"));
   if (F::given(row.quantity)) {
-    auto q = parse_decimal(F::text(row.quantity), domain::kDecimalPlaces, ctx.amount_style);
-    if (!q)
-      p.fail(row.quantity, "quantity '" + std::string(F::text(row.quantity)) +
-                               "' is not a quantity (a non-negative decimal with up to 6 places)");
-    c.quantity = *q;
+    c.quantity = p.decimal(row.quantity, "quantity", "a quantity");
   } else if (!previous) {
     if (c.model == PriceModel::kPerSeat) p.fail(row.quantity, "quantity is empty: a per_seat line needs a seat count");
     if (c.model == PriceModel::kMinimumCommitment)
@@ -344,6 +366,80 @@ domain::ContractLine parse_contract_row(const ContractRowFields& row, const Cont
     c.net_days = 30;
   }
   return c;
+}
+
+ContractRowFields contract_row_fields(const std::function<ContractField(std::string_view name)>& field) {
+  ContractRowFields f;
+  f.contract_id = field("contract_id");
+  f.line_id = field("line_id");
+  f.customer = field("customer");
+  f.product = field("product");
+  f.metric = field("metric");
+  f.description = field("description");
+  f.start_date = field("start_date");
+  f.end_date = field("end_date");
+  f.effective_date = field("effective_date");
+  f.frequency = field("frequency");
+  f.timing = field("timing");
+  f.anchor_day = field("anchor_day");
+  f.price_model = field("price_model");
+  f.price_per = field("price_per");
+  f.unit_price = field("unit_price");
+  f.tiers = field("tiers");
+  f.quantity = field("quantity");
+  f.discount = field("discount");
+  f.discount_until = field("discount_until");
+  f.currency = field("currency");
+  f.tax_rate = field("tax_rate");
+  f.net_days = field("net_days");
+  return f;
+}
+
+std::uint64_t content_hash(const domain::ContractLine& v) {
+  Fnv f;
+  f.add(v.contract_id); f.add(v.line_id); f.add(v.customer); f.add(v.product); f.add(v.metric); f.add(v.description);
+  f.add(v.start.days()); f.add(v.end ? v.end->days() : INT64_MIN); f.add(v.effective ? v.effective->days() : INT64_MIN);
+  f.add(static_cast<std::int64_t>(v.frequency)); f.add(static_cast<std::int64_t>(v.timing)); f.add(v.anchor_day);
+  f.add(v.anchor_month.value_or(0)); f.add(static_cast<std::int64_t>(v.model)); f.add(static_cast<std::int64_t>(v.price_per));
+  f.add(v.unit_price_micros);
+  for (const auto& t : v.tiers) { f.add(t.up_to.value_or(-1)); f.add(t.unit_price_micros); }
+  f.add(v.quantity); f.add(static_cast<std::int64_t>(v.discount.kind)); f.add(v.discount.value);
+  f.add(v.discount.until ? v.discount.until->days() : INT64_MIN);
+  f.add(v.currency.view()); f.add(v.tax_rate_ppm); f.add(v.net_days);
+  return f.h >> 1;
+}
+
+UsageRowFields usage_row_fields(const std::function<ContractField(std::string_view name)>& field) {
+  return {field("event_id"), field("contract_id"), field("line_id"), field("customer"),
+          field("metric"),   field("quantity"),    field("usage_date")};
+}
+
+void parse_usage_row(const UsageRowFields& row, const ContractRowContext& ctx, domain::UsageRecord& r,
+                     std::vector<core::Issue>& issues) {
+  auto issue = [&](const ContractField& f, std::string message) {
+    issues.push_back({core::SourceLocation{ctx.file, ctx.line, f.column}, std::move(message)});
+  };
+  r.event_id.assign(row.event_id.text);
+  r.contract_id.assign(row.contract_id.text);
+  r.line_id.assign(row.line_id.text);
+  r.customer.assign(row.customer.text);
+  r.metric.assign(row.metric.text);
+  r.source_file = ctx.file;
+  r.source_line = ctx.line;
+  if (r.event_id.empty()) issue(row.event_id, "event_id is empty");
+  if (row.usage_date.text.empty()) {
+    issue(row.usage_date, "usage_date is empty");
+  } else if (auto d = ctx.date_format.parse(row.usage_date.text)) {
+    r.date = *d;
+  } else {
+    issue(row.usage_date, "usage_date '" + std::string(row.usage_date.text) + "' is not a date (expected " +
+                              (ctx.date_format.is_iso() ? std::string("YYYY-MM-DD") : ctx.date_format.pattern()) + ")");
+  }
+  auto q = core::parse_amount(row.quantity.text, domain::kDecimalPlaces, ctx.amount_style);
+  if (row.quantity.text.empty()) issue(row.quantity, "quantity is empty");
+  else if (!q.ok())
+    issue(row.quantity, "quantity '" + std::string(row.quantity.text) + "' is not a quantity (a decimal with up to 6 places)");
+  else r.quantity = q.minor;
 }
 
 }  // namespace otc::import

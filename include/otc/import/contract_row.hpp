@@ -2,6 +2,8 @@
 // One contract CSV row, already split into fields by canonical name, into a ContractLine.
 // The importer maps its file's columns (profile or --map) to these names and passes each field's
 // text with the 1-based CSV column it came from, so errors point at FILE:LINE:COLUMN.
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,7 +11,9 @@
 
 #include "otc/core/date.hpp"
 #include "otc/core/money.hpp"
+#include "otc/core/error.hpp"
 #include "otc/domain/contract.hpp"
+#include "otc/domain/usage.hpp"
 
 namespace otc::import {
 
@@ -41,6 +45,25 @@ struct ContractRowContext {
 /// Throws otc::core::Error (kInput) at {file, line, column of the offending field}.
 domain::ContractLine parse_contract_row(const ContractRowFields& row, const ContractRowContext& context,
                                         const domain::ContractLine* previous = nullptr);
+
+/// The fields of a contract row: `field(name)` gives each canonical column's text and column.
+ContractRowFields contract_row_fields(const std::function<ContractField(std::string_view name)>& field);
+
+/// Fingerprint of a contract line version as parsed (not where it came from).
+std::uint64_t content_hash(const domain::ContractLine& version);
+
+/// The fields of a usage row by canonical column name.
+struct UsageRowFields {
+  ContractField event_id, contract_id, line_id, customer, metric, quantity, usage_date;
+};
+UsageRowFields usage_row_fields(const std::function<ContractField(std::string_view name)>& field);
+
+/// Parses one usage row into `record` (reusing its memory): event id, names, date and quantity.
+/// Appends each problem to `issues` at {context.file, context.line, the field's column}; the
+/// record is good when none was added. Whether the contract or customer exists is the importer's
+/// question (it needs the ledger).
+void parse_usage_row(const UsageRowFields& row, const ContractRowContext& context, domain::UsageRecord& record,
+                     std::vector<core::Issue>& issues);
 
 /// Parses a tier table "100:1.00;1000:0.80;inf:0.50": tiers separated by ';', each
 /// UP_TO:UNIT_PRICE, bounds strictly increasing, the last one "inf". On failure returns nullopt and

@@ -27,36 +27,14 @@ std::vector<ContractLine> parse_csv(const std::string& csv) {
   REQUIRE(reader.next());
   std::map<std::string, int> columns;
   for (std::size_t i = 0; i < reader.size(); ++i) columns[std::string(reader.field(i))] = static_cast<int>(i) + 1;
-  auto field = [&](const char* name) {
-    auto it = columns.find(name);
+  auto field = [&](std::string_view name) {
+    auto it = columns.find(std::string(name));
     if (it == columns.end()) return otc::import::ContractField{};
     return otc::import::ContractField{reader.field(static_cast<std::size_t>(it->second - 1)), it->second};
   };
   std::vector<ContractLine> out;
   while (reader.next()) {
-    ContractRowFields f;
-    f.contract_id = field("contract_id");
-    f.line_id = field("line_id");
-    f.customer = field("customer");
-    f.product = field("product");
-    f.metric = field("metric");
-    f.description = field("description");
-    f.start_date = field("start_date");
-    f.end_date = field("end_date");
-    f.effective_date = field("effective_date");
-    f.frequency = field("frequency");
-    f.timing = field("timing");
-    f.anchor_day = field("anchor_day");
-    f.price_model = field("price_model");
-    f.price_per = field("price_per");
-    f.unit_price = field("unit_price");
-    f.tiers = field("tiers");
-    f.quantity = field("quantity");
-    f.discount = field("discount");
-    f.discount_until = field("discount_until");
-    f.currency = field("currency");
-    f.tax_rate = field("tax_rate");
-    f.net_days = field("net_days");
+    ContractRowFields f = otc::import::contract_row_fields(field);
     otc::import::ContractRowContext ctx{"contracts.csv", reader.line(), {}, {}};
     const ContractLine* previous = nullptr;
     for (const auto& c : out)

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "otc/engine/billing.hpp"
-#include "otc/import/contract_import.hpp"
+#include "otc/ops/import_contracts.hpp"
 #include "otc/store/billing_store.hpp"
 #include "otc/store/sqlite_store.hpp"
 
@@ -285,15 +285,15 @@ TEST_CASE("Contract import: the documented five-invoice example, to the cent", "
   b.ledger->begin_write();
   std::vector<std::string> issues;
   auto sink = [&](const core::SourceLocation& w, const std::string& m) { issues.push_back(core::format_location(w) + ": " + m); };
-  auto c = import::run_contract_import(*b.ledger, *b.billing, import_options("contracts", "run_example.csv"), sink);
-  auto u = import::run_usage_import(*b.ledger, *b.billing, import_options("usage", "run_example_usage.csv"), sink);
+  auto c = ops::import_contracts(*b.ledger, *b.billing, import_options("contracts", "run_example.csv"), sink);
+  auto u = ops::import_usage(*b.ledger, *b.billing, import_options("usage", "run_example_usage.csv"), sink);
   CHECK(issues.empty());
   CHECK(c.inserted == 4);
   CHECK(u.inserted == 2);
   CHECK(u.unchanged == 1);
   CHECK(b.run(d(2026, 3, 1)) == std::vector<std::int64_t>{25000, 45699, 111333, 8482, 121333});
   CHECK(b.run(d(2026, 3, 1)).empty());
-  auto again = import::run_contract_import(*b.ledger, *b.billing, import_options("contracts", "run_example.csv"), sink);
+  auto again = ops::import_contracts(*b.ledger, *b.billing, import_options("contracts", "run_example.csv"), sink);
   CHECK(again.already_imported);
   b.ledger->commit();
 }
@@ -303,7 +303,7 @@ TEST_CASE("Contract import: bad rows are reported at FILE:LINE:COLUMN", "[billin
   b.ledger->begin_write();
   std::vector<std::string> issues;
   auto sink = [&](const core::SourceLocation& w, const std::string& m) { issues.push_back(core::format_location(w) + ": " + m); };
-  auto sum = import::run_contract_import(*b.ledger, *b.billing, import_options("contracts", "bad_contracts.csv"), sink);
+  auto sum = ops::import_contracts(*b.ledger, *b.billing, import_options("contracts", "bad_contracts.csv"), sink);
   CHECK(sum.rejected == 3);
   CHECK(sum.inserted == 1);
   CHECK(issues == std::vector<std::string>{
@@ -318,8 +318,8 @@ TEST_CASE("Usage import: rows name a known contract or a customer and metric", "
   b.ledger->begin_write();
   std::vector<std::string> issues;
   auto sink = [&](const core::SourceLocation& w, const std::string& m) { issues.push_back(core::format_location(w) + ": " + m); };
-  import::run_contract_import(*b.ledger, *b.billing, import_options("contracts", "run_example.csv"), sink);
-  auto sum = import::run_usage_import(*b.ledger, *b.billing, import_options("usage", "bad_usage.csv"), sink);
+  ops::import_contracts(*b.ledger, *b.billing, import_options("contracts", "run_example.csv"), sink);
+  auto sum = ops::import_usage(*b.ledger, *b.billing, import_options("usage", "bad_usage.csv"), sink);
   CHECK(sum.rejected == 5);
   CHECK(sum.inserted == 1);
   CHECK(issues == std::vector<std::string>{

@@ -6,7 +6,7 @@
 
 #include "otc/store/billing_store.hpp"
 
-namespace otc::cli {
+namespace otc::report {
 
 /// Who issues the invoice and how to pay: the seller block and remittance instructions.
 struct SellerInfo {
@@ -25,4 +25,4 @@ std::string html_escape(std::string_view text);
 /// A file name for a document number: letters, digits, '-', '_' and '.' kept, others '_'.
 std::string safe_file_name(std::string_view number);
 
-}  // namespace otc::cli
+}  // namespace otc::report

@@ -1,11 +1,12 @@
-#include "invoice_html.hpp"
+#include "otc/report/invoice_html.hpp"
 
 #include <cctype>
 
 #include "otc/core/money.hpp"
+#include "otc/core/text.hpp"
 #include "otc/engine/pricing.hpp"
 
-namespace otc::cli {
+namespace otc::report {
 namespace {
 
 std::string amount(std::int64_t minor, const core::Currency& c) { return core::format_amount(minor, c.exponent); }
@@ -16,9 +17,7 @@ std::string lines_of(std::string_view text) {
   std::string_view rest = text;
   while (!rest.empty()) {
     std::size_t cut = rest.find_first_of("\n;");
-    std::string_view part = rest.substr(0, cut);
-    while (!part.empty() && std::isspace(static_cast<unsigned char>(part.front()))) part.remove_prefix(1);
-    while (!part.empty() && std::isspace(static_cast<unsigned char>(part.back()))) part.remove_suffix(1);
+    std::string_view part = core::trim(rest.substr(0, cut));
     if (!part.empty()) {
       if (!out.empty()) out += "<br>";
       out += html_escape(part);
@@ -135,4 +134,4 @@ void write_invoice_html(std::ostream& out, const store::IssuedInvoice& inv, cons
   out << "</div>\n</body>\n</html>\n";
 }
 
-}  // namespace otc::cli
+}  // namespace otc::report

@@ -1,43 +1,39 @@
-#include "otc/import/contract_import.hpp"
-#include "otc/core/text.hpp"
-#include "otc/import/rejects_writer.hpp"
+#include "otc/ops/import_contracts.hpp"
 
-#include <cctype>
-#include <fstream>
 #include <memory>
+#include <optional>
 
+#include "otc/core/text.hpp"
 #include "otc/engine/billing.hpp"
 #include "otc/import/ar_rows.hpp"
 #include "otc/import/contract_row.hpp"
 #include "otc/import/csv_reader.hpp"
-#include "otc/report/row_sink.hpp"
+#include "otc/import/rejects_writer.hpp"
+#include "otc/ops/invocation.hpp"
 
-namespace otc::import {
+namespace otc::ops {
 namespace {
 
 using core::Error;
 using core::ErrorKind;
+using import::ColumnMap;
+using import::ContractField;
+using import::ContractRowContext;
+using import::ContractRowFields;
+using import::CsvReader;
+using import::ImportOptions;
+using import::ImportSummary;
+using import::InputSettings;
+using import::IssueSink;
+using import::RejectsWriter;
+using import::UsageRowFields;
+using import::content_hash;
+using import::contract_row_fields;
+using import::parse_contract_row;
+using import::parse_usage_row;
+using import::usage_row_fields;
 using store::PutOutcome;
-
 using core::trim;
-
-// FNV-1a over the fields, with a separator so that ("ab","c") and ("a","bc") differ.
-struct Fnv {
-  std::uint64_t h = 1469598103934665603ULL;
-  void byte(unsigned char c) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  void add(std::string_view s) {
-    for (unsigned char c : s) byte(c);
-    byte(0x1f);
-  }
-  void add(std::int64_t v) {
-    for (int i = 0; i < 8; ++i) byte(static_cast<unsigned char>(static_cast<std::uint64_t>(v) >> (8 * i)));
-    byte(0x1e);
-  }
-};
-
 
 /// What the contract and usage imports share: settings, the reader, the column map, rejects,
 /// the batch and the audit entry.
@@ -81,11 +77,30 @@ class ImportRun {
     return {trim(reader_->field(static_cast<std::size_t>(idx))), idx + 1};
   }
 
-  void reject(ImportSummary& sum, const std::vector<RowIssue>& issues) {
+  /// Reads every row, calling `on_row(sum)` with the reader on it, then finishes the batch with
+  /// `detail(sum)`. Nothing when this exact file was imported before.
+  template <class OnRow, class Detail>
+  ImportSummary each_row(OnRow&& on_row, Detail&& detail) {
+    ImportSummary sum;
+    if (!start(sum)) return sum;
+    while (reader_->next()) {
+      ++sum.rows_read;
+      on_row(sum);
+    }
+    finish(sum, detail(sum));
+    return sum;
+  }
+
+  /// The row's context for the row parsers.
+  ContractRowContext row_context() const {
+    return {opt_.display_name, reader_->line(), settings_.date_format, settings_.amount_style};
+  }
+
+  void reject(ImportSummary& sum, const std::vector<core::Issue>& issues) {
     ++sum.rejected;
     std::string reasons;
     for (const auto& is : issues) {
-      report_({opt_.display_name, reader_->line(), is.column}, is.message);
+      report_(is.where, is.message);
       if (!reasons.empty()) reasons += "; ";
       reasons += is.message;
     }
@@ -95,15 +110,8 @@ class ImportRun {
   void finish(ImportSummary& sum, const std::string& detail) {
     rejects_->finish();
     ledger_.finish_batch(sum.batch_id, sum.rows_read, sum.inserted);
-    store::AuditEntry audit;
-    audit.command = opt_.command_line;
-    audit.action = "import";
-    audit.entity = opt_.kind;
-    audit.detail = detail;
-    audit.file_name = opt_.display_name;
-    audit.sha256 = opt_.sha256;
-    audit.batch_id = sum.batch_id;
-    ledger_.audit(audit);
+    ledger_.audit(audit_entry_for_file(Invocation{opt_.command_line}, "import", opt_.kind, detail, opt_.display_name,
+                                       opt_.sha256, sum.batch_id));
   }
 
  private:
@@ -134,57 +142,17 @@ std::string conflict_text(const std::string& what, const store::PutResult& r) {
 
 }  // namespace
 
-std::uint64_t content_hash(const domain::ContractLine& v) {
-  Fnv f;
-  f.add(v.contract_id); f.add(v.line_id); f.add(v.customer); f.add(v.product); f.add(v.metric); f.add(v.description);
-  f.add(v.start.days()); f.add(v.end ? v.end->days() : INT64_MIN); f.add(v.effective ? v.effective->days() : INT64_MIN);
-  f.add(static_cast<std::int64_t>(v.frequency)); f.add(static_cast<std::int64_t>(v.timing)); f.add(v.anchor_day);
-  f.add(v.anchor_month.value_or(0)); f.add(static_cast<std::int64_t>(v.model)); f.add(static_cast<std::int64_t>(v.price_per));
-  f.add(v.unit_price_micros);
-  for (const auto& t : v.tiers) { f.add(t.up_to.value_or(-1)); f.add(t.unit_price_micros); }
-  f.add(v.quantity); f.add(static_cast<std::int64_t>(v.discount.kind)); f.add(v.discount.value);
-  f.add(v.discount.until ? v.discount.until->days() : INT64_MIN);
-  f.add(v.currency.view()); f.add(v.tax_rate_ppm); f.add(v.net_days);
-  return f.h >> 1;
-}
-
-ImportSummary run_contract_import(store::LedgerStore& ledger, store::BillingStore& billing, const ImportOptions& opt,
-                                  const IssueSink& report_issue) {
-  ImportSummary sum;
+ImportSummary import_contracts(store::LedgerStore& ledger, store::BillingStore& billing, const ImportOptions& opt,
+                               const IssueSink& report_issue) {
   ImportRun run(ledger, opt, report_issue);
-  if (!run.start(sum)) return sum;
-  CsvReader& reader = run.reader();
-  const ColumnMap& map = run.map();
   std::vector<domain::ContractLine> versions;
-  const std::string& default_currency = run.settings().default_currency;
-
-  while (reader.next()) {
-    ++sum.rows_read;
-    ContractRowFields f;
-    f.contract_id = run.field("contract_id");
-    f.line_id = run.field("line_id");
-    f.customer = run.field("customer");
-    f.product = run.field("product");
-    f.metric = run.field("metric");
-    f.description = run.field("description");
-    f.start_date = run.field("start_date");
-    f.end_date = run.field("end_date");
-    f.effective_date = run.field("effective_date");
-    f.frequency = run.field("frequency");
-    f.timing = run.field("timing");
-    f.anchor_day = run.field("anchor_day");
-    f.price_model = run.field("price_model");
-    f.price_per = run.field("price_per");
-    f.unit_price = run.field("unit_price");
-    f.tiers = run.field("tiers");
-    f.quantity = run.field("quantity");
-    f.discount = run.field("discount");
-    f.discount_until = run.field("discount_until");
-    f.currency = run.field("currency");
-    f.tax_rate = run.field("tax_rate");
-    f.net_days = run.field("net_days");
+  auto on_row = [&](ImportSummary& sum) {
+    const CsvReader& reader = run.reader();
+    const ColumnMap& map = run.map();
+    const std::string& default_currency = run.settings().default_currency;
+    ContractRowFields f = contract_row_fields([&](std::string_view name) { return run.field(name); });
     if (f.currency.text.empty() && !default_currency.empty()) f.currency.text = default_currency;
-    ContractRowContext ctx{opt.display_name, reader.line(), run.settings().date_format, run.settings().amount_style};
+    ContractRowContext ctx = run.row_context();
 
     try {
       const std::string contract_id(f.contract_id.text);
@@ -251,94 +219,65 @@ ImportSummary run_contract_import(store::LedgerStore& ledger, store::BillingStor
       (put.outcome == PutOutcome::kInserted ? sum.inserted : sum.unchanged)++;
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::kInput) throw;
-      run.reject(sum, {{e.where().column, e.what()}});
+      run.reject(sum, {{{opt.display_name, reader.line(), e.where().column}, e.what()}});
     }
-  }
-  run.finish(sum, std::to_string(sum.rows_read) + " rows read, " + std::to_string(sum.inserted) + " added, " +
-                      std::to_string(sum.unchanged) + " unchanged, " + std::to_string(sum.rejected) + " rejected");
-  return sum;
+  };
+  return run.each_row(on_row, [](const ImportSummary& sum) {
+    return std::to_string(sum.rows_read) + " rows read, " + std::to_string(sum.inserted) + " added, " +
+           std::to_string(sum.unchanged) + " unchanged, " + std::to_string(sum.rejected) + " rejected";
+  });
 }
 
-ImportSummary run_usage_import(store::LedgerStore& ledger, store::BillingStore& billing, const ImportOptions& opt,
-                               const IssueSink& report_issue) {
-  ImportSummary sum;
+ImportSummary import_usage(store::LedgerStore& ledger, store::BillingStore& billing, const ImportOptions& opt,
+                           const IssueSink& report_issue) {
   ImportRun run(ledger, opt, report_issue);
-  if (!run.start(sum)) return sum;
-  CsvReader& reader = run.reader();
-  const InputSettings& settings = run.settings();
-  std::vector<RowIssue> issues;
+  std::vector<core::Issue> issues;
   domain::UsageRecord r;
   std::string last_contract, last_customer;  // the previous row's contract and its customer
-
-  while (reader.next()) {
-    ++sum.rows_read;
+  auto on_row = [&](ImportSummary& sum) {
     issues.clear();
-    auto event_id = run.field("event_id");
-    auto contract_id = run.field("contract_id");
-    auto line_id = run.field("line_id");
-    auto customer = run.field("customer");
-    auto metric = run.field("metric");
-    auto quantity = run.field("quantity");
-    auto date = run.field("usage_date");
-
-    r.event_id.assign(event_id.text);
-    r.contract_id.assign(contract_id.text);
-    r.line_id.assign(line_id.text);
-    r.customer.assign(customer.text);
-    r.metric.assign(metric.text);
-    r.source_file = opt.display_name;
-    r.source_line = reader.line();
-    if (r.event_id.empty()) issues.push_back({event_id.column, "event_id is empty"});
-    if (date.text.empty()) {
-      issues.push_back({date.column, "usage_date is empty"});
-    } else if (auto d = settings.date_format.parse(date.text)) {
-      r.date = *d;
-    } else {
-      issues.push_back({date.column, "usage_date '" + std::string(date.text) + "' is not a date (expected " +
-                                         (settings.date_format.is_iso() ? std::string("YYYY-MM-DD") : settings.date_format.pattern()) + ")"});
-    }
-    auto q = core::parse_amount(quantity.text, domain::kDecimalPlaces, settings.amount_style);
-    if (quantity.text.empty()) issues.push_back({quantity.column, "quantity is empty"});
-    else if (!q.ok())
-      issues.push_back({quantity.column, "quantity '" + std::string(quantity.text) + "' is not a quantity (a decimal with up to 6 places)"});
-    else r.quantity = q.minor;
-
+    const UsageRowFields row = usage_row_fields([&](std::string_view name) { return run.field(name); });
+    const ContractRowContext ctx = run.row_context();
+    parse_usage_row(row, ctx, r, issues);
+    auto issue = [&](const ContractField& f, std::string message) {
+      issues.push_back({core::SourceLocation{ctx.file, ctx.line, f.column}, std::move(message)});
+    };
     if (!r.contract_id.empty()) {
       std::optional<std::string> owner;
       if (r.contract_id == last_contract) owner = last_customer;
       else owner = billing.contract_customer(r.contract_id);
       if (!owner) {
-        issues.push_back({contract_id.column, "contract '" + r.contract_id + "' is not in the ledger (import contracts first)"});
+        issue(row.contract_id, "contract '" + r.contract_id + "' is not in the ledger (import contracts first)");
       } else {
         last_contract = r.contract_id;
         last_customer = *owner;
         if (!r.line_id.empty() && !billing.find_contract_line(r.contract_id, r.line_id))
-          issues.push_back({line_id.column, "contract " + r.contract_id + " has no line '" + r.line_id + "'"});
+          issue(row.line_id, "contract " + r.contract_id + " has no line '" + r.line_id + "'");
         if (!r.customer.empty() && r.customer != *owner)
-          issues.push_back({customer.column, "contract " + r.contract_id + " belongs to customer " + *owner + ", not " + r.customer});
+          issue(row.customer, "contract " + r.contract_id + " belongs to customer " + *owner + ", not " + r.customer);
         r.customer = *owner;
       }
     } else if (!r.line_id.empty()) {
-      issues.push_back({line_id.column, "line_id '" + r.line_id + "' needs a contract_id"});
+      issue(row.line_id, "line_id '" + r.line_id + "' needs a contract_id");
     } else if (r.customer.empty()) {
-      issues.push_back({customer.column, "the record names neither a contract_id nor a customer"});
+      issue(row.customer, "the record names neither a contract_id nor a customer");
     } else {
       if (r.metric.empty())
-        issues.push_back({metric.column, "metric is empty: a record that names only a customer is matched to a contract line by its metric"});
+        issue(row.metric, "metric is empty: a record that names only a customer is matched to a contract line by its metric");
       if (!ledger.find_customer(r.customer))
-        issues.push_back({customer.column, "customer '" + r.customer + "' is not in the ledger"});
+        issue(row.customer, "customer '" + r.customer + "' is not in the ledger");
     }
     if (!issues.empty()) {
       run.reject(sum, issues);
-      continue;
+      return;
     }
     if (billing.put_usage(r, sum.batch_id)) ++sum.inserted;
     else ++sum.unchanged;
-  }
-  run.finish(sum, std::to_string(sum.rows_read) + " rows read, " + std::to_string(sum.inserted) + " added, " +
-                      std::to_string(sum.unchanged) + " duplicate event ids ignored, " + std::to_string(sum.rejected) +
-                      " rejected");
-  return sum;
+  };
+  return run.each_row(on_row, [](const ImportSummary& sum) {
+    return std::to_string(sum.rows_read) + " rows read, " + std::to_string(sum.inserted) + " added, " +
+           std::to_string(sum.unchanged) + " duplicate event ids ignored, " + std::to_string(sum.rejected) + " rejected";
+  });
 }
 
-}  // namespace otc::import
+}  // namespace otc::ops

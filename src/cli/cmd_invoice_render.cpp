@@ -1,0 +1,79 @@
+// `otc invoice render ID|--all --out DIR`: invoices as printable HTML documents, each written
+// with the one atomic writer (NUMBER.html appears only when complete).
+#include <filesystem>
+
+#include "invoice_commands.hpp"
+#include "otc/core/error.hpp"
+#include "otc/report/atomic_file.hpp"
+#include "otc/report/invoice_html.hpp"
+#include "otc/store/billing_store.hpp"
+#include "otc/store/ledger_store.hpp"
+#include "otc/store/transaction.hpp"
+
+namespace otc::cli {
+namespace {
+
+using core::Error;
+using core::ErrorKind;
+using report::CellKind;
+
+struct RenderArgs {
+  std::string invoice;
+  bool all = false;
+  std::string out_dir;
+  report::SellerInfo seller;
+};
+
+void run_render(Context& ctx, const RenderArgs& a) {
+  if (a.invoice.empty() == !a.all) throw Error(ErrorKind::kUsage, "give one invoice number, or --all");
+  std::error_code ec;
+  std::filesystem::create_directories(a.out_dir, ec);
+  if (ec || !std::filesystem::is_directory(a.out_dir))
+    throw Error(ErrorKind::kInput, "cannot create the output directory", {a.out_dir});
+  auto store = ctx.open_ledger();
+  auto billing = store::open_billing_store(*store);
+  auto sink = report::make_sink(ctx.format(), ctx.output());
+  sink->begin({{"invoice_number", CellKind::kText}, {"status", CellKind::kText}, {"file", CellKind::kText}});
+  std::vector<store::IssuedInvoice> todo;
+  store::ReadTransaction tx(*store);
+  if (a.all) {
+    billing->for_each_billed_invoice([&](const store::IssuedInvoice& inv) { todo.push_back(inv); });
+  } else {
+    auto inv = billing->find_issued_invoice(a.invoice);
+    if (!inv) throw Error(ErrorKind::kInput, "invoice '" + a.invoice + "' is not in the ledger");
+    todo.push_back(*inv);
+  }
+  std::vector<store::IssuedLine> lines;
+  std::vector<std::string> cells;
+  for (const auto& inv : todo) {
+    lines.clear();
+    billing->load_lines(inv.id, lines);
+    std::string path = (std::filesystem::path(a.out_dir) / (report::safe_file_name(inv.number) + ".html")).string();
+    report::AtomicFile file(path);
+    report::write_invoice_html(file.stream(), inv, lines, a.seller);
+    file.commit();
+    cells = {inv.number, inv.status, path};
+    sink->row(cells);
+  }
+  tx.end();
+  sink->end();
+  ctx.commit_output();
+  ctx.note("rendered " + std::to_string(todo.size()) + " invoice(s) into " + a.out_dir);
+}
+
+}  // namespace
+
+void install_invoice_render(CLI::App& invoice_cmd, Context& ctx) {
+  auto d = std::make_shared<RenderArgs>();
+  auto* ds = invoice_cmd.add_subcommand("render", "Write invoices as self-contained printable HTML documents");
+  ds->add_option("ID", d->invoice, "invoice number");
+  ds->add_flag("--all", d->all, "every invoice billed by invoice run");
+  ds->add_option("--out", d->out_dir, "directory for the documents (NUMBER.html)")->required();
+  ds->add_option("--seller-name", d->seller.name, "seller block: your company's name");
+  ds->add_option("--seller-address", d->seller.address, "seller block: address, lines separated by ';'");
+  ds->add_option("--remit-to", d->seller.remit_to, "remittance instructions, lines separated by ';'");
+  ds->footer("Example: otc invoice render --all --out invoices/ --remit-to \"ACH: First Bank, routing 021000021, account 4410092231\"");
+  ds->callback([&ctx, d] { run_render(ctx, *d); });
+}
+
+}  // namespace otc::cli

@@ -1,0 +1,78 @@
+#include "otc/ops/invoice_run.hpp"
+
+#include <optional>
+
+#include "otc/store/transaction.hpp"
+
+namespace otc::ops {
+
+engine::BillingOptions billing_options(const std::string& rounding) {
+  engine::BillingOptions o;
+  o.rounding = rounding == "half-even" ? core::Rounding::kHalfEven : core::Rounding::kHalfUp;
+  return o;
+}
+
+void draft_book(store::CustomerBook& book, core::Date through, const engine::BillingOptions& options,
+                engine::LineBook& lines, std::vector<engine::DraftLine>& out) {
+  lines.load(book.versions, book.usage, book.billed);
+  for (const auto& input : lines.inputs()) engine::bill_contract_line(input, through, options, out);
+}
+
+InvoiceRunResult invoice_run(store::LedgerStore& store, const Invocation& inv, const InvoiceRunOptions& options,
+                             const PostedInvoiceFn& on_invoice,
+                             const std::function<void(const InvoiceRunResult&)>& before_commit) {
+  const core::Date through = options.through;
+  auto billing = store::open_billing_store(store);
+  InvoiceRunResult r;
+  std::vector<engine::DraftLine> drafts;
+  std::vector<engine::InvoiceDraft> due;
+  engine::LineBook lines;
+
+  store::WriteTransaction tx(store);
+  std::int64_t batch = store.add_batch("invoice_run", "invoice run --through " + through.iso(), "", inv.command_line);
+  // Numbers are taken in this transaction: read the sequence once, store its end once.
+  std::int64_t next = billing->last_number(options.prefix);
+  billing->for_each_customer_book(through, std::nullopt, [&](store::CustomerBook& book) {
+    ++r.customers;
+    drafts.clear();
+    draft_book(book, through, options.billing, lines, drafts);
+    due.clear();
+    engine::group_into_invoices(std::move(drafts), due);
+    for (const auto& draft : due) {
+      std::string number = store::format_document_number(options.prefix, ++next);
+      billing->post_invoice(draft, book.customer_id, number, batch);
+      if (on_invoice) on_invoice(number, draft);
+      ++r.invoices;
+      r.lines += static_cast<long>(draft.lines.size());
+      if (r.first.empty()) r.first = number;
+      r.last = number;
+    }
+  });
+  if (r.invoices) billing->set_last_number(options.prefix, next);
+  store.finish_batch(batch, r.customers, r.invoices);
+  auto audit = audit_entry(inv, "invoice_run", "invoices", r.invoices ? r.first + ".." + r.last : "",
+                           "through " + through.iso() + ": " + std::to_string(r.invoices) + " invoices, " +
+                               std::to_string(r.lines) + " lines, for " + std::to_string(r.customers) +
+                               " customers with contracts");
+  audit.batch_id = batch;
+  store.audit(audit);
+
+  std::string what = r.invoices ? std::to_string(r.invoices) + " invoices (" + r.first + " to " + r.last + ", " +
+                                      std::to_string(r.lines) + " lines)"
+                                : std::string();
+  if (options.dry_run)
+    r.note = r.invoices ? "dry run: would bill " + what + " through " + through.iso() + "; nothing was written"
+                        : "dry run: nothing to bill through " + through.iso();
+  else
+    r.note = r.invoices ? "billed " + what + " through " + through.iso()
+                        : "nothing to bill through " + through.iso() + ": every charge due is already invoiced";
+
+  if (before_commit) before_commit(r);
+  // A run that bills nothing writes nothing, not even its batch and audit entry: the ledger after
+  // a repeated run is byte for byte what it was.
+  if (options.dry_run || r.invoices == 0) tx.rollback();
+  else tx.commit();
+  return r;
+}
+
+}  // namespace otc::ops
