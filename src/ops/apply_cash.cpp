@@ -106,13 +106,7 @@ domain::Payment return_marker(const domain::BankTransaction& t, const std::strin
 }
 
 ApplyCashRow row_of(const domain::BankTransaction& t, const Posting& p) {
-  ApplyCashRow row;
-  row.payment_id = p.payment_id;
-  row.date = t.booking_date;
-  row.payer = t.payer_name;
-  row.bank_reference = t.bank_reference;
-  row.currency = t.currency;
-  return row;
+  return {.payment_id = p.payment_id, .date = t.booking_date, .payer = t.payer_name, .bank_reference = t.bank_reference, .currency = t.currency};
 }
 
 }  // namespace

@@ -42,14 +42,10 @@ struct ApplyCashRow {
 struct ApplyCashResult {
   std::vector<ApplyCashRow> rows;   ///< applications, then on-account receipts, then unapplied receipts
   std::vector<std::string> notes;   ///< for stderr: what happened to each returned item
-  std::size_t new_receipts = 0;
-  std::size_t applied_receipts = 0;
-  std::size_t unapplied = 0;
-  std::size_t already_posted = 0;
-  std::size_t debits = 0;
-  std::size_t returns = 0;
-  std::size_t reversed_returns = 0;
-  std::size_t unresolved_returns = 0;
+  // Counts: new credits posted, of them applied and unapplied; transactions already posted; debits
+  // (not matched); returned items, of them reversed and left unresolved.
+  std::size_t new_receipts = 0, applied_receipts = 0, unapplied = 0, already_posted = 0, debits = 0;
+  std::size_t returns = 0, reversed_returns = 0, unresolved_returns = 0;
   bool written = false;             ///< false on a dry run and when nothing was new
   /// Unapplied receipts or returns that could not be matched remain (exit 3).
   bool exceptions_remain() const { return unapplied > 0 || unresolved_returns > 0; }
