@@ -171,7 +171,7 @@ class Bai2Reader {
 
   std::int64_t amount_field(std::string_view f, long line, const char* what, bool allow_sign) {
     if (f.empty()) return 0;
-    auto v = allow_sign ? parse_signed_digits(f) : parse_digits(f);
+    auto v = parse_implied_amount(f, allow_sign);
     if (!v) {
       ctx_.problem(line, std::string("bad ") + what + " '" + std::string(f) + "': expected digits (implied decimals)");
       return 0;
@@ -353,7 +353,7 @@ class Bai2Reader {
       ctx_.problem(r.line, "16 transaction detail without an amount", "entry left out");
       return;
     }
-    auto amount = parse_digits(amount_text);
+    auto amount = parse_implied_amount(amount_text);
     if (!amount) {
       ctx_.problem(r.line, "bad amount '" + std::string(amount_text) +
                                "' in 16 transaction detail: expected digits with implied decimals",
@@ -434,21 +434,34 @@ class Bai2Reader {
     in_account_ = false;
   }
 
+  /// The fields of a 98 or 99 trailer (trailing empty ones dropped), its control total read into
+  /// `total` and checked against what the records add up to.
+  std::vector<std::string_view> control_trailer(const Record& r, const std::string& label, const char* what, std::int64_t actual,
+                                                std::int64_t& total) {
+    auto f = split_fields(r);
+    while (!f.empty() && f.back().empty()) f.pop_back();
+    total = f.empty() ? 0 : amount_field(f[0], r.line, what, true);
+    ctx_.check(label + " total", total, actual, group_currency_, r.line);
+    return f;
+  }
+
+  /// A 98 or 99 trailer's second and third fields: how many accounts (groups) and records it closes.
+  void trailer_counts(const Record& r, const std::vector<std::string_view>& f, const std::string& label, const char* children,
+                      std::int64_t children_actual, std::int64_t records_actual) {
+    ctx_.check_count(label + " " + children, count_field(f[1], r.line, children), children_actual, r.line);
+    ctx_.check_count(label + " record count", count_field(f[2], r.line, "record count"), records_actual, r.line);
+  }
+
   void group_trailer(const Record& r) {
     if (in_account_) ctx_.problem(r.line, "98 group trailer inside account " + account_ + " (49 trailer missing)");
     if (!in_group_) {
       ctx_.problem(r.line, "98 group trailer without an open group");
       return;
     }
-    auto f = split_fields(r);
-    while (!f.empty() && f.back().empty()) f.pop_back();
-    std::int64_t total = f.empty() ? 0 : amount_field(f[0], r.line, "group control total", true);
-    ctx_.check("BAI2 group trailer 98 total", total, group_total_, group_currency_, r.line);
+    std::int64_t total = 0;
+    auto f = control_trailer(r, "BAI2 group trailer 98", "group control total", group_total_, total);
     if (f.size() >= 3) {
-      ctx_.check_count("BAI2 group trailer 98 number of accounts", count_field(f[1], r.line, "number of accounts"),
-                       group_accounts_, r.line);
-      ctx_.check_count("BAI2 group trailer 98 record count", count_field(f[2], r.line, "record count"),
-                       group_records_, r.line);
+      trailer_counts(r, f, "BAI2 group trailer 98", "number of accounts", group_accounts_, group_records_);
     } else if (f.size() == 2) {
       ctx_.problem(r.line, "98 group trailer has 2 fields (expected control total, number of accounts, record "
                            "count); read the second as the record count");
@@ -464,15 +477,10 @@ class Bai2Reader {
 
   void file_trailer(const Record& r) {
     if (in_group_) ctx_.problem(r.line, "99 file trailer inside a group (98 trailer missing)");
-    auto f = split_fields(r);
-    while (!f.empty() && f.back().empty()) f.pop_back();
-    std::int64_t total = f.empty() ? 0 : amount_field(f[0], r.line, "file control total", true);
-    ctx_.check("BAI2 file trailer 99 total", total, file_total_, group_currency_, r.line);
+    std::int64_t total = 0;
+    auto f = control_trailer(r, "BAI2 file trailer 99", "file control total", file_total_, total);
     if (f.size() >= 3) {
-      ctx_.check_count("BAI2 file trailer 99 number of groups", count_field(f[1], r.line, "number of groups"),
-                       file_groups_, r.line);
-      ctx_.check_count("BAI2 file trailer 99 record count", count_field(f[2], r.line, "record count"),
-                       file_records_, r.line);
+      trailer_counts(r, f, "BAI2 file trailer 99", "number of groups", file_groups_, file_records_);
     } else {
       ctx_.problem(r.line, "99 file trailer without number of groups and record count");
     }
@@ -497,9 +505,6 @@ class Bai2Reader {
 
 }  // namespace
 
-void read_bai2(std::string_view data, ReadContext& ctx) {
-  Bai2Reader reader(data, ctx);
-  reader.run();
-}
+void read_bai2(std::string_view data, ReadContext& ctx) { run_reader<Bai2Reader>(data, ctx); }
 
 }  // namespace otc::import::bank_detail

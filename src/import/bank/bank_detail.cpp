@@ -79,6 +79,12 @@ void ReadContext::check_count(std::string what, std::int64_t expected, std::int6
   check(std::move(what), expected, actual, core::Currency{}, line);
 }
 
+std::optional<std::int64_t> ReadContext::digits_field(std::optional<std::int64_t> value, std::string_view field, long line,
+                                                      const char* what) {
+  if (!value) problem(line, std::string("bad ") + what + " '" + std::string(field) + "': expected digits");
+  return value;
+}
+
 domain::BankTransaction& ReadContext::add_transaction(long line) {
   auto& t = out_.transactions.emplace_back();
   t.source_file = file_;
@@ -116,7 +122,6 @@ std::string_view trim_right(std::string_view s) {
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
 }
-std::string_view trim(std::string_view s) { return trim_right(trim_left(s)); }
 
 std::string collapse_spaces(std::string_view s) {
   std::string out;
@@ -183,41 +188,35 @@ std::optional<std::int64_t> parse_signed_digits(std::string_view s) {
   return negative ? -*v : *v;
 }
 
+std::optional<std::int64_t> parse_implied_amount(std::string_view s, bool allow_sign) {
+  std::string_view digits = s;
+  if (allow_sign && !digits.empty() && (digits.front() == '+' || digits.front() == '-')) digits.remove_prefix(1);
+  if (!all_digits(digits)) return std::nullopt;
+  auto r = core::parse_amount(s, 0);
+  if (!r.ok()) return std::nullopt;
+  return r.minor;
+}
+
 std::optional<std::int64_t> parse_decimal(std::string_view s, int exponent, std::string_view marks,
                                           std::string* error) {
-  auto fail = [&](const char* why) -> std::optional<std::int64_t> {
-    if (error) *error = why;
+  auto fail = [&](std::string_view why) -> std::optional<std::int64_t> {
+    if (error) *error = std::string(why);
     return std::nullopt;
   };
-  if (s.empty()) return fail("amount is empty");
-  std::int64_t whole = 0, frac = 0;
-  int int_digits = 0, frac_digits = 0;
-  bool in_frac = false;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') {
-      if (!in_frac) {
-        if (whole > (core::kMaxMinor / 10)) return fail("amount is too large");
-        whole = whole * 10 + (c - '0');
-        ++int_digits;
-      } else if (frac_digits < exponent) {
-        frac = frac * 10 + (c - '0');
-        ++frac_digits;
-      } else if (c != '0') {
-        return fail("more decimal places than the currency allows");
-      }
-    } else if (!in_frac && marks.find(c) != std::string_view::npos) {
-      in_frac = true;
-    } else {
-      return fail("not an amount");
-    }
+  if (s.empty()) return fail(core::describe(core::AmountError::kEmpty));
+  // Digits with at most one decimal mark out of `marks`, and a digit before it.
+  std::string text(s);
+  std::size_t mark = std::string::npos;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') continue;
+    if (mark != std::string::npos || i == 0 || marks.find(c) == std::string_view::npos) return fail(core::describe(core::AmountError::kSyntax));
+    mark = i;
+    text[i] = '.';
   }
-  if (int_digits == 0) return fail("not an amount");
-  for (int i = frac_digits; i < exponent; ++i) frac *= 10;
-  std::int64_t scale = 1;
-  for (int i = 0; i < exponent; ++i) scale *= 10;
-  __int128 value = static_cast<__int128>(whole) * scale + frac;
-  if (value > core::kMaxMinor) return fail("amount is too large");
-  return static_cast<std::int64_t>(value);
+  auto r = core::parse_amount(text, exponent);
+  if (!r.ok()) return fail(core::describe(*r.error));
+  return r.minor;
 }
 
 int expand_year(int yy) { return yy < 80 ? 2000 + yy : 1900 + yy; }

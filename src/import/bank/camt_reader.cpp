@@ -471,9 +471,6 @@ class CamtReader {
 
 }  // namespace
 
-void read_camt(std::string_view data, ReadContext& ctx) {
-  CamtReader reader(data, ctx);
-  reader.run();
-}
+void read_camt(std::string_view data, ReadContext& ctx) { run_reader<CamtReader>(data, ctx); }
 
 }  // namespace otc::import::bank_detail

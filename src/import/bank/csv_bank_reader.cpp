@@ -7,6 +7,7 @@
 
 #include "otc/import/bank/bank_detail.hpp"
 #include "otc/import/csv_reader.hpp"
+#include "otc/import/header_index.hpp"
 #include "otc/import/mapping.hpp"
 
 namespace otc::import::bank_detail {
@@ -19,7 +20,7 @@ enum class Col {
 
 struct Synonyms {
   Col col;
-  std::array<std::string_view, 12> names;  // compared after lower-casing and dropping ' ', '_', '-', '.'
+  std::array<std::string_view, 12> names;  // compared after import::normalize_header (lower-case letters and digits)
 };
 
 // THE table of CSV bank-export header synonyms.
@@ -77,15 +78,12 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::array<std::size_t, static_cast<std::size_t>(Col::kCount)> at;
   at.fill(kNone);
-  for (std::size_t i = 0; i < csv.size(); ++i) {
-    std::string h = normalize_header(csv.field(i));
-    for (const Synonyms& s : kSynonyms) {
-      bool match = false;
-      for (std::string_view n : s.names) match = match || (!n.empty() && h == n);
-      auto& slot = at[static_cast<std::size_t>(s.col)];
-      if (match && slot == kNone) slot = i;
-    }
-  }
+  std::vector<std::string_view> header;
+  for (std::size_t i = 0; i < csv.size(); ++i) header.push_back(csv.field(i));
+  const HeaderIndex columns(header);
+  // The leftmost column carrying any of a field's names.
+  for (const Synonyms& s : kSynonyms)
+    if (int i = columns.leftmost(s.names); i >= 0) at[static_cast<std::size_t>(s.col)] = static_cast<std::size_t>(i);
   auto idx = [&](Col c) { return at[static_cast<std::size_t>(c)]; };
   long header_line = csv.line();
   if (idx(Col::kDate) == kNone) {

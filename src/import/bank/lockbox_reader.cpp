@@ -56,9 +56,10 @@ class LockboxReader {
 
  private:
   std::optional<std::int64_t> number(std::string_view field, long line, const char* what) {
-    auto v = parse_digits(field);
-    if (!v) ctx_.problem(line, std::string("bad ") + what + " '" + std::string(field) + "': expected digits");
-    return v;
+    return ctx_.digits_field(parse_digits(field), field, line, what);
+  }
+  std::optional<std::int64_t> amount_field(std::string_view field, long line, const char* what) {
+    return ctx_.digits_field(parse_implied_amount(field), field, line, what);
   }
 
   void header(std::string_view rec, long line) {
@@ -78,7 +79,7 @@ class LockboxReader {
 
   void check(std::string_view rec, long line) {
     std::string batch(cols(rec, 1, 4)), item(cols(rec, 4, 7));
-    auto amount = number(cols(rec, 7, 17), line, "check amount");
+    auto amount = amount_field(cols(rec, 7, 17), line, "check amount");
     if (!amount) return;
     auto& b = batches_[batch];
     b.count += 1;
@@ -125,7 +126,7 @@ class LockboxReader {
     if (auto n = number(cols(rec, 20, 23), line, "number of remittances")) {
       ctx_.check_count("lockbox batch " + batch + " total 7 number of remittances", *n, b.count, line);
     }
-    if (auto total = number(cols(rec, 23, 33), line, "batch dollar total")) {
+    if (auto total = amount_field(cols(rec, 23, 33), line, "batch dollar total")) {
       ctx_.check("lockbox batch " + batch + " total 7 dollar total", *total, b.total, ctx_.default_currency(), line);
     }
   }
@@ -134,7 +135,7 @@ class LockboxReader {
     if (auto n = number(cols(rec, 20, 24), line, "number of checks")) {
       ctx_.check_count("lockbox service total 8 number of checks", *n, service_count_, line);
     }
-    if (auto total = number(cols(rec, 24, 34), line, "service dollar total")) {
+    if (auto total = amount_field(cols(rec, 24, 34), line, "service dollar total")) {
       ctx_.check("lockbox service total 8 dollar total", *total, service_total_, ctx_.default_currency(), line);
     }
   }
@@ -162,9 +163,6 @@ class LockboxReader {
 
 }  // namespace
 
-void read_lockbox(std::string_view data, ReadContext& ctx) {
-  LockboxReader reader(data, ctx);
-  reader.run();
-}
+void read_lockbox(std::string_view data, ReadContext& ctx) { run_reader<LockboxReader>(data, ctx); }
 
 }  // namespace otc::import::bank_detail

@@ -102,9 +102,10 @@ class NachaReader {
 
  private:
   std::optional<std::int64_t> number(std::string_view field, long line, const char* what) {
-    auto v = parse_digits(trim(field));
-    if (!v) ctx_.problem(line, std::string("bad ") + what + " '" + std::string(field) + "': expected digits");
-    return v;
+    return ctx_.digits_field(parse_digits(trim(field)), field, line, what);
+  }
+  std::optional<std::int64_t> amount_field(std::string_view field, long line, const char* what) {
+    return ctx_.digits_field(parse_implied_amount(trim(field)), field, line, what);
   }
 
   void file_header(std::string_view rec, long line) {
@@ -152,7 +153,7 @@ class NachaReader {
     std::string_view code = col(rec, 2, 3);
     auto rdfi = number(col(rec, 4, 11), line, "RDFI routing number");
     if (rdfi) batch_hash_ += *rdfi;
-    auto amount = number(col(rec, 30, 39), line, "amount");
+    auto amount = amount_field(col(rec, 30, 39), line, "amount");
     if (!amount) return;
     domain::Direction direction;
     if (code.size() == 2 && code[0] >= '2' && code[0] <= '5' && code[1] >= '1' && code[1] <= '4') {
@@ -276,8 +277,8 @@ class NachaReader {
     if (auto h = number(col(rec, 11, 20), line, "entry hash")) {
       ctx_.check_count(label + "entry hash", *h, batch_hash_ % 10000000000LL, line);
     }
-    if (auto d = number(col(rec, 21, 32), line, "total debit amount")) ctx_.check(label + "total debit", *d, batch_debit_, usd, line);
-    if (auto c = number(col(rec, 33, 44), line, "total credit amount")) ctx_.check(label + "total credit", *c, batch_credit_, usd, line);
+    if (auto d = amount_field(col(rec, 21, 32), line, "total debit amount")) ctx_.check(label + "total debit", *d, batch_debit_, usd, line);
+    if (auto c = amount_field(col(rec, 33, 44), line, "total credit amount")) ctx_.check(label + "total credit", *c, batch_credit_, usd, line);
     file_count_ += batch_count_;
     file_hash_ += batch_hash_;
     file_debit_ += batch_debit_;
@@ -299,8 +300,8 @@ class NachaReader {
     if (auto h = number(col(rec, 22, 31), line, "entry hash")) {
       ctx_.check_count("NACHA file control entry hash", *h, file_hash_ % 10000000000LL, line);
     }
-    if (auto d = number(col(rec, 32, 43), line, "total debit amount")) ctx_.check("NACHA file control total debit", *d, file_debit_, usd, line);
-    if (auto c = number(col(rec, 44, 55), line, "total credit amount")) ctx_.check("NACHA file control total credit", *c, file_credit_, usd, line);
+    if (auto d = amount_field(col(rec, 32, 43), line, "total debit amount")) ctx_.check("NACHA file control total debit", *d, file_debit_, usd, line);
+    if (auto c = amount_field(col(rec, 44, 55), line, "total credit amount")) ctx_.check("NACHA file control total credit", *c, file_credit_, usd, line);
   }
 
   std::string_view data_;
@@ -317,9 +318,6 @@ class NachaReader {
 
 }  // namespace
 
-void read_nacha(std::string_view data, ReadContext& ctx) {
-  NachaReader reader(data, ctx);
-  reader.run();
-}
+void read_nacha(std::string_view data, ReadContext& ctx) { run_reader<NachaReader>(data, ctx); }
 
 }  // namespace otc::import::bank_detail

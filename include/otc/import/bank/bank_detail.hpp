@@ -1,12 +1,14 @@
 #pragma once
 // Shared pieces of the bank-file readers: the read context (strict/lenient policy), line splitting,
-// integer-only amount parsing and the short date forms banks use. Internal to src/import/bank.
+// the amount forms banks write (adapters on core::parse_amount) and the short date forms banks use.
+// Internal to src/import/bank.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "otc/core/text.hpp"
 #include "otc/import/bank/bank_reader.hpp"
 
 namespace otc::import::bank_detail {
@@ -35,6 +37,9 @@ class ReadContext {
   void check(std::string what, std::int64_t expected, std::int64_t actual, core::Currency currency, long line);
   /// A count check (no currency).
   void check_count(std::string what, std::int64_t expected, std::int64_t actual, long line);
+  /// `value` read from a fixed-width numeric field; when it is nullopt, a problem()
+  /// "bad WHAT 'FIELD': expected digits".
+  std::optional<std::int64_t> digits_field(std::optional<std::int64_t> value, std::string_view field, long line, const char* what);
   /// Starts a transaction with the source file and line filled in.
   domain::BankTransaction& add_transaction(long line);
 
@@ -53,7 +58,7 @@ struct Line {
 /// Splits on LF, CRLF or a lone CR. A final line without terminator is kept; a trailing empty one is not.
 std::vector<Line> split_lines(std::string_view data);
 
-std::string_view trim(std::string_view s);
+using core::trim;
 std::string_view trim_right(std::string_view s);
 std::string_view trim_left(std::string_view s);
 /// Collapses runs of whitespace (space, tab, CR, LF) to one space and trims both ends.
@@ -63,15 +68,20 @@ bool starts_with_ci(std::string_view s, std::string_view prefix);
 bool contains_ci(std::string_view s, std::string_view needle);
 std::string to_upper(std::string_view s);
 
-/// Parses an unsigned run of digits into an int64 (no sign, no separators). nullopt when empty,
-/// not all digits or too large.
+/// Parses an unsigned run of digits into an int64 (no sign, no separators): counts, hashes, routing
+/// numbers. nullopt when empty, not all digits or too large.
 std::optional<std::int64_t> parse_digits(std::string_view s);
 /// Like parse_digits but allows one leading '+' or '-'.
 std::optional<std::int64_t> parse_signed_digits(std::string_view s);
 
+/// An amount in minor units written without a decimal point (BAI2, NACHA, lockbox: implied decimals),
+/// with a leading '+' or '-' when `allow_sign`: digits only, read by core::parse_amount (exponent 0).
+std::optional<std::int64_t> parse_implied_amount(std::string_view s, bool allow_sign = false);
+
 /// A decimal amount "123", "123,45", "0,", "000000001147,95", "18.150" with one decimal mark from
 /// `marks` into minor units of a currency with `exponent` decimals. Extra decimals are accepted only
-/// when they are zeros. `error` says why on failure.
+/// when they are zeros. `error` says why on failure. The shape is checked here (digits, at most one
+/// mark, a digit before it); the value is read by core::parse_amount.
 std::optional<std::int64_t> parse_decimal(std::string_view s, int exponent, std::string_view marks,
                                           std::string* error = nullptr);
 
@@ -93,6 +103,13 @@ void normalize_text_encoding(ReadContext& ctx);
 
 /// True for something shaped like an IBAN: two letters, two digits, 8 to 30 more letters/digits.
 bool looks_like_iban(std::string_view s);
+
+/// Runs one of the reader classes below: `Reader(data, ctx).run()`.
+template <class Reader>
+void run_reader(std::string_view data, ReadContext& ctx) {
+  Reader reader(data, ctx);
+  reader.run();
+}
 
 // One reader per format. Each appends to ctx.out().
 void read_bai2(std::string_view data, ReadContext& ctx);

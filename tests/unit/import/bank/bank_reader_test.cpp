@@ -162,3 +162,29 @@ TEST_CASE("Bank amounts: integer parsing respects the currency exponent", "[bank
   CHECK(otc::import::bank_detail::parse_signed_digits("+000000000000") == 0);
   CHECK(otc::import::bank_detail::parse_signed_digits("-1500000") == -1500000);
 }
+
+TEST_CASE("Bank amounts: the readers' forms are adapters on core::parse_amount", "[bank]") {
+  using otc::import::bank_detail::parse_decimal;
+  using otc::import::bank_detail::parse_implied_amount;
+  // Implied decimals (BAI2, NACHA, lockbox): the digits are the minor units.
+  CHECK(parse_implied_amount("0000123456") == 123456);
+  CHECK(parse_implied_amount("+000000000000", true) == 0);
+  CHECK(parse_implied_amount("-1500000", true) == -1500000);
+  CHECK_FALSE(parse_implied_amount("-1500000").has_value());  // no sign where the format has none
+  CHECK_FALSE(parse_implied_amount("12.34").has_value());
+  CHECK_FALSE(parse_implied_amount("$12").has_value());
+  CHECK_FALSE(parse_implied_amount(" 12").has_value());
+  CHECK_FALSE(parse_implied_amount("").has_value());
+  CHECK_FALSE(parse_implied_amount("99999999999999999999").has_value());
+  // What core::parse_amount alone would accept is still refused where a bank format has no such form.
+  std::string why;
+  CHECK_FALSE(parse_decimal("1,234.56", 2, ".", &why).has_value());
+  CHECK(why == "not an amount");
+  CHECK_FALSE(parse_decimal("-5.00", 2, ".", &why).has_value());
+  CHECK_FALSE(parse_decimal("", 2, ".", &why).has_value());
+  CHECK(why == "amount is empty");
+  CHECK_FALSE(parse_decimal("1.005", 2, ".", &why).has_value());
+  CHECK(why == "more decimal places than the currency allows");
+  CHECK_FALSE(parse_decimal("99999999999999999999", 2, ".", &why).has_value());
+  CHECK(why == "amount is too large");
+}
