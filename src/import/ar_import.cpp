@@ -13,19 +13,9 @@ std::vector<std::string> read_header(CsvReader& reader, const std::string& displ
 
 }  // namespace
 
-InputSettings effective_settings(const InputSettings& base, const MappingFile* mapping) {
-  InputSettings s = base;
-  if (!mapping) return s;
-  if (mapping->date_format) s.date_format = core::DateFormat(*mapping->date_format);
-  if (mapping->decimal_comma) s.amount_style.decimal_comma = *mapping->decimal_comma;
-  if (mapping->delimiter) s.delimiter = *mapping->delimiter;
-  if (mapping->currency && s.default_currency.empty()) s.default_currency = *mapping->currency;
-  return s;
-}
-
 ArImportFile::ArImportFile(const ImportOptions& opt)
     : display_name_(opt.display_name),
-      settings_(effective_settings(opt.settings, opt.mapping)),
+      settings_(settings_with_mapping(opt.settings, opt.mapping)),
       reader_(opt.path, settings_.delimiter),
       header_(read_header(reader_, opt.display_name)),
       map_(ColumnMap::resolve(opt.kind, opt.profile, opt.mapping, header_, opt.display_name)),

@@ -14,15 +14,6 @@ using core::trim;
 
 }  // namespace
 
-InputSettings settings_with_mapping(InputSettings s, const MappingFile* m) {
-  if (!m) return s;
-  if (m->date_format) s.date_format = core::DateFormat(*m->date_format);
-  if (m->decimal_comma) s.amount_style.decimal_comma = *m->decimal_comma;
-  if (m->delimiter) s.delimiter = *m->delimiter;
-  if (m->currency && s.default_currency.empty()) s.default_currency = *m->currency;
-  return s;
-}
-
 GlReadResult read_gl_rows(CsvReader& csv, const GlReadOptions& options) {
   const InputSettings settings = settings_with_mapping(options.settings, options.mapping);
   GlReadResult result;

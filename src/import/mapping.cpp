@@ -415,4 +415,13 @@ int ColumnMap::index(std::string_view field) const {
   return -1;
 }
 
+InputSettings settings_with_mapping(InputSettings s, const MappingFile* m) {
+  if (!m) return s;
+  if (m->date_format) s.date_format = core::DateFormat(*m->date_format);
+  if (m->decimal_comma) s.amount_style.decimal_comma = *m->decimal_comma;
+  if (m->delimiter) s.delimiter = *m->delimiter;
+  if (m->currency && s.default_currency.empty()) s.default_currency = *m->currency;
+  return s;
+}
+
 }  // namespace otc::import

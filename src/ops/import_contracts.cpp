@@ -40,14 +40,7 @@ using core::trim;
 class ImportRun {
  public:
   ImportRun(store::LedgerStore& ledger, const ImportOptions& opt, const IssueSink& report)
-      : ledger_(ledger), opt_(opt), report_(report), settings_(opt.settings) {
-    if (opt.mapping) {
-      if (opt.mapping->date_format) settings_.date_format = core::DateFormat(*opt.mapping->date_format);
-      if (opt.mapping->decimal_comma) settings_.amount_style.decimal_comma = *opt.mapping->decimal_comma;
-      if (opt.mapping->delimiter) settings_.delimiter = *opt.mapping->delimiter;
-      if (opt.mapping->currency && settings_.default_currency.empty()) settings_.default_currency = *opt.mapping->currency;
-    }
-  }
+      : ledger_(ledger), opt_(opt), report_(report), settings_(import::settings_with_mapping(opt.settings, opt.mapping)) {}
 
   /// False when this exact file was imported before (the summary says so).
   bool start(ImportSummary& sum) {

@@ -46,8 +46,6 @@ struct ImportSummary {
 /// Reports one bad row: location and reason.
 using IssueSink = std::function<void(const core::SourceLocation&, const std::string&)>;
 
-/// The input settings after a mapping file's date format, decimal comma, delimiter and currency.
-InputSettings effective_settings(const InputSettings& base, const MappingFile* mapping);
 
 /// One customers/invoices/payments file being read: opens it, reads the header (an empty file is
 /// an input error at line 1), resolves the columns and parses rows. Streaming: one row at a time.

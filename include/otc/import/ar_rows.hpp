@@ -11,13 +11,6 @@
 
 namespace otc::import {
 
-/// A bad cell by column only. Kept for the contract and usage import (src/import/contract_import.cpp)
-/// until it reports core::Issue too; the AR parser below reports core::Issue.
-struct RowIssue {
-  int column = 0;  ///< 1-based CSV column; 0 when the row as a whole is at fault
-  std::string message;
-};
-
 /// A bad cell of the current row: its location (line text and caret) for a 1-based column; column 0
 /// means the row as a whole (no column, no caret).
 core::Issue issue_at(const CsvReader& row, int column, std::string message);

@@ -13,9 +13,6 @@
 
 namespace otc::import {
 
-/// `settings` with what a mapping file says (date format, decimal comma, delimiter, currency) on
-/// top: the GL and billing-line readers both apply a mapping file's settings this way.
-InputSettings settings_with_mapping(InputSettings settings, const MappingFile* mapping);
 
 struct GlReadOptions {
   std::string profile = "generic";

@@ -40,6 +40,10 @@ struct MappingFile {
   std::optional<std::string> currency;
 };
 
+/// The settings a file is read with: `base` (command-line options) overridden by what the mapping
+/// file declares; the file's currency only fills in when no default currency was given.
+InputSettings settings_with_mapping(InputSettings base, const MappingFile* mapping);
+
 /// Reads a mapping file; throws otc::core::Error naming file:line on a bad line.
 MappingFile read_mapping_file(const std::string& path);
 
