@@ -38,11 +38,9 @@ PutResult SqliteLedger::put_payment(const domain::Payment& p, std::optional<std:
       .bind_opt(7, p.reference).bind_opt(8, p.payer_name).bind_opt(9, p.payer_account)
       .bind(10, static_cast<std::int64_t>(hash)).bind(11, batch).bind(12, static_cast<std::int64_t>(line))
       .bind_opt(13, p.bank_key).bind_opt(14, p.remittance);
-  s.step();
-  s.reset();
-  return inserted_or_existing(p.received_date,
-                              "SELECT p.id, p.content_hash, b.file_name, p.source_line FROM payments p LEFT JOIN import_batches b ON b.id=p.batch_id WHERE p.external_id=?1",
-                              cash_.compare, p.external_id, hash);
+  return insert_keyed(s, p.received_date,
+                      "SELECT p.id, p.content_hash, b.file_name, p.source_line FROM payments p LEFT JOIN import_batches b ON b.id=p.batch_id WHERE p.external_id=?1",
+                      cash_.compare, p.external_id, hash);
 }
 
 std::optional<PaymentRef> SqliteLedger::find_payment(std::string_view ext) {

@@ -110,8 +110,10 @@ core::Currency SqliteLedger::currency(std::string_view code) {
   return *c;
 }
 
-PutResult SqliteLedger::inserted_or_existing(Date activity, const char* existing_sql, std::optional<Statement>& slot,
-                                             std::string_view ext, std::uint64_t hash) {
+PutResult SqliteLedger::insert_keyed(Statement& insert, Date activity, const char* existing_sql,
+                                     std::optional<Statement>& slot, std::string_view ext, std::uint64_t hash) {
+  insert.step();
+  insert.reset();
   if (db_.changes() > 0) {
     note_activity(activity);
     return {PutOutcome::kInserted, db_.last_insert_id(), {}, 0};

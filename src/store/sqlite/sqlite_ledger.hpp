@@ -149,10 +149,11 @@ class SqliteLedger final : public LedgerStore {
   Statement& stmt(std::optional<Statement>& slot, std::string_view sql);
   /// Parsing a currency code is a table scan; the ledger holds few codes, so remember them.
   core::Currency currency(std::string_view code);
-  /// After an INSERT ... ON CONFLICT DO NOTHING of a record keyed by `ext`: kInserted (noting
-  /// the activity dated `activity`) when a row was written, else how the stored one compares.
-  PutResult inserted_or_existing(core::Date activity, const char* existing_sql, std::optional<Statement>& slot,
-                                 std::string_view ext, std::uint64_t hash);
+  /// Steps `insert` (an INSERT ... ON CONFLICT DO NOTHING of a record keyed by `ext`, bound):
+  /// kInserted, noting the activity dated `activity`, when it wrote a row, else how the stored
+  /// record compares (compare_existing).
+  PutResult insert_keyed(Statement& insert, core::Date activity, const char* existing_sql, std::optional<Statement>& slot,
+                         std::string_view ext, std::uint64_t hash);
   /// The stored record keyed by `ext` (`sql` selects id, content hash, file name, line): kUnchanged
   /// when its hash is `hash`, else kConflict naming where it came from.
   PutResult compare_existing(const char* sql, std::optional<Statement>& slot, std::string_view ext, std::uint64_t hash);
