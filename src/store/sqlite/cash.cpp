@@ -5,6 +5,10 @@
 namespace otc::store::sqlite {
 namespace {
 
+/// The stored record an insert met: id, content hash, where it came from.
+constexpr const char* kStoredPayment =
+    "SELECT p.id, p.content_hash, b.file_name, p.source_line FROM payments p LEFT JOIN import_batches b ON b.id=p.batch_id WHERE p.external_id=?1";
+
 constexpr const char* kApplicationColumns =
     "SELECT a.id, a.invoice_id, i.external_id, a.payment_id, p.external_id, a.amount_minor, a.applied_on,"
     " EXISTS (SELECT 1 FROM applications r WHERE r.reverses_id = a.id)"
@@ -38,9 +42,7 @@ PutResult SqliteLedger::put_payment(const domain::Payment& p, std::optional<std:
       .bind_opt(7, p.reference).bind_opt(8, p.payer_name).bind_opt(9, p.payer_account)
       .bind(10, static_cast<std::int64_t>(hash)).bind(11, batch).bind(12, static_cast<std::int64_t>(line))
       .bind_opt(13, p.bank_key).bind_opt(14, p.remittance);
-  return insert_keyed(s, p.received_date,
-                      "SELECT p.id, p.content_hash, b.file_name, p.source_line FROM payments p LEFT JOIN import_batches b ON b.id=p.batch_id WHERE p.external_id=?1",
-                      cash_.compare, p.external_id, hash);
+  return insert_keyed(s, p.received_date, kStoredPayment, cash_.compare, p.external_id, hash);
 }
 
 std::optional<PaymentRef> SqliteLedger::find_payment(std::string_view ext) {

@@ -2,6 +2,13 @@
 #include "sqlite_ledger.hpp"
 
 namespace otc::store::sqlite {
+namespace {
+
+/// The stored record an insert met: id, content hash, where it came from.
+constexpr const char* kStoredInvoice =
+    "SELECT i.id, i.content_hash, b.file_name, i.source_line FROM invoices i LEFT JOIN import_batches b ON b.id=i.batch_id WHERE i.external_id=?1";
+
+}  // namespace
 
 PutResult SqliteLedger::put_invoice(const domain::Invoice& inv, std::int64_t customer_id, std::uint64_t hash,
                                     std::int64_t batch, long line) {
@@ -13,9 +20,7 @@ PutResult SqliteLedger::put_invoice(const domain::Invoice& inv, std::int64_t cus
   s.bind(1, inv.external_id).bind(2, customer_id).bind(3, inv.currency.view())
       .bind(4, inv_date.view()).bind(5, due_date.view()).bind(6, inv.total_minor)
       .bind_opt(7, inv.po_number).bind(8, static_cast<std::int64_t>(hash)).bind(9, batch).bind(10, static_cast<std::int64_t>(line));
-  return insert_keyed(s, inv.invoice_date,
-                      "SELECT i.id, i.content_hash, b.file_name, i.source_line FROM invoices i LEFT JOIN import_batches b ON b.id=i.batch_id WHERE i.external_id=?1",
-                      invoices_.compare, inv.external_id, hash);
+  return insert_keyed(s, inv.invoice_date, kStoredInvoice, invoices_.compare, inv.external_id, hash);
 }
 
 std::optional<InvoiceRef> SqliteLedger::find_invoice(std::string_view ext) {
