@@ -3,8 +3,6 @@
 #include <memory>
 #include <string>
 
-#include <sqlite3.h>
-
 #include "otc/store/ledger_store.hpp"
 
 namespace otc::store {
@@ -17,11 +15,6 @@ enum class OpenMode {
 /// Opens (or creates) the SQLite ledger at `path` (":memory:" for tests), applies migrations in
 /// one transaction, and refuses a ledger written by a newer otc.
 std::unique_ptr<LedgerStore> open_sqlite_store(const std::string& path, OpenMode mode);
-
-/// The connection behind a SQLite LedgerStore, for the SQLite implementations of the per-area
-/// store interfaces (billing, cash, close) that share its connection and transaction.
-/// Throws otc::core::Error when `store` is not SQLite-backed.
-sqlite3* sqlite_handle(LedgerStore& store);
 
 /// The schema version stored in an otc ledger file (0 if none); for `otc init` reporting.
 int sqlite_schema_version(LedgerStore& store);

@@ -38,7 +38,7 @@ domain::ContractLine seats_line() {
 
 struct Books {
   std::unique_ptr<store::LedgerStore> ledger = store::open_sqlite_store(":memory:", store::OpenMode::kCreate);
-  std::unique_ptr<store::BillingStore> billing = store::open_billing_store(*ledger);
+  store::BillingStore* billing = ledger.get();  // the ledger's billing role
   std::int64_t batch = 0;
 
   std::int64_t the_batch() {

@@ -1,5 +1,6 @@
 #pragma once
-// Thin RAII wrappers over the SQLite C API: a connection and prepared statements.
+// Thin RAII wrappers over the SQLite C API: a connection and prepared statements. Private to
+// the SQLite backend (src/store/sqlite/).
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -37,6 +38,12 @@ class Statement {
  private:
   sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
+};
+
+/// Resets a statement when a read leaves its scope (also by an exception from the callback).
+struct ResetOnExit {
+  Statement& s;
+  ~ResetOnExit() { s.reset(); }
 };
 
 class Database {

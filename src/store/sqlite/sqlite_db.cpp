@@ -1,4 +1,4 @@
-#include "otc/store/sqlite_db.hpp"
+#include "sqlite_db.hpp"
 
 #include "otc/core/error.hpp"
 

@@ -1,0 +1,67 @@
+// The SQLite audit role: import batches, the audit log, the activity mark.
+#include "sqlite_ledger.hpp"
+
+namespace otc::store::sqlite {
+
+std::optional<BatchInfo> SqliteLedger::find_batch(std::string_view kind, std::string_view sha) {
+  auto& s = stmt(audit_.find_batch, "SELECT id, file_name, created_at, rows_added FROM import_batches WHERE kind=?1 AND sha256=?2 ORDER BY id LIMIT 1");
+  s.bind(1, kind).bind(2, sha);
+  std::optional<BatchInfo> r;
+  if (s.step()) r = BatchInfo{s.int64(0), std::string(s.text(1)), std::string(s.text(2)), s.int64(3)};
+  s.reset();
+  return r;
+}
+
+std::int64_t SqliteLedger::add_batch(std::string_view kind, std::string_view file, std::string_view sha, std::string_view command) {
+  auto& s = stmt(audit_.add_batch, "INSERT INTO import_batches(kind, file_name, sha256, command, created_at) VALUES(?1,?2,?3,?4,?5)");
+  std::string now = utc_timestamp();
+  s.bind(1, kind).bind(2, file).bind(3, sha).bind(4, command).bind(5, now);
+  s.step();
+  s.reset();
+  return db_.last_insert_id();
+}
+
+void SqliteLedger::finish_batch(std::int64_t id, std::int64_t read, std::int64_t added) {
+  auto& s = stmt(audit_.finish_batch, "UPDATE import_batches SET rows_read=?2, rows_added=?3 WHERE id=?1");
+  s.bind(1, id).bind(2, read).bind(3, added);
+  s.step();
+  s.reset();
+}
+
+void SqliteLedger::audit(const AuditEntry& e) {
+  auto& s = stmt(audit_.audit, "INSERT INTO audit_log(at, command, action, entity, entity_id, detail, file_name, sha256, batch_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+  std::string now = utc_timestamp();
+  s.bind(1, now).bind(2, e.command).bind(3, e.action).bind(4, e.entity).bind_opt(5, e.entity_id)
+      .bind_opt(6, e.detail).bind_opt(7, e.file_name).bind_opt(8, e.sha256);
+  if (e.batch_id) s.bind(9, e.batch_id); else s.bind_null(9);
+  s.step();
+  s.reset();
+}
+
+void SqliteLedger::note_activity(core::Date d) {
+  if (!pending_activity_ || d > *pending_activity_) pending_activity_ = d;
+}
+
+void SqliteLedger::for_each_audit(std::string_view since, std::string_view command,
+                                  const std::function<void(const AuditRecord&)>& fn) {
+  Statement s(db_.handle(),
+              "SELECT id, at, command, action, entity, COALESCE(entity_id,''), COALESCE(detail,''), COALESCE(file_name,''),"
+              " COALESCE(sha256,''), COALESCE(batch_id,0) FROM audit_log WHERE at >= ?1 AND instr(command, ?2) > 0 ORDER BY id");
+  s.bind(1, since).bind(2, command);
+  AuditRecord r;
+  while (s.step()) {
+    r.id = s.int64(0);
+    r.at.assign(s.text(1));
+    r.entry.command.assign(s.text(2));
+    r.entry.action.assign(s.text(3));
+    r.entry.entity.assign(s.text(4));
+    r.entry.entity_id.assign(s.text(5));
+    r.entry.detail.assign(s.text(6));
+    r.entry.file_name.assign(s.text(7));
+    r.entry.sha256.assign(s.text(8));
+    r.entry.batch_id = s.int64(9);
+    fn(r);
+  }
+}
+
+}  // namespace otc::store::sqlite

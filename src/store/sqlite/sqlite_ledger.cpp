@@ -1,0 +1,206 @@
+// The SQLite LedgerStore's connection: opening and migrating the file, transactions, the cache of
+// prepared statements and what every role shares. The roles' methods are in their own files.
+#include "sqlite_ledger.hpp"
+
+#include <cstdlib>
+#include <ctime>
+
+#include "otc/core/error.hpp"
+#include "otc/store/migrations.hpp"
+
+namespace otc::store::sqlite {
+
+using core::Date;
+using core::Error;
+using core::ErrorKind;
+
+void bad_value(std::string_view what, std::string_view value) {
+  throw Error(ErrorKind::kLedger, "ledger holds an invalid " + std::string(what) + " '" + std::string(value) + "'");
+}
+
+Date date_of(std::string_view iso) {
+  auto d = core::parse_iso_date(iso);
+  if (!d) bad_value("date", iso);
+  return *d;
+}
+
+std::optional<Date> opt_date(const Statement& s, int col) {
+  if (s.is_null(col)) return std::nullopt;
+  return date_of(s.text(col));
+}
+
+engine::ChargeKind charge_kind_of(std::string_view text) {
+  auto k = engine::parse_charge_kind(text);
+  if (!k) bad_value("charge kind", text);
+  return *k;
+}
+
+IsoDay::IsoDay(Date d) {
+  std::string s;  // short: no allocation
+  s.reserve(10);
+  d.append_iso(s);
+  for (int i = 0; i < 10; ++i) text[i] = s[static_cast<std::size_t>(i)];
+}
+
+std::string utc_timestamp() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+SqliteLedger::SqliteLedger(const std::string& path, OpenMode mode) : db_(path, mode == OpenMode::kCreate) {
+  const char* env = std::getenv("OTC_BUSY_TIMEOUT_MS");
+  sqlite3_busy_timeout(db_.handle(), env ? std::atoi(env) : 60000);
+  db_.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+  migrate(mode);
+}
+
+int SqliteLedger::schema_version() {
+  Statement s(db_.handle(), "PRAGMA user_version");
+  s.step();
+  int v = static_cast<int>(s.int64(0));
+  s.reset();
+  return v;
+}
+
+void SqliteLedger::begin_write() {
+  db_.exec("BEGIN IMMEDIATE");
+  locks_loaded_ = false;  // read them again under the writer lock
+  pending_activity_.reset();
+}
+
+void SqliteLedger::begin_read() { db_.exec("BEGIN DEFERRED"); }
+
+void SqliteLedger::commit() {
+  if (pending_activity_) {
+    auto& s = stmt(meta_update_, "UPDATE ledger_meta SET max_activity = max(max_activity, ?1) WHERE id = 1");
+    std::string day = pending_activity_->iso();
+    s.bind(1, day);
+    s.step();
+    s.reset();
+    pending_activity_.reset();
+  }
+  db_.exec("COMMIT");
+}
+
+void SqliteLedger::rollback() {
+  if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
+  // The caches may hold ids that were rolled back.
+  customer_ids_.clear();
+  names_.clear();
+  names_loaded_ = false;
+  line_refs_.clear();
+  pending_activity_.reset();
+}
+
+Statement& SqliteLedger::stmt(std::optional<Statement>& slot, std::string_view sql) {
+  if (!slot) slot.emplace(db_.handle(), sql);
+  return *slot;
+}
+
+core::Currency SqliteLedger::currency(std::string_view code) {
+  for (const auto& [k, c] : currencies_)
+    if (k == code) return c;
+  auto c = core::find_currency(code, true);
+  if (!c) bad_value("currency code", code);
+  currencies_.emplace_back(std::string(code), *c);
+  return *c;
+}
+
+PutResult SqliteLedger::insert_keyed(Statement& insert, Date activity, const char* existing_sql,
+                                     std::optional<Statement>& slot, std::string_view ext, std::uint64_t hash) {
+  insert.step();
+  insert.reset();
+  if (db_.changes() > 0) {
+    note_activity(activity);
+    return {PutOutcome::kInserted, db_.last_insert_id(), {}, 0};
+  }
+  return compare_existing(existing_sql, slot, ext, hash);
+}
+
+PutResult SqliteLedger::compare_existing(const char* sql, std::optional<Statement>& slot, std::string_view ext,
+                                         std::uint64_t hash) {
+  auto& s = stmt(slot, sql);
+  s.bind(1, ext);
+  PutResult r;
+  if (!s.step()) {
+    s.reset();
+    throw Error(ErrorKind::kLedger, "record '" + std::string(ext) + "' vanished during import");
+  }
+  r.id = s.int64(0);
+  r.outcome = static_cast<std::uint64_t>(s.int64(1)) == hash ? PutOutcome::kUnchanged : PutOutcome::kConflict;
+  r.existing_file.assign(s.text(2));
+  r.existing_line = static_cast<long>(s.int64(3));
+  s.reset();
+  return r;
+}
+
+void SqliteLedger::migrate(OpenMode mode) {
+  std::int64_t current_app = 0;
+  {
+    Statement app_id(db_.handle(), "PRAGMA application_id");
+    app_id.step();
+    current_app = app_id.int64(0);
+  }
+  int version = schema_version();
+  const auto& all = migrations();
+  int newest = all.empty() ? 0 : all.back().version;
+  if (version == 0 && current_app == 0) {
+    Statement tables(db_.handle(), "SELECT count(*) FROM sqlite_master");
+    tables.step();
+    std::int64_t n = tables.int64(0);
+    tables.reset();
+    if (n != 0) throw Error(ErrorKind::kLedger, "not an otc ledger (it holds other tables)", {db_.path()});
+    if (mode != OpenMode::kCreate)
+      throw Error(ErrorKind::kLedger, "not an otc ledger (empty file)", {db_.path()}, "create one with `otc init`");
+  } else if (current_app != kApplicationId) {
+    throw Error(ErrorKind::kLedger, "not an otc ledger (application id differs)", {db_.path()});
+  }
+  if (version > newest)
+    throw Error(ErrorKind::kLedger, "ledger schema version " + std::to_string(version) + " is newer than this otc understands (" +
+                std::to_string(newest) + ")", {db_.path()}, "upgrade otc");
+  if (version == newest) {
+    db_.exec("PRAGMA journal_mode=WAL");
+    return;
+  }
+  db_.exec("PRAGMA journal_mode=WAL");
+  db_.exec("BEGIN IMMEDIATE");
+  try {
+    version = schema_version();  // another process may have migrated while we waited
+    for (const auto& m : all) {
+      if (m.version <= version) continue;
+      db_.exec(m.sql);
+    }
+    db_.exec(("PRAGMA application_id=" + std::to_string(kApplicationId)).c_str());
+    db_.exec(("PRAGMA user_version=" + std::to_string(newest)).c_str());
+    db_.exec("COMMIT");
+  } catch (...) {
+    db_.exec("ROLLBACK");
+    throw;
+  }
+}
+
+}  // namespace otc::store::sqlite
+
+namespace otc::store {
+
+std::unique_ptr<LedgerStore> open_sqlite_store(const std::string& path, OpenMode mode) {
+  // Before the first connection opens: no allocation statistics (they take a global mutex on
+  // every malloc).
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+  return std::make_unique<sqlite::SqliteLedger>(path, mode);
+}
+
+int sqlite_schema_version(LedgerStore& store) {
+  auto* s = dynamic_cast<sqlite::SqliteLedger*>(&store);
+  return s ? s->schema_version() : 0;
+}
+
+}  // namespace otc::store

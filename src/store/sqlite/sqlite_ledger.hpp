@@ -1,0 +1,230 @@
+#pragma once
+// The SQLite LedgerStore: one connection, one transaction, one cache of prepared statements,
+// shared by every role. This header declares the class; each role's methods are defined in its
+// own file (parties.cpp, documents.cpp, cash.cpp, balances.cpp, periods.cpp, billing.cpp and
+// billing_invoices.cpp, audit.cpp); the connection, migrations and transactions in
+// sqlite_ledger.cpp. Private to src/store/sqlite/.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "otc/core/date.hpp"
+#include "otc/core/money.hpp"
+#include "otc/store/billing_store.hpp"
+#include "otc/store/ledger_store.hpp"
+#include "otc/store/sqlite_store.hpp"
+#include "row_batch.hpp"
+#include "sqlite_db.hpp"
+
+namespace otc::store::sqlite {
+
+// Values as the ledger stores them (sqlite_ledger.cpp).
+/// Throws otc::core::Error(kLedger) "ledger holds an invalid WHAT 'VALUE'".
+[[noreturn]] void bad_value(std::string_view what, std::string_view value);
+core::Date date_of(std::string_view iso);
+std::optional<core::Date> opt_date(const Statement& s, int col);
+engine::ChargeKind charge_kind_of(std::string_view text);
+std::string utc_timestamp();
+
+/// A date as ISO text that outlives step() (Statement binds text SQLITE_STATIC).
+struct DateText {
+  explicit DateText(core::Date d) { d.append_iso(text); }
+  std::string text;
+};
+
+/// A date as ISO text in a fixed buffer (no allocation), to bind for one step().
+struct IsoDay {
+  explicit IsoDay(core::Date d);
+  std::string_view view() const { return {text, 10}; }
+  char text[10];
+};
+
+/// Heterogeneous lookup by string_view in the customer id cache.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+class SqliteLedger final : public LedgerStore {
+ public:
+  SqliteLedger(const std::string& path, OpenMode mode);
+  int schema_version();
+
+  // Transactions (sqlite_ledger.cpp).
+  void begin_write() override;
+  void begin_read() override;
+  void commit() override;
+  void rollback() override;
+
+  // Parties (parties.cpp).
+  PutResult put_customer(const domain::Customer& c, std::uint64_t hash, std::int64_t batch, long line) override;
+  std::int64_t ensure_customer(std::string_view ext, std::string_view name, std::int64_t batch, long line) override;
+  std::optional<std::int64_t> find_customer(std::string_view ext) override;
+  std::optional<int> customer_terms(std::int64_t id) override;
+  void for_each_customer(const std::function<void(const CustomerRecord&)>& fn) override;
+  void for_each_alias(const std::function<void(std::int64_t, const std::string&)>& fn) override;
+  void add_alias(std::int64_t customer_id, std::string_view alias, std::string_view source) override;
+
+  // Documents (documents.cpp).
+  PutResult put_invoice(const domain::Invoice& inv, std::int64_t customer_id, std::uint64_t hash, std::int64_t batch,
+                        long line) override;
+  std::optional<InvoiceRef> find_invoice(std::string_view ext) override;
+
+  // Cash (cash.cpp).
+  PutResult put_payment(const domain::Payment& p, std::optional<std::int64_t> customer_id, std::uint64_t hash,
+                        std::int64_t batch, long line) override;
+  std::optional<PaymentRef> find_payment(std::string_view ext) override;
+  bool has_application(std::int64_t payment_id, std::int64_t invoice_id) override;
+  std::int64_t apply(const ApplicationDraft& d) override;
+  bool bank_key_exists(std::string_view key) override;
+  void add_adjustment(std::int64_t invoice_id, std::string_view kind, std::string_view reason, std::int64_t amount,
+                      core::Date date, std::int64_t batch) override;
+  std::vector<ApplicationRecord> applications_of_payment(std::int64_t payment_id) override;
+  std::optional<ApplicationRecord> find_application(std::int64_t id) override;
+  void mark_payment_reversed(std::int64_t payment_id, core::Date on, std::string_view reason) override;
+  void set_payment_customer(std::int64_t payment_id, std::int64_t customer_id) override;
+  void replace_suggestions(std::int64_t payment_id, const std::vector<Suggestion>& list) override;
+  std::vector<PaymentCandidate> payments_with_amount(std::int64_t amount, const core::Currency& ccy, core::Date from,
+                                                     core::Date to) override;
+
+  // Balances (balances.cpp).
+  void for_each_open_item(core::Date as_of, const std::function<void(const domain::OpenItem&)>& fn) override;
+  void for_each_unapplied(core::Date as_of, const std::function<void(const domain::UnappliedCredit&)>& fn) override;
+  void for_each_unapplied_payment(core::Date as_of, const std::function<void(const UnappliedPayment&)>& fn) override;
+  void for_each_invoice_total(core::Date from, core::Date to, const std::function<void(const InvoiceTotal&)>& fn) override;
+  std::vector<PeriodMovements> movements(core::Date from, core::Date to) override;
+  std::vector<ReceiptRecord> receipts(core::Date from, core::Date to) override;
+  std::optional<core::Date> latest_fact_date() override;
+
+  // Periods (periods.cpp).
+  bool period_locked(std::string_view period) override;
+  void ensure_period_open(core::Date d, std::string_view what) override;
+  void set_period_lock(std::string_view period, bool locked) override;
+
+  // Billing: contracts, usage, customer books (billing.cpp).
+  std::optional<ContractLineRef> find_contract_line(std::string_view contract_id, std::string_view line_id) override;
+  std::optional<std::string> contract_customer(std::string_view contract_id) override;
+  std::int64_t add_contract_line(std::string_view contract_id, std::string_view line_id, std::int64_t customer_id,
+                                 std::string_view customer) override;
+  void load_versions(std::int64_t line_ref, std::vector<domain::ContractLine>& out) override;
+  PutResult put_contract_version(std::int64_t line_ref, const domain::ContractLine& v, std::uint64_t hash,
+                                 std::int64_t batch_id) override;
+  bool put_usage(const domain::UsageRecord& r, std::int64_t batch_id) override;
+  void for_each_customer_book(core::Date through, std::optional<std::string_view> customer,
+                              const std::function<void(CustomerBook&)>& fn) override;
+  // Billing: numbers, billed invoices, corrections, billed lines (billing_invoices.cpp).
+  std::string next_number(std::string_view prefix) override;
+  std::int64_t last_number(std::string_view prefix) override;
+  void set_last_number(std::string_view prefix, std::int64_t value) override;
+  std::int64_t post_invoice(const engine::InvoiceDraft& inv, std::int64_t customer_id, std::string_view number,
+                            std::int64_t batch_id) override;
+  std::optional<IssuedInvoice> find_issued_invoice(std::string_view number) override;
+  void load_lines(std::int64_t invoice_id, std::vector<IssuedLine>& out) override;
+  void for_each_billed_invoice(const std::function<void(const IssuedInvoice&)>& fn) override;
+  void void_invoice(std::int64_t invoice_id, core::Date on, std::string_view reason, std::int64_t batch_id) override;
+  std::int64_t post_credit_memo(const CreditMemoDraft& m) override;
+  void release_for_rebill(std::int64_t invoice_id, core::Date on, std::string_view reason, std::int64_t credit_memo_id,
+                          std::int64_t batch_id) override;
+  std::vector<engine::BilledCharge> charges_of(std::int64_t invoice_id) override;
+  void for_each_billed_line(std::optional<core::Date> from, std::optional<core::Date> to,
+                            const std::function<void(const BilledLineRecord&)>& fn) override;
+
+  // Audit (audit.cpp).
+  std::optional<BatchInfo> find_batch(std::string_view kind, std::string_view sha) override;
+  std::int64_t add_batch(std::string_view kind, std::string_view file, std::string_view sha,
+                         std::string_view command) override;
+  void finish_batch(std::int64_t id, std::int64_t read, std::int64_t added) override;
+  void audit(const AuditEntry& e) override;
+  void note_activity(core::Date d) override;
+  void for_each_audit(std::string_view since, std::string_view command,
+                      const std::function<void(const AuditRecord&)>& fn) override;
+
+ private:
+  // Shared by the roles (sqlite_ledger.cpp).
+  /// The statement in `slot`, prepared on first use and kept for the connection's life.
+  Statement& stmt(std::optional<Statement>& slot, std::string_view sql);
+  /// Parsing a currency code is a table scan; the ledger holds few codes, so remember them.
+  core::Currency currency(std::string_view code);
+  /// Steps `insert` (an INSERT ... ON CONFLICT DO NOTHING of a record keyed by `ext`, bound):
+  /// kInserted, noting the activity dated `activity`, when it wrote a row, else how the stored
+  /// record compares (compare_existing).
+  PutResult insert_keyed(Statement& insert, core::Date activity, const char* existing_sql, std::optional<Statement>& slot,
+                         std::string_view ext, std::uint64_t hash);
+  /// The stored record keyed by `ext` (`sql` selects id, content hash, file name, line): kUnchanged
+  /// when its hash is `hash`, else kConflict naming where it came from.
+  PutResult compare_existing(const char* sql, std::optional<Statement>& slot, std::string_view ext, std::uint64_t hash);
+  void migrate(OpenMode mode);
+
+  // Parties (parties.cpp).
+  std::optional<std::int64_t> lookup_customer(std::string_view ext);
+  void forget_names();
+  /// id -> (external id, name) for every customer; loaded once per command for the reports.
+  const std::unordered_map<std::int64_t, std::pair<std::string, std::string>>& customer_names();
+
+  // Balances (balances.cpp).
+  std::string max_activity_text();
+  /// The latest activity date, including this transaction's; Date{} (1970) when the ledger is empty.
+  core::Date max_activity();
+
+  // Billing (billing.cpp, billing_invoices.cpp).
+  void read_version(const Statement& s, domain::ContractLine& v);
+  IssuedInvoice read_issued(const Statement& s);
+  /// Writes the buffered invoice lines and billed charges.
+  void flush_rows();
+  std::int64_t line_ref(std::string_view contract_id, std::string_view line_id);
+  void release(std::int64_t invoice_id, std::string_view kind, std::string_view day, std::string_view reason,
+               std::int64_t credit_memo_id, std::int64_t batch_id);
+
+  Database db_;  // first: every statement below is finalized before the connection closes
+  std::vector<std::pair<std::string, core::Currency>> currencies_;
+  std::optional<core::Date> pending_activity_;  // this transaction's latest fact date
+
+  // Parties.
+  std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>> customer_ids_;
+  std::unordered_map<std::int64_t, std::pair<std::string, std::string>> names_;
+  bool names_loaded_ = false;
+  // Periods.
+  std::vector<std::string> locked_periods_;
+  bool locks_loaded_ = false;
+  // Billing.
+  /// Contract line ids of the book read last, by contract id then line id.
+  std::unordered_map<std::string, std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>, StringHash,
+                     std::equal_to<>>
+      line_refs_;
+  RowBatch lines_{"INSERT INTO invoice_lines(invoice_id, line_no, description, quantity, unit_price, amount_minor, tax_minor,"
+                  " service_from, service_to, contract_id, contract_line, charge_date, charge_kind, product, days, full_days,"
+                  " discount_minor, tax_rate_ppm)", 18};
+  RowBatch billed_{"INSERT OR IGNORE INTO billed_charges(line_ref, charge_date, charge_kind, invoice_id)", 4};
+  bool in_book_ = false;  // inside for_each_customer_book: post_invoice may leave rows buffered
+
+  // Prepared statements, per role.
+  std::optional<Statement> meta_update_;
+  struct {
+    std::optional<Statement> put, stub, find, compare, terms, add_alias;
+  } customers_;
+  struct {
+    std::optional<Statement> put, compare, find;
+  } invoices_;
+  struct {
+    std::optional<Statement> put, compare, find, has_app, apply_ins, apply_inv, apply_pay, bank_key, add_adj, adj_inv,
+        del_sugg, ins_sugg;
+  } cash_;
+  struct {
+    std::optional<Statement> open_items, open_items_hist, unapplied, unapplied_hist, invoice_totals, receipts, meta_read;
+  } balances_;
+  struct {
+    std::optional<Statement> find_line, contract_customer, add_line, load_versions, put_version, cmp_version, put_usage,
+        released, book_versions, book_versions_one, book_billed, book_billed_one, book_usage, book_usage_one, bump_number,
+        first_number, read_number, set_number, find_issued, each_billed, load_lines, void_update, memo_insert, memo_apply,
+        memo_invoice, memo_line, release, charges_of, billed_lines;
+  } billing_;
+  struct {
+    std::optional<Statement> find_batch, add_batch, finish_batch, audit;
+  } audit_;
+};
+
+}  // namespace otc::store::sqlite
