@@ -47,7 +47,7 @@ int usage() {
 
 int main(int argc, char** argv) {
   std::string crm_path, erp_path, truth_path, out_path;
-  otc::engine::BillingOptions options;
+  otc::engine::BillingReconcileOptions options;
   // The engine spills where it is told: $TMPDIR, else /tmp.
   const char* tmp = std::getenv("TMPDIR");
   options.temp_dir = tmp && *tmp ? tmp : "/tmp";

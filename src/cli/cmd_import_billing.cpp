@@ -15,8 +15,7 @@ namespace otc::cli {
 void install_import_billing(CLI::App* import_cmd, Context& ctx) {
   auto with_billing = [](auto run) {
     return [run](store::LedgerStore& ledger, const import::ImportOptions& opt, const import::IssueSink& issues) {
-      auto billing = store::open_billing_store(ledger);
-      return run(ledger, *billing, opt, issues);
+      return run(ledger, ledger, opt, issues);
     };
   };
   add_import_kind(import_cmd, ctx, ImportKind{"contracts",

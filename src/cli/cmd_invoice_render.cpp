@@ -31,7 +31,7 @@ void run_render(Context& ctx, const RenderArgs& a) {
   if (ec || !std::filesystem::is_directory(a.out_dir))
     throw Error(ErrorKind::kInput, "cannot create the output directory", {a.out_dir});
   auto store = ctx.open_ledger();
-  auto billing = store::open_billing_store(*store);
+  store::BillingStore* billing = store.get();
   auto sink = report::make_sink(ctx.format(), ctx.output());
   sink->begin({{"invoice_number", CellKind::kText}, {"status", CellKind::kText}, {"file", CellKind::kText}});
   std::vector<store::IssuedInvoice> todo;

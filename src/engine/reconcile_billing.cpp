@@ -452,7 +452,7 @@ bool beyond(std::int64_t a, std::int64_t b, std::int64_t tolerance) {
   return d > tolerance;
 }
 
-unsigned diff_fields(const OwnedLine& c, const OwnedLine& e, const BillingOptions& o) {
+unsigned diff_fields(const OwnedLine& c, const OwnedLine& e, const BillingReconcileOptions& o) {
   unsigned d = 0;
   bool currency_differs = o.compare_currency && !(c.currency == e.currency);
   if (currency_differs) d |= kDiffCurrency;
@@ -484,7 +484,7 @@ std::string line_ref(std::string_view side, const OwnedLine& l) {
 
 class GroupComparer {
  public:
-  GroupComparer(const BillingOptions& o, const BreakCallback& cb, BillingSummary& s) : o_(o), cb_(cb), s_(s) {}
+  GroupComparer(const BillingReconcileOptions& o, const BreakCallback& cb, BillingSummary& s) : o_(o), cb_(cb), s_(s) {}
 
   void compare(const std::vector<OwnedLine>& crm, std::size_t n, const std::vector<OwnedLine>& erp, std::size_t m) {
     paired_erp_.assign(m, false);
@@ -619,7 +619,7 @@ class GroupComparer {
     emit(b);
   }
 
-  const BillingOptions& o_;
+  const BillingReconcileOptions& o_;
   const BreakCallback& cb_;
   BillingSummary& s_;
   std::vector<bool> paired_erp_;
@@ -640,7 +640,7 @@ std::size_t take_group(MergedStream& stream, const LineRef*& la, std::uint64_t h
 
 }  // namespace
 
-BillingSummary reconcile_billing(BillingLineSource& crm, BillingLineSource& erp, const BillingOptions& options,
+BillingSummary reconcile_billing(BillingLineSource& crm, BillingLineSource& erp, const BillingReconcileOptions& options,
                                  const BreakCallback& on_break) {
   BillingSummary summary;
   SideSorter crm_side(options.memory_budget_bytes, options.temp_dir);
@@ -693,10 +693,10 @@ BillingSummary reconcile_billing(BillingLineSource& crm, BillingLineSource& erp,
 }
 
 std::vector<Break> reconcile_billing(const std::vector<BillingLine>& crm, const std::vector<BillingLine>& erp,
-                                     const BillingOptions& options, BillingSummary* summary) {
+                                     const BillingReconcileOptions& options, BillingSummary* summary) {
   std::vector<Break> out;
   VectorBillingSource crm_source(crm), erp_source(erp);
-  BillingOptions o = options;
+  BillingReconcileOptions o = options;
   o.parallel = false;  // vector sources are cheap; keep tests single-threaded
   BillingSummary s = reconcile_billing(crm_source, erp_source, o, [&](const Break& b) { out.push_back(b); });
   sort_breaks(out);

@@ -94,13 +94,13 @@ std::string credit_amount(store::BillingStore& billing, const store::IssuedInvoi
 /// What every correction starts with: the billing role, its one write transaction, and the
 /// invoice, found eligible (open, dated on or before the correction).
 struct Correction {
-  std::unique_ptr<store::BillingStore> billing;
+  store::BillingStore* billing;
   store::WriteTransaction tx;
   store::IssuedInvoice inv;
   CorrectionResult result;
 
   Correction(store::LedgerStore& store, const CorrectionOptions& o)
-      : billing(store::open_billing_store(store)), tx(store), inv(find_open_invoice(*billing, o.invoice, o.date)) {}
+      : billing(&store), tx(store), inv(find_open_invoice(*billing, o.invoice, o.date)) {}
 
   CorrectionResult finish(const BeforeCommitFn& before_commit) {
     if (before_commit) before_commit(result);

@@ -22,7 +22,7 @@ InvoiceRunResult invoice_run(store::LedgerStore& store, const Invocation& inv, c
                              const PostedInvoiceFn& on_invoice,
                              const std::function<void(const InvoiceRunResult&)>& before_commit) {
   const core::Date through = options.through;
-  auto billing = store::open_billing_store(store);
+  store::BillingStore* billing = &store;
   InvoiceRunResult r;
   std::vector<engine::DraftLine> drafts;
   std::vector<engine::InvoiceDraft> due;

@@ -66,7 +66,7 @@ ReconcileBillingResult reconcile_billing(store::LedgerStore* store, const Invoca
   const std::string erp_name = options.erp ? options.erp->path : "the ledger";
 
   // A field one side does not carry cannot be compared.
-  engine::BillingOptions compare = options.compare;
+  engine::BillingReconcileOptions compare = options.compare;
   std::vector<std::string> skipped;
   auto field = [&](const char* name, bool& on) {
     bool wanted = std::find(options.ignore.begin(), options.ignore.end(), name) == options.ignore.end();

@@ -12,7 +12,7 @@ namespace otc::ops {
 
 UnbilledResult unbilled(store::LedgerStore& store, const UnbilledOptions& options,
                         const std::function<void(const engine::UnbilledItem&)>& on_item) {
-  auto billing = store::open_billing_store(store);
+  store::BillingStore* billing = &store;
   UnbilledResult r;
   std::vector<engine::UnbilledItem> found;
   engine::LineBook lines;

@@ -53,7 +53,7 @@ class VectorBillingSource : public BillingLineSource {
   std::size_t pos_ = 0;
 };
 
-struct BillingOptions {
+struct BillingReconcileOptions {
   /// Fields compared for a matched key. Turn off a field one of the exports does not carry.
   bool compare_customer = true;
   bool compare_quantity = true;
@@ -105,11 +105,11 @@ using BreakCallback = std::function<void(const Break&)>;
 /// customer_mismatch, quantity/price/discount_difference, and amount_difference only when the
 /// amounts differ while quantity, price and discount agree (their amount effect is in the
 /// suggestion of the break that explains it).
-BillingSummary reconcile_billing(BillingLineSource& crm, BillingLineSource& erp, const BillingOptions& options,
+BillingSummary reconcile_billing(BillingLineSource& crm, BillingLineSource& erp, const BillingReconcileOptions& options,
                                  const BreakCallback& on_break);
 
 /// Convenience for in-memory inputs: all breaks, sorted by sort_breaks (keys, then type).
 std::vector<Break> reconcile_billing(const std::vector<BillingLine>& crm, const std::vector<BillingLine>& erp,
-                                     const BillingOptions& options = {}, BillingSummary* summary = nullptr);
+                                     const BillingReconcileOptions& options = {}, BillingSummary* summary = nullptr);
 
 }  // namespace otc::engine

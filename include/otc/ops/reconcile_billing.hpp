@@ -32,7 +32,7 @@ struct ReconcileBillingOptions {
   std::vector<std::string> ignore;   ///< fields not to compare (customer, quantity, unit_price, discount, currency)
   /// Tolerances, sort memory and the spill directory; the compare_* switches are set here from
   /// `ignore` and the columns the exports carry.
-  engine::BillingOptions compare;
+  engine::BillingReconcileOptions compare;
   /// Gets "not compared: ..." as soon as the headers are read (before any bad-row error).
   std::function<void(const std::string&)> note;
 };

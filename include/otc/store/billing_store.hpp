@@ -12,7 +12,7 @@
 #include "otc/domain/usage.hpp"
 #include "otc/engine/billing.hpp"
 #include "otc/store/billing_role.hpp"
-#include "otc/store/ledger_store.hpp"  // open_billing_store, the shim until callers take LedgerStore&
+#include "otc/store/ledger_store.hpp"
 
 namespace otc::store {
 

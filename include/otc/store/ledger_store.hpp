@@ -41,13 +41,4 @@ class LedgerStore : public PartiesStore,
   virtual void rollback() = 0;
 };
 
-/// Shim until callers take LedgerStore& directly (the billing role is `ledger` itself): keeps
-/// `auto billing = store::open_billing_store(ledger); billing->...` compiling. Not owning.
-struct NotOwned {
-  void operator()(BillingStore*) const noexcept {}
-};
-inline std::unique_ptr<BillingStore, NotOwned> open_billing_store(LedgerStore& ledger) {
-  return std::unique_ptr<BillingStore, NotOwned>(&ledger);
-}
-
 }  // namespace otc::store

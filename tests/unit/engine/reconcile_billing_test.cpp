@@ -11,7 +11,7 @@
 
 using namespace otc;
 using engine::BillingLine;
-using engine::BillingOptions;
+using engine::BillingReconcileOptions;
 using engine::Break;
 using engine::BreakType;
 
@@ -82,7 +82,7 @@ TEST_CASE("Reconcile billing: every planted break type is reported once and noth
   auto crm = read_lines(fixture("billing_crm.csv"), "contract_line");
   auto erp = read_lines(fixture("billing_erp.csv"), "invoice_line");
   auto expected = read_expected(fixture("billing_expected.csv"));
-  BillingOptions o;
+  BillingReconcileOptions o;
   o.temp_dir = std::filesystem::temp_directory_path().string();  // the caller picks the spill directory
   o.amount_tolerance_minor = 1;  // C9 differs by 0.01: within tolerance
 
@@ -122,7 +122,7 @@ TEST_CASE("Reconcile billing: every planted break type is reported once and noth
 TEST_CASE("Reconcile billing: break values, money differences and suggestions", "[reconcile]") {
   auto crm = read_lines(fixture("billing_crm.csv"), "contract_line");
   auto erp = read_lines(fixture("billing_erp.csv"), "invoice_line");
-  BillingOptions o;
+  BillingReconcileOptions o;
   o.temp_dir = std::filesystem::temp_directory_path().string();  // the caller picks the spill directory
   o.amount_tolerance_minor = 1;
   auto breaks = engine::reconcile_billing(crm, erp, o);
@@ -187,7 +187,7 @@ TEST_CASE("Reconcile billing: lines with equal keys pair best-first", "[reconcil
   SECTION("fields an export lacks can be left out of the comparison") {
     std::vector<BillingLine> crm = {line("K", "A", 3, 3000)};
     std::vector<BillingLine> erp = {line("K", "B", 3, 3000)};
-    BillingOptions o;
+    BillingReconcileOptions o;
     o.temp_dir = std::filesystem::temp_directory_path().string();  // the caller picks the spill directory
     o.compare_customer = false;
     CHECK(engine::reconcile_billing(crm, erp, o).empty());
@@ -201,7 +201,7 @@ TEST_CASE("Reconcile billing: the streaming order is the same on every run", "[r
     if (i % 7 != 0) erp.push_back(line("K" + std::to_string(i), "A", 1, 1000));
   }
   auto run = [&](std::size_t budget, bool parallel) {
-    BillingOptions o;
+    BillingReconcileOptions o;
     o.temp_dir = std::filesystem::temp_directory_path().string();  // the caller picks the spill directory
     o.memory_budget_bytes = budget;
     o.parallel = parallel;
@@ -278,7 +278,7 @@ TEST_CASE("Reconcile billing: seeded random data sets report exactly their plant
   // Shuffle the ERP side: exports come in any order.
   for (std::size_t i = erp.size() - 1; i > 0; --i) std::swap(erp[i], erp[rnd(i + 1)]);
 
-  BillingOptions o;
+  BillingReconcileOptions o;
   o.temp_dir = std::filesystem::temp_directory_path().string();  // the caller picks the spill directory
   o.amount_tolerance_minor = 1;
   o.memory_budget_bytes = 4096;
@@ -298,7 +298,7 @@ TEST_CASE("Reconcile billing: seeded random data sets report exactly their plant
 TEST_CASE("Reconcile billing: the spill directory comes from the caller, never the environment", "[reconcile]") {
   auto crm = read_lines(fixture("billing_crm.csv"), "contract_line");
   auto erp = read_lines(fixture("billing_erp.csv"), "invoice_line");
-  BillingOptions o;
+  BillingReconcileOptions o;
   o.memory_budget_bytes = 200;  // spills
   SECTION("none given: a side that must spill fails") {
     CHECK_THROWS_WITH(engine::reconcile_billing(crm, erp, o),

@@ -35,7 +35,7 @@ inline import::ImportOptions import_options(const char* kind, const std::string&
 
 struct Ledger {
   std::unique_ptr<store::LedgerStore> store = store::open_sqlite_store(":memory:", store::OpenMode::kCreate);
-  std::unique_ptr<store::BillingStore> billing = store::open_billing_store(*store);
+  store::BillingStore* billing = store.get();
   std::vector<std::string> issues;
 
   import::IssueSink sink() {

@@ -76,9 +76,3 @@ TEST_CASE("Roles: a billing write and a cash write share one transaction", "[sto
     CHECK_FALSE(billing.put_usage(usage("E-1"), 0));
   }
 }
-
-TEST_CASE("Roles: the billing shim is the ledger itself", "[store][roles]") {
-  auto ledger = store::open_sqlite_store(":memory:", store::OpenMode::kCreate);
-  auto billing = store::open_billing_store(*ledger);
-  CHECK(billing.get() == static_cast<store::BillingStore*>(ledger.get()));
-}
