@@ -202,7 +202,9 @@ bool CsvBillingSource::has_field(std::string_view field) {
 }
 
 void CsvBillingSource::issue(int index, std::string message) {
-  issues_.push_back({{display_name_, csv_->line(), index + 1}, std::move(message)});
+  core::SourceLocation where = csv_->location_of(index);
+  where.file = display_name_;
+  issues_.push_back({std::move(where), std::move(message)});
   row_ok_ = false;
 }
 

@@ -123,7 +123,7 @@ struct RowContext {
   GatewayReadResult& result;
   bool ok = true;
   void issue(int index, std::string message) {
-    result.issues.push_back({{csv.file_name(), csv.line(), index + 1}, std::move(message)});
+    result.issues.push_back({csv.location_of(index), std::move(message)});
     ok = false;
   }
 };

@@ -37,7 +37,7 @@ GlReadResult read_gl_rows(CsvReader& csv, const GlReadOptions& options) {
     const long line = csv.line();
     bool ok = true;
     auto issue = [&](int index, std::string message) {
-      result.issues.push_back({{csv.file_name(), line, index + 1}, std::move(message)});
+      result.issues.push_back({csv.location_of(index), std::move(message)});
       ok = false;
     };
     engine::GlRow row;

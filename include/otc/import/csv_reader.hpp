@@ -41,6 +41,11 @@ class CsvReader {
   /// Where field `i` of the current record is: file, line, column i+1, the line's text and the
   /// caret under the field's first character (for error messages).
   core::SourceLocation location(std::size_t i) const;
+  /// The same for a 0-based field index that may be -1 (the row as a whole: the line, no caret).
+  core::SourceLocation location_of(int index) const {
+    if (index >= 0) return location(static_cast<std::size_t>(index));
+    return {file_name_, record_line_, 0, raw_, -1};
+  }
 
  private:
   struct Bounds {

@@ -103,8 +103,14 @@ expect_rc 1
 expect_stdout < /dev/null
 expect_stderr <<'EOF2'
 otc: error: crm_bad.csv:3:2: period '2026-13' is not a month (YYYY-MM) or a date in one
+  C2,2026-13,SEATS,CUST-B,5,20.00,0,100.00,USD
+     ^
 otc: error: crm_bad.csv:4:8: amount '58x.00': not an amount
+  C3,2026-03,SEATS,CUST-C,12,49.00,0,58x.00,USD
+                                     ^
 otc: error: crm_bad.csv:5:9: currency 'US' is not an ISO 4217 code
+  C4,2026-03,SEATS,CUST-D,3,30.00,0,90.00,US
+                                          ^
 otc: error: crm_bad.csv: 3 bad rows; nothing was reconciled
   hint: fix the rows (or name the columns with --map) and run again
 EOF2

@@ -96,8 +96,14 @@ expect_rc 1
 expect_stdout < /dev/null
 expect_stderr <<'EOF2'
 otc: error: gl_bad.csv:3:1: date '2026-10-32' is not a date (expected YYYY-MM-DD; declare another format with --date-format)
+  2026-10-32,1200,,900.00,USD,Customer Payment,P3
+  ^
 otc: error: gl_bad.csv:4:4: credit '9x0.00': not an amount
+  2026-10-05,1200,,9x0.00,USD,Customer Payment,P3
+                   ^
 otc: error: gl_bad.csv:5:5: currency 'XYZ' is not an ISO 4217 code
+  2026-10-06,1200,1.00,,XYZ,Invoice,INV-7
+                        ^
 otc: error: gl_bad.csv: 3 bad rows; nothing was reconciled
   hint: fix the rows (or name the columns with --map) and run again
 EOF2
