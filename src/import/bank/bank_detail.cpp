@@ -42,9 +42,24 @@ ReadContext::ReadContext(const std::string& file, const BankReadOptions& opts, B
   default_currency_ = *c;
 }
 
+core::SourceLocation ReadContext::where(long line) const {
+  core::SourceLocation w{file_, line, 0};
+  if (line <= 0 || data_.empty()) return w;
+  // Only on an error: walk to the line (LF, CRLF or a lone CR end a line, as split_lines reads them).
+  std::size_t pos = 0;
+  for (long n = 1; n < line && pos < data_.size(); ++n) {
+    std::size_t end = data_.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos) return w;
+    pos = end + (data_[end] == '\r' && end + 1 < data_.size() && data_[end + 1] == '\n' ? 2 : 1);
+  }
+  std::size_t end = data_.find_first_of("\r\n", pos);
+  w.text = std::string(data_.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
+  return w;
+}
+
 void ReadContext::problem(long line, const std::string& message) {
   if (!opts_.lenient) {
-    throw Error(ErrorKind::kInput, message, {file_, line, 0},
+    throw Error(ErrorKind::kInput, message, where(line),
                 "a lenient read accepts this and lists it among what it tolerated");
   }
   out_.tolerated.push_back(with_location(file_, line, message));
@@ -59,7 +74,7 @@ void ReadContext::note(long line, const std::string& message) {
 }
 
 void ReadContext::fail(long line, const std::string& message) const {
-  throw Error(ErrorKind::kInput, message, {file_, line, 0});
+  throw Error(ErrorKind::kInput, message, where(line));
 }
 
 void ReadContext::check(std::string what, std::int64_t expected, std::int64_t actual, core::Currency currency,

@@ -140,6 +140,7 @@ BankReadResult read_bank_data(const std::string& name, std::string_view data, Ba
   }
   result.format = format;
   ReadContext ctx(name, opts, result);
+  ctx.set_data(data);
   switch (format) {
     case BankFormat::kBai2: read_bai2(data, ctx); break;
     case BankFormat::kMt940: read_mt94x(data, ctx, false); break;

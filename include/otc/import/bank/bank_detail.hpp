@@ -23,6 +23,10 @@ class ReadContext {
   BankReadResult& out() { return out_; }
   bool lenient() const { return opts_.lenient; }
   core::Currency default_currency() const { return default_currency_; }
+  /// The file's bytes, so that an error can echo its line (set once before reading).
+  void set_data(std::string_view data) { data_ = data; }
+  /// FILE:LINE with that line's text (for errors).
+  core::SourceLocation where(long line) const;
 
   /// Something strict mode rejects: throws core::Error at FILE:LINE, or (lenient) lists it and returns.
   void problem(long line, const std::string& message);
@@ -48,6 +52,7 @@ class ReadContext {
   const BankReadOptions& opts_;
   BankReadResult& out_;
   core::Currency default_currency_;
+  std::string_view data_;
 };
 
 struct Line {
