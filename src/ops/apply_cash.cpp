@@ -12,6 +12,21 @@
 namespace otc::ops {
 namespace {
 
+// Any error raised while a bank transaction is posted (a receipt dated in a closed period, a ledger
+// constraint) names the transaction: "while applying bank.bai2:40".
+template <class Body>
+void in_context_of(const domain::BankTransaction& t, Body&& body) {
+  try {
+    body();
+  } catch (core::Error& e) {
+    e.add_context("while applying " + core::format_location({t.source_file, t.source_line}) + " (" +
+                  core::format_amount(t.amount_minor, t.currency.exponent) + " " + std::string(t.currency.view()) +
+                  (t.payer_name.empty() ? "" : " from " + t.payer_name) + ")");
+    throw;
+  }
+}
+
+
 using core::Error;
 using core::ErrorKind;
 
@@ -188,14 +203,16 @@ ApplyCashResult apply_cash(store::LedgerStore& store, const Invocation& inv, con
   auto postings = attribute_customers(receipts.size(), result, basis);
   for (std::size_t r = 0; r < receipts.size(); ++r) {
     const auto& t = receipts[r];
-    auto pay = payment_of(t, keys[receipt_of[r]]);
-    std::optional<std::int64_t> cust;
-    if (postings[r].customer_id) cust = postings[r].customer_id;
-    auto put = store.put_payment(pay, cust, 0, batch, t.source_line);
-    if (put.outcome != store::PutOutcome::kInserted)
-      throw Error(ErrorKind::kLedger, "payment id " + pay.external_id + " already exists for another transaction", {t.source_file, t.source_line});
-    postings[r].payment_id = pay.external_id;
-    postings[r].payment_row = put.id;
+    in_context_of(t, [&] {
+      auto pay = payment_of(t, keys[receipt_of[r]]);
+      std::optional<std::int64_t> cust;
+      if (postings[r].customer_id) cust = postings[r].customer_id;
+      auto put = store.put_payment(pay, cust, 0, batch, t.source_line);
+      if (put.outcome != store::PutOutcome::kInserted)
+        throw Error(ErrorKind::kLedger, "payment id " + pay.external_id + " already exists for another transaction", {t.source_file, t.source_line});
+      postings[r].payment_id = pay.external_id;
+      postings[r].payment_row = put.id;
+    });
   }
 
   std::size_t applied_count = 0;
@@ -204,19 +221,21 @@ ApplyCashResult apply_cash(store::LedgerStore& store, const Invocation& inv, con
     const auto& t = receipts[app.receipt];
     core::Date on = engine::application_date(t.booking_date, invoice.invoice_date);
     auto row = row_of(t, postings[app.receipt]);
-    if (app.amount_minor > 0) {
-      store::ApplicationDraft d;
-      d.invoice_id = app.invoice_id;
-      d.payment_id = postings[app.receipt].payment_row;
-      d.amount_minor = app.amount_minor;
-      d.applied_on = on;
-      d.rule = std::string(engine::rule_name(app.rule));
-      d.confidence = app.confidence;
-      d.batch_id = batch;
-      row.application_id = store.apply(d);
-      ++applied_count;
-    }
-    if (app.deduction_minor > 0) store.add_adjustment(app.invoice_id, "deduction", app.deduction_reason, app.deduction_minor, on, batch);
+    in_context_of(t, [&] {
+      if (app.amount_minor > 0) {
+        store::ApplicationDraft d;
+        d.invoice_id = app.invoice_id;
+        d.payment_id = postings[app.receipt].payment_row;
+        d.amount_minor = app.amount_minor;
+        d.applied_on = on;
+        d.rule = std::string(engine::rule_name(app.rule));
+        d.confidence = app.confidence;
+        d.batch_id = batch;
+        row.application_id = store.apply(d);
+        ++applied_count;
+      }
+      if (app.deduction_minor > 0) store.add_adjustment(app.invoice_id, "deduction", app.deduction_reason, app.deduction_minor, on, batch);
+    });
     if (confirms_payer(app.rule) && !t.payer_name.empty())
       store.add_alias(invoice.customer_id, engine::normalize_name(t.payer_name), engine::rule_name(app.rule));
     row.customer_id = basis.customer(invoice.customer_id);
@@ -275,9 +294,12 @@ ApplyCashResult apply_cash(store::LedgerStore& store, const Invocation& inv, con
       ++out.unresolved_returns;
       continue;
     }
-    auto put = store.put_payment(return_marker(t, keys[i], original->external_id), std::nullopt, 0, batch, t.source_line);
-    store.mark_payment_reversed(put.id, t.booking_date, "return record of " + original->external_id);
-    int n = reverse_payment(store, original->id, t.booking_date, reason);
+    int n = 0;
+    in_context_of(t, [&] {
+      auto put = store.put_payment(return_marker(t, keys[i], original->external_id), std::nullopt, 0, batch, t.source_line);
+      store.mark_payment_reversed(put.id, t.booking_date, "return record of " + original->external_id);
+      n = reverse_payment(store, original->id, t.booking_date, reason);
+    });
     ++out.reversed_returns;
     out.notes.push_back(what + ": reversed payment " + original->external_id + ", " + std::to_string(n) + " application(s) reopened");
   }
