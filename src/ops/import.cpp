@@ -28,9 +28,13 @@ class ArImport {
         if (opt_.kind == "customers") customer();
         else if (opt_.kind == "invoices") invoice();
         else if (opt_.kind == "payments") payment();
-      } catch (const Error& e) {
-        // The ledger refused this row (a closed period): a bad row like any other.
-        if (e.kind() != ErrorKind::kPeriodClosed) throw;
+      } catch (Error& e) {
+        // The ledger refused this row (a closed period): a bad row like any other. Anything else
+        // aborts the import and names the row it was writing.
+        if (e.kind() != ErrorKind::kPeriodClosed) {
+          e.add_context("while importing " + core::format_location(file_.row_issue({}).where));
+          throw;
+        }
         reject(file_.row_issue(e.what()));
       }
     }
