@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "command_table.hpp"
 #include "context.hpp"
 #include "otc/core/error.hpp"
 #include "otc/store/ledger_store.hpp"
@@ -20,16 +21,15 @@ inline core::Date requested_date(const Context& ctx, const std::string& date_opt
   return date_option.empty() ? ctx.as_of() : Context::parse_date_option(date_option, "--date");
 }
 
-/// The wording of a correction subcommand (`cash unapply`, `cash reverse`).
+/// The wording of a correction subcommand's options (`cash unapply`, `cash reverse`); its summary,
+/// details and example are its row in the command table.
 struct CorrectionText {
-  const char* name;
-  const char* summary;
+  const char* path;          ///< its command-table path
   const char* target;        ///< the positional: APPLICATION, PAYMENT
   const char* target_help;
   const char* reason_help;
   const char* date_help;
   const char* empty_reason;  ///< the usage error for --reason ""
-  const char* footer;
 };
 
 /// Installs a correction subcommand: TARGET, --reason (required), --date; its callback opens the
@@ -41,11 +41,10 @@ void add_correction(CLI::App& cash, Context& ctx, const CorrectionText& text, Ru
     std::string reason, date;
   };
   auto args = std::make_shared<Args>();
-  auto* sub = cash.add_subcommand(text.name, text.summary);
+  auto* sub = add_command(cash, text.path);
   sub->add_option(text.target, args->target, text.target_help)->required();
   sub->add_option("--reason", args->reason, text.reason_help)->required();
   sub->add_option("--date", args->date, text.date_help);
-  sub->footer(text.footer);
   const char* empty_reason = text.empty_reason;
   sub->callback([&ctx, args, empty_reason, run] {
     if (args->reason.empty()) throw core::Error(core::ErrorKind::kUsage, empty_reason);

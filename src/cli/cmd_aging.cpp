@@ -37,15 +37,11 @@ void run_aging(Context& ctx, const AgingArgs& a) {
 
 void install_aging(CLI::App& parent, Context& ctx) {
   auto args = std::make_shared<AgingArgs>();
-  auto* cmd = parent.add_subcommand("aging", "AR aging: open balances in day buckets, by customer or by invoice, as of any date");
+  auto* cmd = add_command(parent, "aging");
   cmd->add_option("--by", args->by, "customer (default) or invoice")->check(CLI::IsMember({"customer", "invoice"}));
   cmd->add_option("--buckets", args->buckets, "bucket edges in days (default 30,60,90,120)");
   cmd->add_option("--basis", args->basis, "age from the due date (default) or the invoice date")->check(CLI::IsMember({"due", "invoice"}));
   cmd->add_flag("--totals", args->totals, "add a TOTAL row per currency");
-  cmd->footer(
-      "Point in time: as of a past date only invoices, payments and applications dated on or before it count.\n"
-      "Each customer gets one row per currency; currencies are never summed together.\n"
-      "Example: otc aging --as-of 2026-10-31 --by customer --totals --format table");
   cmd->callback([&ctx, args] { run_aging(ctx, *args); });
 }
 

@@ -94,17 +94,12 @@ void run_apply_cash(Context& ctx, const ApplyCashArgs& a) {
 
 void install_apply_cash(CLI::App& parent, Context& ctx) {
   auto args = std::make_shared<ApplyCashArgs>();
-  auto* cmd = parent.add_subcommand("apply-cash", "Post receipts from bank files and apply them to open invoices");
+  auto* cmd = add_command(parent, "apply-cash");
   cmd->add_option("FILE", args->files, "bank files: BAI2, MT940, camt.053/054, NACHA, lockbox or CSV (- = stdin)")->required();
   add_bank_input_options(cmd, args->input, true);
   cmd->add_flag("--dry-run", args->dry_run, "match and print, write nothing");
   cmd->add_option("--tolerance", args->tolerance, "short-pay tolerance: an amount (25.00) or a percentage of the open amount (0.5%)");
   cmd->add_option("--deduction-reason", args->deduction_reason, "reason code recorded with a tolerated short-pay (default SHORT-PAY)");
-  cmd->footer(
-      "Each application records its rule and confidence. Receipts that cannot be matched safely stay unapplied,\n"
-      "with up to three suggestions (see `otc cash unapplied`); the exit code is then 3. The same file twice applies\n"
-      "nothing new. A file whose control totals do not agree is refused unless --lenient.\n"
-      "Example: otc apply-cash bank/2026-10-31.bai2 --tolerance 0.5%");
   cmd->callback([&ctx, args] { run_apply_cash(ctx, *args); });
 }
 

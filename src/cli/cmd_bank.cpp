@@ -52,16 +52,13 @@ void run_bank_show(Context& ctx, const BankShowArgs& a) {
 }  // namespace
 
 void install_bank(CLI::App& parent, Context& ctx) {
-  auto* bank = parent.add_subcommand("bank", "Bank and payment files");
+  auto* bank = add_command(parent, "bank");
   bank->require_subcommand(1);
   auto args = std::make_shared<BankShowArgs>();
-  auto* show = bank->add_subcommand("show", "Print what otc reads from bank files, one row per transaction, and check their control totals");
+  auto* show = add_command(*bank, "bank show");
   show->add_option("FILE", args->files, "BAI2, MT940/MT942, camt.053/054, NACHA, lockbox or CSV bank files (- = stdin)")->required();
   add_bank_input_options(show, args->input, false);
   show->add_flag("--strict", args->strict, "fail (exit 1) on the first malformed record or control total that does not agree");
-  show->footer(
-      "Control totals that do not agree and anything tolerated are listed on stderr, and the exit code is 3.\n"
-      "Example: otc bank show statement.bai2 --format table");
   show->callback([&ctx, args] { run_bank_show(ctx, *args); });
 }
 

@@ -4,7 +4,7 @@
 namespace otc::cli {
 
 void install_cash(CLI::App& parent, Context& ctx) {
-  auto* cash = parent.add_subcommand("cash", "The unapplied queue and corrections: apply, unapply, reverse");
+  auto* cash = add_command(parent, "cash");
   cash->require_subcommand(1);
   install_cash_unapplied(*cash, ctx);
   install_cash_apply(*cash, ctx);

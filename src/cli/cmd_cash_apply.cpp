@@ -7,13 +7,12 @@ namespace otc::cli {
 void install_cash_apply(CLI::App& cash, Context& ctx) {
   auto args = std::make_shared<ops::ManualApplication>();
   auto date = std::make_shared<std::string>();
-  auto* apply = cash.add_subcommand("apply", "Apply a payment's unapplied cash to an invoice by hand");
+  auto* apply = add_command(cash, "cash apply");
   apply->add_option("PAYMENT", args->payment, "payment id")->required();
   apply->add_option("INVOICE", args->invoice, "invoice id")->required();
   apply->add_option("AMOUNT", args->amount, "amount (default: as much as both allow)");
   apply->add_option("--date", *date, "application date (default --as-of or today)");
   apply->add_option("--reason", args->reason, "a note kept with the application");
-  apply->footer("Example: otc cash apply BNK-20261103-8994975F1123 INV-10305 410.00");
   apply->callback([&ctx, args, date] {
     args->requested = requested_date(ctx, *date);
     auto store = ctx.open_ledger();

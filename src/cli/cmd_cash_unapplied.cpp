@@ -32,8 +32,7 @@ void run_unapplied(Context& ctx) {
 }  // namespace
 
 void install_cash_unapplied(CLI::App& cash, Context& ctx) {
-  auto* unapplied = cash.add_subcommand("unapplied", "Payments with cash not yet applied, with their age and suggestions");
-  unapplied->footer("Example: otc cash unapplied --as-of 2026-11-05 --format table");
+  auto* unapplied = add_command(cash, "cash unapplied");
   unapplied->callback([&ctx] { run_unapplied(ctx); });
 }
 

@@ -48,22 +48,17 @@ void run_reopen(Context& ctx, const CloseArgs& a) {
 
 void install_close(CLI::App& parent, Context& ctx) {
   auto args = std::make_shared<CloseArgs>();
-  auto* cmd = parent.add_subcommand("close", "Month-end close: write the AR roll-forward and aging at period end, then lock the period");
+  auto* cmd = add_command(parent, "close");
   cmd->add_option("--period", args->period, "the month to close, YYYY-MM")->required();
   cmd->add_option("--out-dir", args->out_dir, "where rollforward_YYYY-MM.csv and aging_YYYY-MM-DD.csv go (default .)");
-  cmd->footer(
-      "After closing, any command that would post an invoice, payment, application, credit or adjustment\n"
-      "dated in the period fails and changes nothing. Closing a closed period does nothing.\n"
-      "Example: otc close --period 2026-10 --out-dir reports/");
   cmd->callback([&ctx, args] { run_close(ctx, *args); });
 }
 
 void install_reopen(CLI::App& parent, Context& ctx) {
   auto rargs = std::make_shared<CloseArgs>();
-  auto* reopen = parent.add_subcommand("reopen", "Reopen a closed period (audited)");
+  auto* reopen = add_command(parent, "reopen");
   reopen->add_option("--period", rargs->period, "the month to reopen, YYYY-MM")->required();
   reopen->add_option("--reason", rargs->reason, "why (kept in the audit log)")->required();
-  reopen->footer("Example: otc reopen --period 2026-10 --reason \"late credit memo approved by controller\"");
   reopen->callback([&ctx, rargs] { run_reopen(ctx, *rargs); });
 }
 

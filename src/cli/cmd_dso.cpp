@@ -30,14 +30,10 @@ void run_dso(Context& ctx, const DsoArgs& a) {
 
 void install_dso(CLI::App& parent, Context& ctx) {
   auto args = std::make_shared<DsoArgs>();
-  auto* cmd = parent.add_subcommand("dso", "Days sales outstanding with best possible DSO, average days delinquent and CEI");
+  auto* cmd = add_command(parent, "dso");
   cmd->add_option("--days", args->days, "window length N in days (default 90): the window is D-N+1 .. D");
   cmd->add_option("--method", args->method, "standard (default) or countback")->check(CLI::IsMember({"standard", "countback"}));
   cmd->add_option("--by", args->by, "customer: one row per customer and currency")->check(CLI::IsMember({"customer"}));
-  cmd->footer(
-      "Figures are per currency, in days (CEI in percent), rounded half-up to 0.01; empty when undefined.\n"
-      "Average days delinquent = standard DSO - best possible DSO. Formulas with worked examples: docs/metrics.md.\n"
-      "Example: otc dso --as-of 2026-10-31 --days 90 --method countback --format table");
   cmd->callback([&ctx, args] { run_dso(ctx, *args); });
 }
 

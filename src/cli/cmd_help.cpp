@@ -9,7 +9,7 @@ namespace otc::cli {
 
 void install_help(CLI::App& parent, Context& ctx) {
   auto topic = std::make_shared<std::string>();
-  auto* cmd = parent.add_subcommand("help", "List the commands, or show one command's help");
+  auto* cmd = add_command(parent, "help");
   cmd->add_option("COMMAND", *topic, "the command to explain");
   cmd->callback([&parent, &ctx, topic] {
     if (topic->empty()) {
@@ -18,13 +18,14 @@ void install_help(CLI::App& parent, Context& ctx) {
       return;
     }
     for (const auto& c : command_table())
-      if (*topic == c.name) {
-        ctx.output() << parent.get_subcommand(c.name)->help();
+      if (is_top_level(c) && *topic == c.path) {
+        ctx.output() << parent.get_subcommand(c.path)->help();
         ctx.commit_output();
         return;
       }
     std::vector<std::string> names;
-    for (const auto& c : command_table()) names.emplace_back(c.name);
+    for (const auto& c : command_table())
+      if (is_top_level(c)) names.emplace_back(c.path);
     throw core::Error(core::ErrorKind::kUsage, "unknown command '" + *topic + "'", {}, did_you_mean(*topic, names));
   });
 }

@@ -72,7 +72,7 @@ void run_import(Context& ctx, const ImportKind& k, const ImportArgs& a) {
 void add_import_kind(CLI::App* import_cmd, Context& ctx, ImportKind kind) {
   auto args = std::make_shared<ImportArgs>();
   auto spec = std::make_shared<ImportKind>(std::move(kind));
-  auto* sub = import_cmd->add_subcommand(spec->kind, spec->help);
+  auto* sub = add_command(*import_cmd, "import " + std::string(spec->kind));
   sub->add_option("FILE", args->file, "CSV file with a header row (- = stdin)")->required();
   sub->add_option("--profile", args->profile, "column names of: generic (default), netsuite, quickbooks, salesforce")
       ->check(CLI::IsMember({"generic", "netsuite", "quickbooks", "salesforce"}));
@@ -81,28 +81,13 @@ void add_import_kind(CLI::App* import_cmd, Context& ctx, ImportKind kind) {
   sub->add_flag("--skip-bad", args->skip_bad, "import the good rows; write bad ones to --rejects");
   sub->add_option("--rejects", args->rejects, "CSV file for rejected rows, with a reason column");
   sub->add_flag("--dry-run", args->dry_run, "check and count, write nothing");
-  sub->footer(spec->footer);
   sub->callback([&ctx, spec, args] { run_import(ctx, *spec, *args); });
 }
 
 void install_import(CLI::App& parent, Context& ctx) {
-  auto* cmd = parent.add_subcommand("import", "Import customers, invoices or payments from a CSV export");
+  auto* cmd = add_command(parent, "import");
   cmd->require_subcommand(1);
-  cmd->footer("Re-importing a file adds nothing. Bad rows are all listed as FILE:LINE:COLUMN and nothing is written.");
-  for (const char* k : {"customers", "invoices", "payments"}) {
-    ImportKind kind{k, "", "", "", " already present", ops::import_ar_rows};
-    if (kind.kind == std::string("customers")) {
-      kind.help = "Import customers (id, name, currency, terms, credit limit, e-mail, bank account)";
-      kind.footer = "Example: otc import customers customers.csv --profile netsuite";
-    } else if (kind.kind == std::string("invoices")) {
-      kind.help = "Import invoices (id, customer, dates, total, currency); new customers are created as stubs";
-      kind.footer = "Example: otc --date-format %m/%d/%Y import invoices invoices.csv --currency USD";
-    } else {
-      kind.help = "Import payments; a row naming an invoice is applied to it, others stay unapplied";
-      kind.footer = "Example: otc import payments payments.csv --skip-bad --rejects rejected.csv";
-    }
-    add_import_kind(cmd, ctx, kind);
-  }
+  for (const char* k : {"customers", "invoices", "payments"}) add_import_kind(cmd, ctx, ImportKind{k, "", " already present", ops::import_ar_rows});
   install_import_billing(cmd, ctx);
 }
 

@@ -18,17 +18,8 @@ void install_import_billing(CLI::App* import_cmd, Context& ctx) {
       return run(ledger, ledger, opt, issues);
     };
   };
-  add_import_kind(import_cmd, ctx, ImportKind{"contracts",
-                   "Import contract lines and amendments (docs/billing.md lists the columns); new customers are created as stubs",
-                   "A later row for the same contract_id + line_id with an effective_date is an amendment: its blank\n"
-                   "fields keep the terms before it. Bad rows fail the import as FILE:LINE:COLUMN and change nothing.\n"
-                   "Example: otc import contracts contracts.csv && otc invoice run --through 2026-03-31",
-                   " rows", " already present", with_billing(ops::import_contracts)});
-  add_import_kind(import_cmd, ctx, ImportKind{"usage",
-                   "Import metered usage (event_id, contract_id or customer + metric, quantity, usage_date)",
-                   "An event id already in the ledger is ignored, never billed twice.\n"
-                   "Example: otc import usage usage-2026-06.csv",
-                   " rows", " duplicate event ids ignored", with_billing(ops::import_usage)});
+  add_import_kind(import_cmd, ctx, ImportKind{"contracts", " rows", " already present", with_billing(ops::import_contracts)});
+  add_import_kind(import_cmd, ctx, ImportKind{"usage", " rows", " duplicate event ids ignored", with_billing(ops::import_usage)});
 }
 
 }  // namespace otc::cli

@@ -5,8 +5,7 @@
 namespace otc::cli {
 
 void install_init(CLI::App& parent, Context& ctx) {
-  auto* cmd = parent.add_subcommand("init", "Create a ledger, or bring an existing one to the current schema");
-  cmd->footer("Example: otc --ledger ar.db init");
+  auto* cmd = add_command(parent, "init");
   cmd->callback([&ctx] {
     auto store = ctx.open_ledger(true);
     ctx.note("ledger " + ctx.ledger_path() + " is ready (schema version " +

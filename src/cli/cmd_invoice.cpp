@@ -39,9 +39,8 @@ void write_correction_rows(report::RowSink& sink, const ops::CorrectionResult& r
 }
 
 void install_invoice(CLI::App& parent, Context& ctx) {
-  auto* cmd = parent.add_subcommand("invoice", "Bill contracts and correct invoices: run, void, credit, rebill, render");
+  auto* cmd = add_command(parent, "invoice");
   cmd->require_subcommand(1);
-  cmd->footer("Rules and worked examples: docs/billing.md.");
   install_invoice_run(*cmd, ctx);
   install_invoice_void(*cmd, ctx);
   install_invoice_credit(*cmd, ctx);

@@ -16,12 +16,11 @@ struct CreditArgs : FixArgs {
 
 void install_invoice_credit(CLI::App& invoice_cmd, Context& ctx) {
   auto a = std::make_shared<CreditArgs>();
-  auto* sub = invoice_cmd.add_subcommand("credit", "Issue a credit memo against an invoice, applied to its open balance");
+  auto* sub = add_command(invoice_cmd, "invoice credit");
   add_fix_options(sub, *a);
   auto* amount = sub->add_option("--amount", a->amount, "credit this amount (default: the whole open balance)");
   sub->add_option("--line", a->line, "credit invoice line N in full (its total with tax)")->excludes(amount);
   sub->add_option("--memo-prefix", a->memo_prefix, "credit memo number prefix (default CM-)");
-  sub->footer("Example: otc invoice credit INV-000042 --line 2 --reason \"seats not provisioned\"");
   sub->callback([&ctx, a] {
     ops::CreditOptions options;
     static_cast<ops::CorrectionOptions&>(options) = correction_options(ctx, *a);

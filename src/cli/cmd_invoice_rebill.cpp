@@ -17,15 +17,11 @@ struct RebillArgs : FixArgs {
 
 void install_invoice_rebill(CLI::App& invoice_cmd, Context& ctx) {
   auto a = std::make_shared<RebillArgs>();
-  auto* sub = invoice_cmd.add_subcommand("rebill", "Credit an invoice in full and bill its charges again from the contracts as they are now");
+  auto* sub = add_command(invoice_cmd, "invoice rebill");
   add_fix_options(sub, *a);
   sub->add_option("--prefix", a->prefix, "number prefix of the new invoice (default INV-)");
   sub->add_option("--memo-prefix", a->memo_prefix, "credit memo number prefix (default CM-)");
   sub->add_option("--rounding", a->rounding, "half-up (default) or half-even")->check(CLI::IsMember({"half-up", "half-even"}));
-  sub->footer(
-      "Correct the contract first (import the corrected row or an amendment), then rebill: the new invoice\n"
-      "keeps the charges' dates. Only while nothing is applied to the invoice.\n"
-      "Example: otc invoice rebill INV-000042 --reason \"price corrected to 30.00\"");
   sub->callback([&ctx, a] {
     ops::RebillOptions options;
     static_cast<ops::CorrectionOptions&>(options) = correction_options(ctx, *a);

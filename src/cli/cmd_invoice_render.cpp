@@ -65,14 +65,13 @@ void run_render(Context& ctx, const RenderArgs& a) {
 
 void install_invoice_render(CLI::App& invoice_cmd, Context& ctx) {
   auto d = std::make_shared<RenderArgs>();
-  auto* ds = invoice_cmd.add_subcommand("render", "Write invoices as self-contained printable HTML documents");
+  auto* ds = add_command(invoice_cmd, "invoice render");
   ds->add_option("ID", d->invoice, "invoice number");
   ds->add_flag("--all", d->all, "every invoice billed by invoice run");
   ds->add_option("--out", d->out_dir, "directory for the documents (NUMBER.html)")->required();
   ds->add_option("--seller-name", d->seller.name, "seller block: your company's name");
   ds->add_option("--seller-address", d->seller.address, "seller block: address, lines separated by ';'");
   ds->add_option("--remit-to", d->seller.remit_to, "remittance instructions, lines separated by ';'");
-  ds->footer("Example: otc invoice render --all --out invoices/ --remit-to \"ACH: First Bank, routing 021000021, account 4410092231\"");
   ds->callback([&ctx, d] { run_render(ctx, *d); });
 }
 

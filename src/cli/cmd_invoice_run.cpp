@@ -90,17 +90,13 @@ void run_invoice_run(Context& ctx, const RunArgs& a) {
 
 void install_invoice_run(CLI::App& invoice_cmd, Context& ctx) {
   auto run = std::make_shared<RunArgs>();
-  auto* r = invoice_cmd.add_subcommand("run", "Bill every charge due by --through that is not invoiced yet (safe to run again)");
+  auto* r = add_command(invoice_cmd, "invoice run");
   r->add_option("--through", run->through, "bill charges whose invoice date is on or before this date (YYYY-MM-DD)")->required();
   r->add_flag("--dry-run", run->dry_run, "show the invoices a run would write, write nothing");
   r->add_flag("--lines", run->lines, "one row per invoice line instead of one per invoice");
   r->add_option("--prefix", run->prefix, "invoice number prefix; each prefix has its own gapless sequence (default INV-)");
   r->add_option("--rounding", run->rounding, "half-up (default) or half-even, once per figure per line")
       ->check(CLI::IsMember({"half-up", "half-even"}));
-  r->footer(
-      "Advance periods are billed when they start, arrears periods and usage the day after they end.\n"
-      "Each (contract line, charge) is billed once: a second run bills nothing and exits 0.\n"
-      "Example: otc invoice run --through 2026-03-31 --format table");
   r->callback([&ctx, run] { run_invoice_run(ctx, *run); });
 }
 

@@ -6,9 +6,8 @@ namespace otc::cli {
 
 void install_invoice_void(CLI::App& invoice_cmd, Context& ctx) {
   auto a = std::make_shared<FixArgs>();
-  auto* sub = invoice_cmd.add_subcommand("void", "Void an invoice while nothing is applied to it; its charges are unbilled again");
+  auto* sub = add_command(invoice_cmd, "invoice void");
   add_fix_options(sub, *a);
-  sub->footer("Example: otc invoice void INV-000042 --reason \"billed to the wrong entity\"");
   sub->callback([&ctx, a] {
     const ops::CorrectionOptions options = correction_options(ctx, *a);
     run_correction(ctx, [&](store::LedgerStore& store, const ops::BeforeCommitFn& before_commit) {

@@ -34,10 +34,9 @@ void run_log(Context& ctx, const LogArgs& a) {
 
 void install_log(CLI::App& parent, Context& ctx) {
   auto args = std::make_shared<LogArgs>();
-  auto* cmd = parent.add_subcommand("log", "The audit trail: what changed, when, by which command and input file (with its SHA-256)");
+  auto* cmd = add_command(parent, "log");
   cmd->add_option("--since", args->since, "only entries on or after this date (YYYY-MM-DD, UTC)");
   cmd->add_option("--command", args->command, "only entries whose command line contains this text, e.g. import or apply-cash");
-  cmd->footer("Example: otc log --since 2026-10-01 --command import --format table");
   cmd->callback([&ctx, args] { run_log(ctx, *args); });
 }
 

@@ -60,12 +60,8 @@ void write_detail(const Context& ctx, const std::string& path, const std::functi
 }
 
 void install_reconcile(CLI::App& parent, Context& ctx) {
-  auto* cmd = parent.add_subcommand("reconcile", "Reconcile billing (CRM vs ERP), bank and gateway deposits, AR vs GL");
+  auto* cmd = add_command(parent, "reconcile");
   cmd->require_subcommand(1);
-  cmd->footer(
-      "Each writes one breaks report (type, keys, left, right, difference, currency, suggestion) and a summary\n"
-      "on stderr. Exit 0: reconciled; 3: breaks remain (fee lines are not breaks); 1: bad input, FILE:LINE:COLUMN.\n"
-      "Example: otc reconcile gl gl_1200_2026-10.csv --period 2026-10 --account 1200");
   install_reconcile_billing(cmd, ctx);
   install_reconcile_bank(cmd, ctx);
   install_reconcile_gl(cmd, ctx);

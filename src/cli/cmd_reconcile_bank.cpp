@@ -89,7 +89,7 @@ void run_bank(Context& ctx, const BankArgs& a) {
 
 void install_reconcile_bank(CLI::App* cmd, Context& ctx) {
   auto k = std::make_shared<BankArgs>();
-  auto* bank = cmd->add_subcommand("bank", "Bank deposits against ledger receipts; gateway payouts against the deposits they became");
+  auto* bank = add_command(*cmd, "reconcile bank");
   bank->add_option("FILE", k->files,
                    "bank files (BAI2, MT940, camt.053/054, NACHA, lockbox, CSV) and gateway exports (Stripe balance history, "
                    "PayPal activity), recognised by their content")
@@ -103,10 +103,6 @@ void install_reconcile_bank(CLI::App* cmd, Context& ctx) {
                    "exports given)");
   bank->add_option("--invoice-column", k->invoice_columns, "more gateway export columns that carry invoice numbers");
   bank->add_option("--detail", k->detail, "also write each payout's tie-out (components, deposit, invoices) to FILE");
-  bank->footer(
-      "Breaks: unmatched_deposit, unmatched_receipt, receipt_amount_difference, payout_without_deposit,\n"
-      "deposit_without_payout, payout_mismatch; fee rows (one per payout, for the GL) are not breaks.\n"
-      "Example: otc reconcile bank bank/2026-03.bai2 stripe_balance_2026-03.csv --from 2026-03-01 --to 2026-03-31 --detail payouts.csv");
   bank->callback([&ctx, k] { run_bank(ctx, *k); });
 }
 

@@ -60,7 +60,7 @@ void run_billing(Context& ctx, const BillingArgs& a) {
 
 void install_reconcile_billing(CLI::App* cmd, Context& ctx) {
   auto b = std::make_shared<BillingArgs>();
-  auto* billing = cmd->add_subcommand("billing", "CRM contract billing lines against ERP invoice lines (or the ledger's)");
+  auto* billing = add_command(*cmd, "reconcile billing");
   billing->add_option("--crm", b->crm, "CRM export: one row per contract line and period (- = stdin)")->required();
   billing->add_option("--erp", b->erp, "ERP invoice-line export; left out: the ledger's billed invoice lines");
   billing->add_option("--period", b->period, "only lines of this month, YYYY-MM");
@@ -86,10 +86,6 @@ void install_reconcile_billing(CLI::App* cmd, Context& ctx) {
   billing->add_option("--currency", b->currency, "currency for rows that have none");
   billing->add_option("--memory-mb", b->memory_mb, "sort memory per side in MiB; more spills to temporary files (default 16)")
       ->check(CLI::Range(1, 65536));
-  billing->footer(
-      "Breaks: missing_in_erp, missing_in_crm, currency_mismatch, customer_mismatch, quantity_difference,\n"
-      "price_difference, discount_difference, amount_difference, duplicate_billing.\n"
-      "Example: otc reconcile billing --crm sf_subscriptions.csv --erp ns_invoice_lines.csv --period 2026-10 --tolerance 1");
   billing->callback([&ctx, b] { run_billing(ctx, *b); });
 }
 

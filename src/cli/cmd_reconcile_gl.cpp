@@ -63,7 +63,7 @@ void run_gl(Context& ctx, const GlArgs& a) {
 
 void install_reconcile_gl(CLI::App* cmd, Context& ctx) {
   auto g = std::make_shared<GlArgs>();
-  auto* gl = cmd->add_subcommand("gl", "The ledger's AR roll-forward against the GL's AR control account");
+  auto* gl = add_command(*cmd, "reconcile gl");
   gl->add_option("GL", g->file, "GL detail export of the AR control account (- = stdin)")->required();
   gl->add_option("--period", g->period, "the month, YYYY-MM")->required();
   gl->add_option("--account", g->accounts, "the AR control account(s); other accounts' rows are left out (default: all rows)");
@@ -75,11 +75,6 @@ void install_reconcile_gl(CLI::App* cmd, Context& ctx) {
   gl->add_option("--map", g->map, "mapping file (see docs/mapping.md)");
   gl->add_option("--currency", g->currency, "currency of rows that have none (default: the ledger's, when it has one)");
   gl->add_option("--detail", g->detail, "also write the roll-forward, ledger vs GL per component with the GL's sources, to FILE");
-  gl->footer(
-      "closing AR = opening + invoiced - collected - credited - written off +/- FX, per currency. GL rows before the\n"
-      "period make the GL opening; in it, each row's source decides its component (docs/reconcile.md).\n"
-      "Breaks: rollforward_difference, unmapped_gl_source, rollforward_out_of_balance.\n"
-      "Example: otc reconcile gl gl_1200_2026-10.csv --period 2026-10 --account 1200 --detail rollforward_vs_gl.csv");
   gl->callback([&ctx, g] { run_gl(ctx, *g); });
 }
 

@@ -48,14 +48,9 @@ void run_unbilled(Context& ctx, const UnbilledArgs& a) {
 
 void install_unbilled(CLI::App& parent, Context& ctx) {
   auto args = std::make_shared<UnbilledArgs>();
-  auto* cmd = parent.add_subcommand("unbilled", "Revenue delivered or due but not yet invoiced, per contract line, with its age");
+  auto* cmd = add_command(parent, "unbilled");
   cmd->add_option("--rounding", args->rounding, "half-up (default) or half-even")->check(CLI::IsMember({"half-up", "half-even"}));
   cmd->add_flag("--billable", args->billable_only, "only items an invoice run through --as-of would bill");
-  cmd->footer(
-      "Lists advance periods started, arrears periods ended, amendments in effect and usage of ended periods\n"
-      "that no invoice holds yet (billable = yes, aged from the day they became billable), and usage recorded\n"
-      "in periods still open (billable = not yet, aged from its first record). Amounts are net of discount, before tax.\n"
-      "Example: otc unbilled --as-of 2026-06-15 --format table");
   cmd->callback([&ctx, args] { run_unbilled(ctx, *args); });
 }
 

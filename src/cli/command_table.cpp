@@ -1,6 +1,7 @@
 #include "command_table.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "commands.hpp"
 #include "context.hpp"
@@ -9,37 +10,144 @@ namespace otc::cli {
 
 const std::vector<CommandSpec>& command_table() {
   constexpr unsigned kReport = kAsOf | kFormat | kOutput;
+  constexpr Needs kLedger = Needs::kLedger;
   static const std::vector<CommandSpec> table = {
-      {"init", "Create a ledger, or bring an existing one to the current schema", "otc --ledger ar.db init",
+      {"init", "Create a ledger, or bring an existing one to the current schema", "", "otc --ledger ar.db init",
        Needs::kNewLedger, 0, install_init},
-      {"import", "Import customers, invoices, payments, contracts or usage from a CSV export",
-       "otc import invoices invoices.csv --profile netsuite", Needs::kLedger, kInputStyle, install_import},
+
+      {"import", "Import customers, invoices or payments from a CSV export",
+       "Re-importing a file adds nothing. Bad rows are all listed as FILE:LINE:COLUMN and nothing is written.",
+       "otc import invoices invoices.csv --profile netsuite", kLedger, kInputStyle, install_import,
+       "Import customers, invoices, payments, contracts or usage from a CSV export"},
+      {"import customers", "Import customers (id, name, currency, terms, credit limit, e-mail, bank account)", "",
+       "otc import customers customers.csv --profile netsuite", kLedger, kInputStyle},
+      {"import invoices", "Import invoices (id, customer, dates, total, currency); new customers are created as stubs", "",
+       "otc --date-format %m/%d/%Y import invoices invoices.csv --currency USD", kLedger, kInputStyle},
+      {"import payments", "Import payments; a row naming an invoice is applied to it, others stay unapplied", "",
+       "otc import payments payments.csv --skip-bad --rejects rejected.csv", kLedger, kInputStyle},
+      {"import contracts",
+       "Import contract lines and amendments (docs/billing.md lists the columns); new customers are created as stubs",
+       "A later row for the same contract_id + line_id with an effective_date is an amendment: its blank\n"
+       "fields keep the terms before it. Bad rows fail the import as FILE:LINE:COLUMN and change nothing.",
+       "otc import contracts contracts.csv && otc invoice run --through 2026-03-31", kLedger, kInputStyle},
+      {"import usage", "Import metered usage (event_id, contract_id or customer + metric, quantity, usage_date)",
+       "An event id already in the ledger is ignored, never billed twice.", "otc import usage usage-2026-06.csv", kLedger,
+       kInputStyle},
+
       {"aging", "AR aging: open balances in day buckets, by customer or by invoice, as of any date",
-       "otc aging --as-of 2026-10-31 --by customer --totals --format table", Needs::kLedger, kReport, install_aging},
+       "Point in time: as of a past date only invoices, payments and applications dated on or before it count.\n"
+       "Each customer gets one row per currency; currencies are never summed together.",
+       "otc aging --as-of 2026-10-31 --by customer --totals --format table", kLedger, kReport, install_aging},
+
       {"dso", "Days sales outstanding with best possible DSO, average days delinquent and CEI",
-       "otc dso --as-of 2026-10-31 --days 90 --method countback --format table", Needs::kLedger, kReport, install_dso},
+       "Figures are per currency, in days (CEI in percent), rounded half-up to 0.01; empty when undefined.\n"
+       "Average days delinquent = standard DSO - best possible DSO. Formulas with worked examples: docs/metrics.md.",
+       "otc dso --as-of 2026-10-31 --days 90 --method countback --format table", kLedger, kReport, install_dso},
+
       {"invoice", "Bill contracts and correct invoices: run, void, credit, rebill, render",
-       "otc invoice run --through 2026-03-31 --format table", Needs::kLedger, kReport, install_invoice},
+       "Rules and worked examples: docs/billing.md.", "otc invoice run --through 2026-03-31 --format table", kLedger,
+       kReport, install_invoice},
+      {"invoice run", "Bill every charge due by --through that is not invoiced yet (safe to run again)",
+       "Advance periods are billed when they start, arrears periods and usage the day after they end.\n"
+       "Each (contract line, charge) is billed once: a second run bills nothing and exits 0.",
+       "otc invoice run --through 2026-03-31 --format table", kLedger, kReport},
+      {"invoice void", "Void an invoice while nothing is applied to it; its charges are unbilled again", "",
+       "otc invoice void INV-000042 --reason \"billed to the wrong entity\"", kLedger, kReport},
+      {"invoice credit", "Issue a credit memo against an invoice, applied to its open balance", "",
+       "otc invoice credit INV-000042 --line 2 --reason \"seats not provisioned\"", kLedger, kReport},
+      {"invoice rebill", "Credit an invoice in full and bill its charges again from the contracts as they are now",
+       "Correct the contract first (import the corrected row or an amendment), then rebill: the new invoice\n"
+       "keeps the charges' dates. Only while nothing is applied to the invoice.",
+       "otc invoice rebill INV-000042 --reason \"price corrected to 30.00\"", kLedger, kReport},
+      {"invoice render", "Write invoices as self-contained printable HTML documents", "",
+       "otc invoice render --all --out invoices/ --remit-to \"ACH: First Bank, routing 021000021, account 4410092231\"",
+       kLedger, kReport},
+
       {"unbilled", "Revenue delivered or due but not yet invoiced, per contract line, with its age",
-       "otc unbilled --as-of 2026-06-15 --format table", Needs::kLedger, kReport, install_unbilled},
+       "Lists advance periods started, arrears periods ended, amendments in effect and usage of ended periods\n"
+       "that no invoice holds yet (billable = yes, aged from the day they became billable), and usage recorded\n"
+       "in periods still open (billable = not yet, aged from its first record). Amounts are net of discount, before tax.",
+       "otc unbilled --as-of 2026-06-15 --format table", kLedger, kReport, install_unbilled},
+
       {"apply-cash", "Post receipts from bank files and apply them to open invoices",
-       "otc apply-cash bank/2026-10-31.bai2 --tolerance 0.5%", Needs::kLedger, kReport | kInputStyle, install_apply_cash},
-      {"cash", "The unapplied queue and corrections: apply, unapply, reverse",
-       "otc cash unapplied --as-of 2026-11-05 --format table", Needs::kLedger, kReport, install_cash},
-      {"bank", "Bank and payment files: show what was read and check control totals",
-       "otc bank show statement.bai2 --format table", Needs::kNothing, kFormat | kOutput | kInputStyle, install_bank},
+       "Each application records its rule and confidence. Receipts that cannot be matched safely stay unapplied,\n"
+       "with up to three suggestions (see `otc cash unapplied`); the exit code is then 3. The same file twice applies\n"
+       "nothing new. A file whose control totals do not agree is refused unless --lenient.",
+       "otc apply-cash bank/2026-10-31.bai2 --tolerance 0.5%", kLedger, kReport | kInputStyle, install_apply_cash},
+
+      {"cash", "The unapplied queue and corrections: apply, unapply, reverse", "",
+       "otc cash unapplied --as-of 2026-11-05 --format table", kLedger, kReport, install_cash, nullptr, false},
+      {"cash unapplied", "Payments with cash not yet applied, with their age and suggestions", "",
+       "otc cash unapplied --as-of 2026-11-05 --format table", kLedger, kReport},
+      {"cash apply", "Apply a payment's unapplied cash to an invoice by hand", "",
+       "otc cash apply BNK-20261103-8994975F1123 INV-10305 410.00", kLedger, kReport},
+      {"cash unapply", "Reverse one application (a misapplied payment); the invoice reopens, the cash is unapplied again", "",
+       "otc cash unapply 1042 --reason \"applied to the wrong customer\"", kLedger, kReport},
+      {"cash reverse", "Reverse a returned payment (NSF, chargeback): its invoices reopen", "",
+       "otc cash reverse BNK-20261102-5A226C6EF46E --reason NSF --date 2026-11-06", kLedger, kReport},
+
+      {"bank", "Bank and payment files", "", "otc bank show statement.bai2 --format table", Needs::kNothing,
+       kFormat | kOutput | kInputStyle, install_bank, "Bank and payment files: show what was read and check control totals",
+       false},
+      {"bank show", "Print what otc reads from bank files, one row per transaction, and check their control totals",
+       "Control totals that do not agree and anything tolerated are listed on stderr, and the exit code is 3.",
+       "otc bank show statement.bai2 --format table", Needs::kNothing, kFormat | kOutput | kInputStyle},
+
       {"reconcile", "Reconcile billing (CRM vs ERP), bank and gateway deposits, AR vs GL",
-       "otc reconcile gl gl_1200_2026-10.csv --period 2026-10 --account 1200", Needs::kLedger, kReport | kInputStyle,
+       "Each writes one breaks report (type, keys, left, right, difference, currency, suggestion) and a summary\n"
+       "on stderr. Exit 0: reconciled; 3: breaks remain (fee lines are not breaks); 1: bad input, FILE:LINE:COLUMN.",
+       "otc reconcile gl gl_1200_2026-10.csv --period 2026-10 --account 1200", kLedger, kReport | kInputStyle,
        install_reconcile},
+      {"reconcile billing", "CRM contract billing lines against ERP invoice lines (or the ledger's)",
+       "Breaks: missing_in_erp, missing_in_crm, currency_mismatch, customer_mismatch, quantity_difference,\n"
+       "price_difference, discount_difference, amount_difference, duplicate_billing.",
+       "otc reconcile billing --crm sf_subscriptions.csv --erp ns_invoice_lines.csv --period 2026-10 --tolerance 1", kLedger,
+       kReport | kInputStyle},
+      {"reconcile bank", "Bank deposits against ledger receipts; gateway payouts against the deposits they became",
+       "Breaks: unmatched_deposit, unmatched_receipt, receipt_amount_difference, payout_without_deposit,\n"
+       "deposit_without_payout, payout_mismatch; fee rows (one per payout, for the GL) are not breaks.",
+       "otc reconcile bank bank/2026-03.bai2 stripe_balance_2026-03.csv --from 2026-03-01 --to 2026-03-31 --detail payouts.csv",
+       kLedger, kReport | kInputStyle},
+      {"reconcile gl", "The ledger's AR roll-forward against the GL's AR control account",
+       "closing AR = opening + invoiced - collected - credited - written off +/- FX, per currency. GL rows before the\n"
+       "period make the GL opening; in it, each row's source decides its component (docs/reconcile.md).\n"
+       "Breaks: rollforward_difference, unmapped_gl_source, rollforward_out_of_balance.",
+       "otc reconcile gl gl_1200_2026-10.csv --period 2026-10 --account 1200 --detail rollforward_vs_gl.csv", kLedger,
+       kReport | kInputStyle},
+
       {"close", "Month-end close: write the AR roll-forward and aging at period end, then lock the period",
-       "otc close --period 2026-10 --out-dir reports/", Needs::kLedger, kFormat | kOutput, install_close},
-      {"reopen", "Reopen a closed period (audited)",
-       "otc reopen --period 2026-10 --reason \"late credit memo approved by controller\"", Needs::kLedger, 0, install_reopen},
-      {"log", "The audit trail: what changed, when, by which command and input file (with its SHA-256)",
-       "otc log --since 2026-10-01 --command import --format table", Needs::kLedger, kFormat | kOutput, install_log},
-      {"help", "List the commands, or show one command's help", "otc help aging", Needs::kNothing, 0, install_help},
+       "After closing, any command that would post an invoice, payment, application, credit or adjustment\n"
+       "dated in the period fails and changes nothing. Closing a closed period does nothing.",
+       "otc close --period 2026-10 --out-dir reports/", kLedger, kFormat | kOutput, install_close},
+      {"reopen", "Reopen a closed period (audited)", "",
+       "otc reopen --period 2026-10 --reason \"late credit memo approved by controller\"", kLedger, 0, install_reopen},
+      {"log", "The audit trail: what changed, when, by which command and input file (with its SHA-256)", "",
+       "otc log --since 2026-10-01 --command import --format table", kLedger, kFormat | kOutput, install_log},
+      {"help", "List the commands, or show one command's help", "", "otc help aging", Needs::kNothing, 0, install_help,
+       nullptr, false},
   };
   return table;
+}
+
+bool is_top_level(const CommandSpec& c) { return std::string_view(c.path).find(' ') == std::string_view::npos; }
+
+const CommandSpec& command_spec(std::string_view path) {
+  for (const auto& c : command_table())
+    if (path == c.path) return c;
+  throw std::logic_error("no row in the command table for '" + std::string(path) + "'");
+}
+
+CLI::App* add_command(CLI::App& parent, std::string_view path) {
+  const CommandSpec& c = command_spec(path);
+  const auto space = path.rfind(' ');
+  CLI::App* cmd = parent.add_subcommand(std::string(space == std::string_view::npos ? path : path.substr(space + 1)), c.summary);
+  // A row without its own footer keeps the one CLI11 copied from the parent.
+  std::string footer = c.own_footer ? c.details : cmd->get_footer();
+  if (c.own_footer && *c.example) footer += std::string(footer.empty() ? "" : "\n") + "Example: " + c.example;
+  // The global options it honours go before the command (`otc --as-of 2026-10-31 aging`) or after it.
+  if (!footer.empty()) footer += "\n";
+  cmd->footer(footer + "Global options honoured: " + globals_text(c.globals) + "\n");
+  return cmd;
 }
 
 std::string globals_text(unsigned g) {
@@ -58,15 +166,6 @@ std::string globals_text(unsigned g) {
 }
 
 namespace {
-
-// Every subcommand's --help ends with the global options it honours (they go before the command:
-// `otc --as-of 2026-10-31 aging` or after it: `otc aging --as-of 2026-10-31`).
-void add_globals_footer(CLI::App* cmd, const std::string& line) {
-  std::string footer = cmd->get_footer();
-  if (!footer.empty()) footer += "\n";
-  cmd->footer(footer + line);
-  for (CLI::App* sub : cmd->get_subcommands([](CLI::App*) { return true; })) add_globals_footer(sub, line);
-}
 
 // Optimal string alignment distance: insertions, deletions, substitutions and transpositions of
 // two neighbours ("dos" -> "dso") each cost one.
@@ -124,16 +223,19 @@ std::string help_text() {
                     "Usage: otc [--ledger PATH] [--format csv|json|table] [-o FILE] [--as-of YYYY-MM-DD] COMMAND ...\n\n"
                     "Commands:\n";
   std::size_t width = 0;
-  for (const auto& c : command_table()) width = std::max(width, std::string_view(c.name).size());
+  for (const auto& c : command_table())
+    if (is_top_level(c)) width = std::max(width, std::string_view(c.path).size());
   for (const auto& c : command_table()) {
-    std::string name = c.name;
+    if (!is_top_level(c)) continue;
+    std::string name = c.path;
     name.resize(width, ' ');
-    out += "  " + name + "  " + c.summary;
+    out += "  " + name + "  " + (c.listed ? c.listed : c.summary);
     if (c.needs == Needs::kNothing) out += " (no ledger needed)";
     out += "\n";
   }
   out += "\nExamples:\n";
-  for (const auto& c : command_table()) out += "  " + std::string(c.example) + "\n";
+  for (const auto& c : command_table())
+    if (is_top_level(c)) out += "  " + std::string(c.example) + "\n";
   out += "\nRun `otc COMMAND --help` (or `otc help COMMAND`) for a command's options.\n"
          "Exit codes: 0 done; 1 error, nothing changed; 2 usage; 3 done, exceptions remain for review.\n";
   return out;
@@ -155,13 +257,8 @@ void build_app(CLI::App& app, Context& ctx) {
   app.footer(
       "Exit codes: 0 done; 1 error, nothing changed; 2 usage; 3 done, exceptions remain for review.\n"
       "Example: otc --ledger ar.db import invoices invoices.csv && otc --ledger ar.db aging --as-of 2026-10-31");
-  for (const auto& c : command_table()) {
-    c.install(app, ctx);
-    CLI::App* cmd = app.get_subcommand(c.name);
-    std::string footer = cmd->get_footer();
-    if (footer.find("Example:") == std::string::npos) cmd->footer(footer + (footer.empty() ? "" : "\n") + "Example: " + c.example);
-    add_globals_footer(cmd, "Global options honoured: " + globals_text(c.globals) + "\n");
-  }
+  for (const auto& c : command_table())
+    if (c.install) c.install(app, ctx);
 }
 
 }  // namespace otc::cli

@@ -26,17 +26,37 @@ enum Globals : unsigned {
   kInputStyle = 1u << 3,  ///< --date-format, --decimal-comma
 };
 
+/// One runnable command or group, keyed by its path ("aging", "invoice run", "import customers").
+/// Its --help is built from this row alone: summary, then details, "Example: ", the globals line.
 struct CommandSpec {
-  const char* name;
-  const char* summary;   ///< one line, shown by `otc help` and `otc --help`
+  const char* path;
+  const char* summary;   ///< one line: the description in --help and in the parent's list
+  const char* details;   ///< footer prose before the example ("" = none)
   const char* example;   ///< one command line
   Needs needs;
   unsigned globals;      ///< Globals bits
-  void (*install)(CLI::App& parent, Context& ctx);
+  /// Top-level rows: adds the command (and its subcommands) to the app. Nested rows: nullptr,
+  /// installed by their group's installer.
+  void (*install)(CLI::App& parent, Context& ctx) = nullptr;
+  /// What `otc help` lists instead of `summary`, where the two disagree today (nullptr = summary).
+  const char* listed = nullptr;
+  /// false: --help shows the parent's footer (CLI11's default) instead of details and example.
+  bool own_footer = true;
 };
 
-/// The command table, in the order `otc help` lists it.
+/// The command table: top-level rows in the order `otc help` lists them, each group's
+/// subcommands after it in their --help order.
 const std::vector<CommandSpec>& command_table();
+
+/// A row of `otc help`: a command typed right after `otc`.
+bool is_top_level(const CommandSpec& c);
+
+/// The row for `path`; throws std::logic_error when there is none.
+const CommandSpec& command_spec(std::string_view path);
+
+/// Adds the subcommand `path` (its last word) to `parent` with the row's summary and footer.
+/// Installers call this, then add only their options and callback.
+CLI::App* add_command(CLI::App& parent, std::string_view path);
 
 /// "--as-of, --format, -o" for a Globals mask (empty when none).
 std::string globals_text(unsigned globals);

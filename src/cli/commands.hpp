@@ -3,6 +3,8 @@
 // table (command_table.cpp). An installer adds its subcommand (and any nested ones) to `parent`.
 #include <CLI/CLI.hpp>
 
+#include "command_table.hpp"
+
 namespace otc::cli {
 class Context;
 void install_init(CLI::App& parent, Context& ctx);

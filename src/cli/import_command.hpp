@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "command_table.hpp"
 #include "context.hpp"
 #include "otc/ops/import.hpp"
 
@@ -16,9 +17,7 @@ namespace otc::cli {
 using ImportRunner = ops::ImportRunner;
 
 struct ImportKind {
-  const char* kind;          ///< customers, invoices, payments, contracts, usage
-  const char* help;
-  const char* footer;        ///< with an example
+  const char* kind;          ///< customers, invoices, payments, contracts, usage (row "import <kind>")
   const char* unit = "";     ///< appended to the kind in the summary ("" or " rows")
   const char* present = " already present";  ///< how unchanged rows are described
   ImportRunner runner;

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "command_table.hpp"
 #include "context.hpp"
 #include "otc/ops/invoice_corrections.hpp"
 

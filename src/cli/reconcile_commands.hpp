@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "command_table.hpp"
 #include "context.hpp"
 #include "otc/core/date.hpp"
 #include "otc/engine/reconcile.hpp"
