@@ -1,3 +1,4 @@
+#include "otc/core/text.hpp"
 #include "otc/engine/aging.hpp"
 
 #include <algorithm>
@@ -45,8 +46,7 @@ std::vector<int> parse_bucket_edges(std::string_view text) {
   while (pos <= text.size()) {
     std::size_t comma = text.find(',', pos);
     std::string_view part = text.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    part = core::trim(part);
     int v = 0;
     auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
     if (ec != std::errc() || p != part.data() + part.size() || v <= 0 || (!out.empty() && v <= out.back())) return {};

@@ -3,6 +3,7 @@
 #include <iterator>
 #include <string>
 
+#include "otc/core/text.hpp"
 #include "otc/domain/contract.hpp"
 #include "otc/domain/usage.hpp"
 
@@ -11,8 +12,7 @@ namespace {
 
 // Lower case, blanks trimmed, ' ' and '-' folded to '_': "Semi-Annual" -> "semi_annual".
 std::string normalize(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  text = core::trim(text);
   std::string s;
   s.reserve(text.size());
   for (char c : text) {

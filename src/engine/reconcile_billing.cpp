@@ -1,3 +1,4 @@
+#include "otc/core/text.hpp"
 #include "otc/engine/reconcile_billing.hpp"
 
 #include <fcntl.h>
@@ -425,11 +426,7 @@ enum DiffBit : unsigned {
   kDiffAmount = 1u << 5,
 };
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+using core::trim;
 
 bool same_customer(std::string_view a, std::string_view b, bool ignore_case) {
   a = trim(a);

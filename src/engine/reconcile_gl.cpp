@@ -13,12 +13,8 @@ constexpr std::array<std::string_view, 8> kComponentNames = {"opening",     "inv
                                                              "written_off", "fx",       "closing",   "other"};
 constexpr std::size_t kComponents = kComponentNames.size();
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
+using core::to_lower;
+std::string lower(std::string_view s) { return to_lower(s); }
 
 std::string trimmed(std::string_view s) { return std::string(core::trim(s)); }
 

@@ -17,10 +17,7 @@ using engine::GatewayKind;
 using engine::GatewayTransaction;
 
 std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
+  return core::to_lower(s);
 }
 
 using core::trim;

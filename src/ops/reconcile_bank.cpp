@@ -15,11 +15,7 @@ namespace {
 using core::Error;
 using core::ErrorKind;
 
-std::string lower_trim(std::string_view s) {
-  std::string out(core::trim(s));
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower_trim(std::string_view s) { return core::to_lower(core::trim(s)); }
 
 /// The range: as given, else the dates the bank files cover.
 void settle_range(const ReconcileBankOptions& options, const ReconcileBankInput& input, ReconcileBankResult& r) {

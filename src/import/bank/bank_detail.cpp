@@ -125,25 +125,13 @@ std::vector<Line> split_lines(std::string_view data) {
   return lines;
 }
 
-namespace {
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-}  // namespace
-
-std::string_view trim_left(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  return s;
-}
-std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::string collapse_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pending = false;
   for (char c : s) {
-    if (is_space(c)) {
+    if (core::is_blank(c)) {
       pending = !out.empty();
       continue;
     }

@@ -64,8 +64,8 @@ struct Line {
 std::vector<Line> split_lines(std::string_view data);
 
 using core::trim;
-std::string_view trim_right(std::string_view s);
-std::string_view trim_left(std::string_view s);
+using core::trim_left;
+using core::trim_right;
 /// Collapses runs of whitespace (space, tab, CR, LF) to one space and trims both ends.
 std::string collapse_spaces(std::string_view s);
 bool all_digits(std::string_view s);
