@@ -117,7 +117,7 @@ std::optional<Date> DateFormat::parse(std::string_view s) const {
         case 'Y': if (!read_digits(s, pos, 4, 4, y)) return std::nullopt; break;
         case 'y':
           if (!read_digits(s, pos, 2, 2, y)) return std::nullopt;
-          y += y < 70 ? 2000 : 1900;
+          y = expand_two_digit_year(y);
           break;
         case 'm': if (!read_digits(s, pos, next_is_field ? 2 : 1, 2, m)) return std::nullopt; break;
         case 'd': if (!read_digits(s, pos, next_is_field ? 2 : 1, 2, d)) return std::nullopt; break;
@@ -145,6 +145,17 @@ std::optional<Date> DateFormat::parse(std::string_view s) const {
   if (pos < s.size() && s[pos] != ' ' && s[pos] != 'T') return std::nullopt;
   if (y < 0 || m < 0 || d < 0) return std::nullopt;
   return Date::from_ymd(y, m, d);
+}
+
+int month_from_name(std::string_view name) {
+  static constexpr std::array<std::string_view, 12> kNames = {"january", "february", "march",     "april",   "may",      "june",
+                                                              "july",    "august",   "september", "october", "november", "december"};
+  if (name.size() < 3) return 0;
+  std::string lower;
+  for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (std::size_t i = 0; i < kNames.size(); ++i)
+    if (lower == kNames[i] || lower == kNames[i].substr(0, 3) || (lower == "sept" && i == 8)) return static_cast<int>(i + 1);
+  return 0;
 }
 
 }  // namespace otc::core

@@ -34,17 +34,6 @@ std::optional<std::string> year_month(int year, int month) {
 }
 
 /// 1..12 for an English month name or its three-letter abbreviation, else 0.
-int month_of_name(std::string_view name) {
-  static constexpr std::array<std::string_view, 12> kNames = {"january", "february", "march",     "april",   "may",      "june",
-                                                              "july",    "august",   "september", "october", "november", "december"};
-  std::string lower;
-  for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  if (lower.size() < 3) return 0;
-  for (std::size_t i = 0; i < kNames.size(); ++i)
-    if (lower == kNames[i] || lower == kNames[i].substr(0, 3) || (lower == "sept" && i == 8)) return static_cast<int>(i + 1);
-  return 0;
-}
-
 std::int64_t pow10(int n) {
   std::int64_t v = 1;
   while (n-- > 0) v *= 10;
@@ -109,7 +98,7 @@ std::optional<std::string> normalize_period(std::string_view text, const core::D
   // Mar 2026, March 2026, Mar-2026
   if (auto sep = text.find_first_of(" -"); sep != std::string_view::npos && sep >= 3) {
     std::string_view year = trim(text.substr(sep + 1));
-    if (int m = month_of_name(text.substr(0, sep)); m != 0 && year.size() == 4 && all_digits(year))
+    if (int m = core::month_from_name(text.substr(0, sep)); m != 0 && year.size() == 4 && all_digits(year))
       return year_month(to_int(year), m);
   }
   if (!format.is_iso())

@@ -39,6 +39,12 @@ class Date {
 bool is_leap_year(int year);
 int days_in_month(int year, int month);
 
+/// The one pivot for two-digit years (%y, bank YYMMDD): 00-69 are 2000-2069, 70-99 are 1970-1999.
+inline int expand_two_digit_year(int yy) { return yy < 70 ? 2000 + yy : 1900 + yy; }
+
+/// A month by its English name or abbreviation ("mar", "March", "Sept", any case): 1-12, or 0.
+int month_from_name(std::string_view name);
+
 /// Parses YYYY-MM-DD (also accepts a trailing time part "T..." or " hh:mm:ss", which is ignored).
 std::optional<Date> parse_iso_date(std::string_view text);
 

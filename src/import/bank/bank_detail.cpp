@@ -222,7 +222,6 @@ std::optional<std::int64_t> parse_decimal(std::string_view s, int exponent, std:
   return r.minor;
 }
 
-int expand_year(int yy) { return yy < 80 ? 2000 + yy : 1900 + yy; }
 
 std::optional<core::Date> make_date(int year, int month, int day, bool clamp, bool* clamped) {
   if (clamped) *clamped = false;
@@ -238,7 +237,7 @@ std::optional<core::Date> parse_yymmdd(std::string_view s, bool clamp, bool* cla
   int yy = (s[0] - '0') * 10 + (s[1] - '0');
   int mm = (s[2] - '0') * 10 + (s[3] - '0');
   int dd = (s[4] - '0') * 10 + (s[5] - '0');
-  return make_date(expand_year(yy), mm, dd, clamp, clamped);
+  return make_date(core::expand_two_digit_year(yy), mm, dd, clamp, clamped);
 }
 
 std::optional<core::Date> parse_mmddyy(std::string_view s) {
@@ -246,7 +245,7 @@ std::optional<core::Date> parse_mmddyy(std::string_view s) {
   int mm = (s[0] - '0') * 10 + (s[1] - '0');
   int dd = (s[2] - '0') * 10 + (s[3] - '0');
   int yy = (s[4] - '0') * 10 + (s[5] - '0');
-  return make_date(expand_year(yy), mm, dd, false);
+  return make_date(core::expand_two_digit_year(yy), mm, dd, false);
 }
 
 bool valid_utf8_or_latin1(std::string& s) {

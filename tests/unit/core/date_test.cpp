@@ -64,3 +64,15 @@ TEST_CASE("Date: declared formats", "[date]") {
   CHECK_FALSE(DateFormat("%m/%d/%Y").parse("2026-10-31").has_value());
   CHECK(DateFormat("%Y-%m-%d").is_iso());
 }
+
+TEST_CASE("Date: one two-digit-year pivot for declared formats and bank dates", "[date]") {
+  // Regression: %y read 70-79 as 1970s while bank YYMMDD read them as 2070s.
+  CHECK(expand_two_digit_year(0) == 2000);
+  CHECK(expand_two_digit_year(69) == 2069);
+  CHECK(expand_two_digit_year(70) == 1970);
+  CHECK(expand_two_digit_year(99) == 1999);
+  CHECK(DateFormat("%y%m%d").parse("751231")->iso() == "1975-12-31");
+  CHECK(month_from_name("Sept") == 9);
+  CHECK(month_from_name("MARCH") == 3);
+  CHECK(month_from_name("ma") == 0);
+}

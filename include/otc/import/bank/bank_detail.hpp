@@ -97,7 +97,6 @@ std::optional<core::Date> make_date(int year, int month, int day, bool clamp, bo
 std::optional<core::Date> parse_yymmdd(std::string_view s, bool clamp = false, bool* clamped = nullptr);
 /// MMDDYY.
 std::optional<core::Date> parse_mmddyy(std::string_view s);
-int expand_year(int yy);
 
 /// Leaves valid UTF-8 alone; otherwise re-reads every byte >= 0x80 as Latin-1 (banks still send
 /// ISO-8859-1 names). Returns true when it changed the text.
