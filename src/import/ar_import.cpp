@@ -19,8 +19,7 @@ ArImportFile::ArImportFile(const ImportOptions& opt)
       reader_(opt.path, settings_.delimiter),
       header_(read_header(reader_, opt.display_name)),
       map_(ColumnMap::resolve(opt.kind, opt.profile, opt.mapping, header_, opt.display_name)),
-      parser_(map_, settings_),
-      rejects_(opt.skip_bad ? opt.rejects_path : std::string(), header_) {}
+      parser_(map_, settings_) {}
 
 core::Issue ArImportFile::issue(std::string_view field, std::string message) const {
   core::Issue is = issue_at(reader_, field.empty() ? 0 : map_.column(field), std::move(message));

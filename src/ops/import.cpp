@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "otc/engine/cash_dates.hpp"
+#include "otc/report/rejects_writer.hpp"
 #include "otc/store/transaction.hpp"
 
 namespace otc::ops {
@@ -38,7 +39,7 @@ class ArImport {
         reject(file_.row_issue(e.what()));
       }
     }
-    file_.finish();
+    rejects_.finish();
     store_.finish_batch(sum_.batch_id, sum_.rows_read, sum_.inserted);
     store_.audit(audit_entry_for_file(Invocation{opt_.command_line}, "import", opt_.kind,
                                       std::to_string(sum_.rows_read) + " rows read, " + std::to_string(sum_.inserted) +
@@ -61,7 +62,7 @@ class ArImport {
   /// Counts a put; a conflict (same key, other content) is a bad row at `field`. False on conflict.
   bool counted(const store::PutResult& r, const char* field, const char* what, const std::string& id) {
     if (r.outcome == PutOutcome::kConflict) {
-      reject(file_.issue(field, import::conflict_message(what, id, r.existing_file, r.existing_line)));
+      reject(file_.issue(field, conflict_message(std::string(what) + " '" + id + "'", r.existing_file, r.existing_line)));
       return false;
     }
     return true;
@@ -149,7 +150,7 @@ class ArImport {
       if (!reasons.empty()) reasons += "; ";
       reasons += is.message;
     }
-    if (opt_.skip_bad) file_.reject(reasons);
+    if (opt_.skip_bad) rejects_.add(file_.reader(), reasons);
     else writing_ = false;
   }
 
@@ -158,6 +159,7 @@ class ArImport {
   const IssueSink& sink_;
   ImportSummary& sum_;
   import::ArImportFile file_;
+  report::RejectsWriter rejects_{opt_.skip_bad ? opt_.rejects_path : std::string(), file_.header()};
   std::vector<core::Issue> issues_;
   domain::Customer customer_;
   domain::Invoice invoice_;
@@ -166,6 +168,16 @@ class ArImport {
 };
 
 }  // namespace
+
+std::string conflict_message(const std::string& subject, const std::string& existing_file, long existing_line) {
+  std::string msg = subject + " is already in the ledger with different content";
+  if (!existing_file.empty()) {
+    msg += " (from " + existing_file;
+    if (existing_line > 0) msg += ":" + std::to_string(existing_line);
+    msg += ")";
+  }
+  return msg;
+}
 
 ImportSummary import_ar_rows(store::LedgerStore& store, const ImportOptions& opt, const IssueSink& issues) {
   ImportSummary sum;

@@ -8,7 +8,8 @@
 #include "otc/import/ar_rows.hpp"
 #include "otc/import/contract_row.hpp"
 #include "otc/import/csv_reader.hpp"
-#include "otc/import/rejects_writer.hpp"
+#include "otc/ops/import.hpp"
+#include "otc/report/rejects_writer.hpp"
 #include "otc/ops/invocation.hpp"
 
 namespace otc::ops {
@@ -25,7 +26,7 @@ using import::ImportOptions;
 using import::ImportSummary;
 using import::InputSettings;
 using import::IssueSink;
-using import::RejectsWriter;
+using report::RejectsWriter;
 using import::UsageRowFields;
 using import::content_hash;
 using import::contract_row_fields;
@@ -118,13 +119,7 @@ class ImportRun {
 };
 
 std::string conflict_text(const std::string& what, const store::PutResult& r) {
-  std::string msg = what + " is already in the ledger with different content";
-  if (!r.existing_file.empty()) {
-    msg += " (from " + r.existing_file;
-    if (r.existing_line > 0) msg += ":" + std::to_string(r.existing_line);
-    msg += ")";
-  }
-  return msg;
+  return conflict_message(what, r.existing_file, r.existing_line);
 }
 
 /// Throws an input error at the row's column for `field`.

@@ -13,7 +13,6 @@
 #include "otc/import/ar_rows.hpp"
 #include "otc/import/csv_reader.hpp"
 #include "otc/import/mapping.hpp"
-#include "otc/import/rejects_writer.hpp"
 #include "otc/store/ledger_store.hpp"
 
 namespace otc::import {
@@ -67,10 +66,9 @@ class ArImportFile {
   core::Issue issue(std::string_view field, std::string message) const;
   /// A bad row with no column.
   core::Issue row_issue(std::string message) const { return issue({}, std::move(message)); }
-  /// With --skip-bad, copies the current row to the rejects file with its reasons.
-  void reject(const std::string& reasons) { rejects_.add(reader_, reasons); }
-  /// Completes the rejects file.
-  void finish() { rejects_.finish(); }
+  /// The CSV reader positioned on the current row, and the file's header (for the rejects file).
+  const CsvReader& reader() const { return reader_; }
+  const std::vector<std::string>& header() const { return header_; }
 
  private:
   std::string display_name_;
@@ -79,7 +77,6 @@ class ArImportFile {
   std::vector<std::string> header_;
   ColumnMap map_;
   ArRowParser parser_;
-  RejectsWriter rejects_;
 };
 
 }  // namespace otc::import

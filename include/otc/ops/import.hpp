@@ -13,6 +13,10 @@
 
 namespace otc::ops {
 
+/// "<subject> is already in the ledger with different content (from FILE:LINE)": a keyed record
+/// imported again with other content (the same key for two different things).
+std::string conflict_message(const std::string& subject, const std::string& existing_file, long existing_line);
+
 using import::ImportOptions;
 using import::ImportSummary;
 using import::IssueSink;
