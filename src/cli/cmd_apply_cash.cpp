@@ -31,9 +31,12 @@ engine::Tolerance parse_tolerance(const std::string& text) {
     t.basis_points = static_cast<std::int32_t>(r.minor);
     return t;
   }
-  auto r = core::parse_amount(text, 2);
+  // Read with six decimals and scaled to each receipt's currency by the engine: 25.00 is 25 JPY for a
+  // yen receipt, not 2,500.
+  auto r = core::parse_amount(text, 6);
   if (!r.ok() || r.minor < 0) throw Error(ErrorKind::kUsage, "--tolerance '" + text + "' is not an amount like 25.00 or a percentage like 0.5%");
   t.absolute_minor = r.minor;
+  t.absolute_exponent = 6;
   return t;
 }
 

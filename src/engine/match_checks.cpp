@@ -2,18 +2,26 @@
 // balances, the confidence threshold, the ranking of references and of reasons for the queue,
 // and the checks that a reference or payer points elsewhere.
 #include <algorithm>
+#include <cstdint>
 
 #include "matching_internal.hpp"
 
 namespace otc::engine {
 
-bool within_tolerance(std::int64_t open, std::int64_t paid, const Tolerance& tolerance) {
+std::int64_t Tolerance::absolute_limit(int exponent) const {
+  std::int64_t v = absolute_minor;
+  for (int e = absolute_exponent; e > exponent; --e) v /= 10;
+  for (int e = absolute_exponent; e < exponent; ++e) v = v > INT64_MAX / 10 ? INT64_MAX : v * 10;
+  return v;
+}
+
+bool within_tolerance(std::int64_t open, std::int64_t paid, const Tolerance& tolerance, int exponent) {
   if (paid <= 0 || paid >= open) return false;
   const std::int64_t shortfall = open - paid;
   const bool has_abs = tolerance.absolute_minor > 0;
   const bool has_bps = tolerance.basis_points > 0;
   if (!has_abs && !has_bps) return false;
-  if (has_abs && shortfall > tolerance.absolute_minor) return false;
+  if (has_abs && shortfall > tolerance.absolute_limit(exponent)) return false;
   if (has_bps) {
     // shortfall <= open * bps / 10000, compared without rounding.
     const __int128 lhs = static_cast<__int128>(shortfall) * 10000;

@@ -164,7 +164,7 @@ void EvidenceWorker::gather(const domain::BankTransaction& t, Evidence& e) {
         if (hot.currency != currency || hot.key_hash != vhash) continue;
         const std::uint32_t owner = hot.customer;
         const bool agrees = hot.open == t.amount_minor ||
-                            within_tolerance(hot.open, t.amount_minor, options.tolerance);
+                            within_tolerance(hot.open, t.amount_minor, options.tolerance, t.currency.exponent);
         const bool related = owner != kNone && (owner == e.customer || owner == referenced_customer);
         if (agrees || related) add_hit(e, i, c.context, kFuzzy);
       }

@@ -41,7 +41,7 @@ void Matcher::pass_partial(std::uint32_t r) {
         return;
       }
       if (amount < open) {
-        if (within_tolerance(open, amount, options_.tolerance)) {
+        if (within_tolerance(open, amount, options_.tolerance, tx(r).currency.exponent)) {
           if (confident(r, conf)) apply(r, inv, amount, MatchRule::kShortPay, conf, open - amount);
         } else if (confident(r, conf)) {
           apply(r, inv, amount, MatchRule::kPartial, conf);
@@ -83,7 +83,7 @@ void Matcher::pass_partial(std::uint32_t r) {
     for (std::uint32_t i : books_.invoices_of(e.customer)) {
       if (!usable(r, i)) continue;
       if (remaining_[i] == amount || ++open_count > kShortPayOpenInvoices) return;
-      if (within_tolerance(remaining_[i], amount, options_.tolerance)) cand_.push_back(i);
+      if (within_tolerance(remaining_[i], amount, options_.tolerance, tx(r).currency.exponent)) cand_.push_back(i);
     }
     if (cand_.empty()) return;
     const std::uint32_t pick = cand_.size() == 1 ? cand_[0] : single_resembling(r, cand_);

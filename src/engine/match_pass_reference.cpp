@@ -56,7 +56,7 @@ void Matcher::pass_reference(std::uint32_t r) {
   if (exact_strong == 1) {
     for (const Hit& h : e.hit_span()) {
       if ((h.flags & kFuzzy) || h.context == RefContext::kBare || !usable(r, h.invoice)) continue;
-      if (!within_tolerance(remaining_[h.invoice], amount, options_.tolerance)) break;
+      if (!within_tolerance(remaining_[h.invoice], amount, options_.tolerance, tx(r).currency.exponent)) break;
       if (!payer_consistent(r, h.invoice)) break;  // a stranger's near-amount is no short-pay
       int conf = h.context == RefContext::kStructured ? 94 : 92;
       if (payer_contradicts(r, h.invoice)) conf -= 10;

@@ -68,7 +68,7 @@ void Matcher::pass_reference_list(std::uint32_t r) {
   // amount: the deduction goes on the largest.
   if (one_customer && payer_consistent(r, strong[0]) && strong_sum > amount) {
     const std::int64_t shortfall = strong_sum - amount;
-    if (within_tolerance(strong_sum, amount, options_.tolerance)) {
+    if (within_tolerance(strong_sum, amount, options_.tolerance, tx(r).currency.exponent)) {
       const int conf = 90;
       if (!confident(r, conf)) return;
       int largest = 0;

@@ -35,8 +35,13 @@ struct MatchCustomer {
 /// Short-pay tolerance. A limit of 0 is "not set"; when both are set, both must hold.
 /// With neither set, no short-pay is tolerated.
 struct Tolerance {
-  std::int64_t absolute_minor = 0;  ///< largest shortfall in minor units
+  /// Largest shortfall, as a count of 10^-absolute_exponent units of the receipt's currency: the same
+  /// "25.00" is 25.00 USD, 25 JPY and 25.000 KWD, whatever the currency's decimals.
+  std::int64_t absolute_minor = 0;
   std::int32_t basis_points = 0;    ///< largest shortfall as a share of the open amount (100 = 1%)
+  int absolute_exponent = 2;        ///< decimals of absolute_minor (the CLI reads 6)
+  /// The absolute limit in minor units of a currency with `exponent` decimals (rounded down).
+  std::int64_t absolute_limit(int exponent) const;
 };
 
 struct MatchOptions {
@@ -144,6 +149,7 @@ MatchResult match_receipts(const std::vector<domain::BankTransaction>& receipts,
 
 /// The shortfall `open - paid` tolerated by `tolerance` for an invoice with `open` outstanding
 /// (0 < shortfall <= limit); false when paid >= open or nothing is tolerated.
-bool within_tolerance(std::int64_t open, std::int64_t paid, const Tolerance& tolerance);
+/// `exponent` is the decimals of the currency of `open` and `paid`.
+bool within_tolerance(std::int64_t open, std::int64_t paid, const Tolerance& tolerance, int exponent = 2);
 
 }  // namespace otc::engine

@@ -26,3 +26,14 @@ TEST_CASE("Matching: below the confidence threshold goes to the queue", "[matchi
   CHECK(r.unapplied[0].receipt == 0);     // free text: 97
   CHECK(r.unapplied[0].reason == "best match is below the confidence threshold");
 }
+
+TEST_CASE("Matching: an absolute tolerance means the same amount in every currency", "[matching]") {
+  // Regression: --tolerance 25.00 was read as 2,500 minor units, i.e. 2,500 JPY on a yen receipt.
+  const Tolerance t{25'000'000, 0, 6};  // 25.000000
+  CHECK(within_tolerance(10000, 9975, t, 0));        // JPY: 25 yen short
+  CHECK_FALSE(within_tolerance(10000, 9974, t, 0));  // 26 yen short
+  CHECK(within_tolerance(100000, 97500, t, 2));      // USD: 25.00 short
+  CHECK_FALSE(within_tolerance(100000, 97499, t, 2));
+  CHECK(within_tolerance(1000000, 975000, t, 3));    // KWD: 25.000 short
+  CHECK(t.absolute_limit(0) == 25);
+}
