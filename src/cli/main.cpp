@@ -19,13 +19,23 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e) {
   for (const std::string& word : app.remaining()) {
     bool option = !word.empty() && word[0] == '-';
     std::string name = option ? word.substr(0, word.find('=')) : word;
+    if (name.size() > cli::kMaxEchoedInput) continue;  // not a typo, and never echoed in full
     hint = cli::did_you_mean(name, cli::candidates_after(app, option));
     if (!hint.empty()) {
       std::cerr << "otc: error: unknown " << (option ? "option '" : "command '") << name << "'\n  hint: " << hint << '\n';
       return core::kExitUsage;
     }
   }
-  std::cerr << "otc: error: " << e.what() << "\n  hint: run with --help for usage\n";
+  // No near name: a word where a command was expected is still named as an unknown command.
+  const auto remaining = app.remaining();
+  if (!remaining.empty() && !remaining.front().empty() && remaining.front()[0] != '-' &&
+      !cli::candidates_after(app, false).empty()) {
+    std::string word = remaining.front().substr(0, cli::kMaxEchoedInput);
+    std::cerr << cli::render_error(core::Error(core::ErrorKind::kUsage, "unknown command '" + word + "'", {},
+                                               "`otc help` lists the commands"));
+    return core::kExitUsage;
+  }
+  std::cerr << cli::render_error(core::Error(core::ErrorKind::kUsage, e.what(), {}, "run with --help for usage"));
   return core::kExitUsage;
 }
 
