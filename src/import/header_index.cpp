@@ -22,19 +22,20 @@ HeaderIndex::HeaderIndex(const std::vector<std::string_view>& header) {
   for (auto h : header) names_.push_back(normalize_header(h));
 }
 
-int HeaderIndex::find(std::initializer_list<std::string_view> names) const {
-  for (std::string_view n : names)
-    for (std::size_t i = 0; i < names_.size(); ++i)
-      if (!n.empty() && names_[i] == n) return static_cast<int>(i);
+namespace {
+// The first of `wanted` (most specific first) that some column is named.
+template <class Names>
+int first_present(const std::vector<std::string>& columns, const Names& wanted) {
+  for (std::string_view n : wanted)
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      if (!n.empty() && columns[i] == n) return static_cast<int>(i);
   return -1;
 }
+}  // namespace
 
-int HeaderIndex::find(const std::vector<std::string_view>& names) const {
-  for (std::string_view n : names)
-    for (std::size_t i = 0; i < names_.size(); ++i)
-      if (!n.empty() && names_[i] == n) return static_cast<int>(i);
-  return -1;
-}
+int HeaderIndex::find(std::initializer_list<std::string_view> names) const { return first_present(names_, names); }
+
+int HeaderIndex::find(const std::vector<std::string_view>& names) const { return first_present(names_, names); }
 
 int HeaderIndex::find_any_spelling(std::string_view name) const {
   std::string n = normalize_header(name);
