@@ -25,12 +25,10 @@ void run_aging(Context& ctx, const AgingArgs& a) {
   buckets.basis = a.basis == "invoice" ? engine::AgingBasis::kInvoiceDate : engine::AgingBasis::kDueDate;
   const bool by_invoice = a.by == "invoice";
   const core::Date as_of = ctx.as_of();
-  auto format = ctx.format();
+  ctx.format();  // a bad --format fails before the ledger is opened
   auto store = ctx.open_ledger();
   auto acc = ops::aging_report(*store, {buckets, as_of, by_invoice});
-  auto sink = report::make_sink(format, ctx.output());
-  report::write_aging(*sink, acc, as_of, by_invoice, a.totals);
-  ctx.commit_output();
+  ctx.write_report([&](report::RowSink& sink) { report::write_aging(sink, acc, as_of, by_invoice, a.totals); });
 }
 
 }  // namespace

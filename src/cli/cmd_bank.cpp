@@ -12,16 +12,15 @@ struct BankShowArgs {
   bool strict = false;
 };
 
-void run_bank_show(Context& ctx, const BankShowArgs& a) {
+/// One row per transaction of every file; true when any file had a problem.
+bool write_transactions(const Context& ctx, const BankShowArgs& a, report::RowSink& sink) {
   using report::CellKind;
-  auto format = ctx.format();
-  auto sink = report::make_sink(format, ctx.output());
-  sink->begin({{"file", CellKind::kText}, {"line", CellKind::kNumber}, {"format", CellKind::kText},
-               {"booking_date", CellKind::kDate}, {"value_date", CellKind::kDate}, {"direction", CellKind::kText},
-               {"amount", CellKind::kNumber}, {"currency", CellKind::kText}, {"reversal", CellKind::kText},
-               {"return_reason", CellKind::kText}, {"bank_reference", CellKind::kText}, {"end_to_end_id", CellKind::kText},
-               {"payer", CellKind::kText}, {"payer_account", CellKind::kText}, {"remittance_refs", CellKind::kText},
-               {"remittance_text", CellKind::kText}, {"type_code", CellKind::kText}, {"account", CellKind::kText}});
+  sink.begin({{"file", CellKind::kText}, {"line", CellKind::kNumber}, {"format", CellKind::kText},
+              {"booking_date", CellKind::kDate}, {"value_date", CellKind::kDate}, {"direction", CellKind::kText},
+              {"amount", CellKind::kNumber}, {"currency", CellKind::kText}, {"reversal", CellKind::kText},
+              {"return_reason", CellKind::kText}, {"bank_reference", CellKind::kText}, {"end_to_end_id", CellKind::kText},
+              {"payer", CellKind::kText}, {"payer_account", CellKind::kText}, {"remittance_refs", CellKind::kText},
+              {"remittance_text", CellKind::kText}, {"type_code", CellKind::kText}, {"account", CellKind::kText}});
   bool problems = false;
   std::vector<std::string> cells;
   for (const auto& file : a.files) {
@@ -41,11 +40,16 @@ void run_bank_show(Context& ctx, const BankShowArgs& a) {
                core::format_amount(t.amount_minor, t.currency.exponent), std::string(t.currency.view()),
                t.reversal ? "yes" : "no", t.return_reason, t.bank_reference, t.end_to_end_id, t.payer_name, t.payer_account,
                refs, t.remittance_text, t.type_code, t.account};
-      sink->row(cells);
+      sink.row(cells);
     }
   }
-  sink->end();
-  ctx.commit_output();
+  sink.end();
+  return problems;
+}
+
+void run_bank_show(Context& ctx, const BankShowArgs& a) {
+  bool problems = false;
+  ctx.write_report([&](report::RowSink& sink) { problems = write_transactions(ctx, a, sink); });
   if (problems) ctx.exit_code = core::kExitExceptions;
 }
 

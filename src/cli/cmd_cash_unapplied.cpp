@@ -7,26 +7,26 @@ namespace {
 
 void run_unapplied(Context& ctx) {
   using report::CellKind;
-  auto format = ctx.format();
+  ctx.format();  // a bad --format fails before the ledger is opened
   const core::Date as_of = ctx.as_of();
   auto store = ctx.open_ledger();
-  auto sink = report::make_sink(format, ctx.output());
-  sink->begin({{"payment_id", CellKind::kText}, {"received_date", CellKind::kDate}, {"age_days", CellKind::kNumber},
-               {"customer_id", CellKind::kText}, {"customer_name", CellKind::kText}, {"payer", CellKind::kText},
-               {"currency", CellKind::kText}, {"amount", CellKind::kNumber}, {"unapplied", CellKind::kNumber},
-               {"reference", CellKind::kText}, {"remittance", CellKind::kText}, {"suggestions", CellKind::kText}});
-  std::vector<std::string> cells;
-  store::ReadTransaction read(*store);
-  store->for_each_unapplied_payment(as_of, [&](const store::UnappliedPayment& u) {
-    int e = u.currency.exponent;
-    cells = {u.external_id, u.received_date.iso(), std::to_string(as_of.days_since(u.received_date)), u.customer_external_id,
-             u.customer_name, u.payer_name, std::string(u.currency.view()), core::format_amount(u.amount_minor, e),
-             core::format_amount(u.unapplied_minor, e), u.reference, u.remittance, u.suggestions};
-    sink->row(cells);
+  ctx.write_report([&](report::RowSink& sink) {
+    sink.begin({{"payment_id", CellKind::kText}, {"received_date", CellKind::kDate}, {"age_days", CellKind::kNumber},
+                {"customer_id", CellKind::kText}, {"customer_name", CellKind::kText}, {"payer", CellKind::kText},
+                {"currency", CellKind::kText}, {"amount", CellKind::kNumber}, {"unapplied", CellKind::kNumber},
+                {"reference", CellKind::kText}, {"remittance", CellKind::kText}, {"suggestions", CellKind::kText}});
+    std::vector<std::string> cells;
+    store::ReadTransaction read(*store);
+    store->for_each_unapplied_payment(as_of, [&](const store::UnappliedPayment& u) {
+      int e = u.currency.exponent;
+      cells = {u.external_id, u.received_date.iso(), std::to_string(as_of.days_since(u.received_date)), u.customer_external_id,
+               u.customer_name, u.payer_name, std::string(u.currency.view()), core::format_amount(u.amount_minor, e),
+               core::format_amount(u.unapplied_minor, e), u.reference, u.remittance, u.suggestions};
+      sink.row(cells);
+    });
+    read.end();
+    sink.end();
   });
-  read.end();
-  sink->end();
-  ctx.commit_output();
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ struct CloseArgs {
 
 void run_close(Context& ctx, const CloseArgs& a) {
   auto period = Context::parse_period_option(a.period, "--period");
-  auto format = ctx.format();
+  ctx.format();  // a bad --format fails before any work
   if (!std::filesystem::is_directory(a.out_dir)) throw Error(ErrorKind::kUsage, "--out-dir '" + a.out_dir + "' is not a directory");
   auto store = ctx.open_ledger();
   auto result = ops::close_period(*store, ctx.invocation(), {period, a.out_dir});
@@ -28,8 +28,7 @@ void run_close(Context& ctx, const CloseArgs& a) {
     ctx.note("period " + period.name + " is already closed; nothing to do");
     return;
   }
-  report::write_rollforward(*report::make_sink(format, ctx.output()), period.name, result.rollforward);
-  ctx.commit_output();
+  ctx.write_report([&](report::RowSink& sink) { report::write_rollforward(sink, period.name, result.rollforward); });
   ctx.note("closed " + period.name + "; wrote " + result.rollforward_path + " and " + result.aging_path);
 }
 

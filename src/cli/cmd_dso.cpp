@@ -18,12 +18,10 @@ void run_dso(Context& ctx, const DsoArgs& a) {
   if (a.days < 1 || a.days > 3660) throw core::Error(core::ErrorKind::kUsage, "--days must be between 1 and 3660");
   const bool by_customer = a.by == "customer";
   const core::Date as_of = ctx.as_of();
-  auto format = ctx.format();
+  ctx.format();  // a bad --format fails before the ledger is opened
   auto store = ctx.open_ledger();
   auto rows = ops::dso_report(*store, {as_of, a.days, by_customer});
-  auto sink = report::make_sink(format, ctx.output());
-  report::write_dso(*sink, rows, as_of, a.method, a.days, by_customer);
-  ctx.commit_output();
+  ctx.write_report([&](report::RowSink& sink) { report::write_dso(sink, rows, as_of, a.method, a.days, by_customer); });
 }
 
 }  // namespace

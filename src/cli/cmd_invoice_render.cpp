@@ -24,18 +24,12 @@ struct RenderArgs {
   report::SellerInfo seller;
 };
 
-void run_render(Context& ctx, const RenderArgs& a) {
-  if (a.invoice.empty() == !a.all) throw Error(ErrorKind::kUsage, "give one invoice number, or --all");
-  std::error_code ec;
-  std::filesystem::create_directories(a.out_dir, ec);
-  if (ec || !std::filesystem::is_directory(a.out_dir))
-    throw Error(ErrorKind::kInput, "cannot create the output directory", {a.out_dir});
-  auto store = ctx.open_ledger();
-  store::BillingStore* billing = store.get();
-  auto sink = report::make_sink(ctx.format(), ctx.output());
-  sink->begin({{"invoice_number", CellKind::kText}, {"status", CellKind::kText}, {"file", CellKind::kText}});
+/// Writes each invoice's document and one row per document; returns how many.
+std::size_t render_invoices(store::LedgerStore& store, const RenderArgs& a, report::RowSink& sink) {
+  store::BillingStore* billing = &store;
+  sink.begin({{"invoice_number", CellKind::kText}, {"status", CellKind::kText}, {"file", CellKind::kText}});
   std::vector<store::IssuedInvoice> todo;
-  store::ReadTransaction tx(*store);
+  store::ReadTransaction tx(store);
   if (a.all) {
     billing->for_each_billed_invoice([&](const store::IssuedInvoice& inv) { todo.push_back(inv); });
   } else {
@@ -53,12 +47,23 @@ void run_render(Context& ctx, const RenderArgs& a) {
     report::write_invoice_html(file.stream(), inv, lines, a.seller);
     file.commit();
     cells = {inv.number, inv.status, path};
-    sink->row(cells);
+    sink.row(cells);
   }
   tx.end();
-  sink->end();
-  ctx.commit_output();
-  ctx.note("rendered " + std::to_string(todo.size()) + " invoice(s) into " + a.out_dir);
+  sink.end();
+  return todo.size();
+}
+
+void run_render(Context& ctx, const RenderArgs& a) {
+  if (a.invoice.empty() == !a.all) throw Error(ErrorKind::kUsage, "give one invoice number, or --all");
+  std::error_code ec;
+  std::filesystem::create_directories(a.out_dir, ec);
+  if (ec || !std::filesystem::is_directory(a.out_dir))
+    throw Error(ErrorKind::kInput, "cannot create the output directory", {a.out_dir});
+  auto store = ctx.open_ledger();
+  std::size_t rendered = 0;
+  ctx.write_report([&](report::RowSink& sink) { rendered = render_invoices(*store, a, sink); });
+  ctx.note("rendered " + std::to_string(rendered) + " invoice(s) into " + a.out_dir);
 }
 
 }  // namespace

@@ -75,14 +75,15 @@ void run_invoice_run(Context& ctx, const RunArgs& a) {
   options.dry_run = a.dry_run;
   options.prefix = a.prefix;
   options.billing = ops::billing_options(a.rounding);
-  auto format = ctx.format();
+  ctx.format();  // a bad --format fails before the ledger is opened
   auto store = ctx.open_ledger();
-  auto sink = report::make_sink(format, ctx.output());
-  InvoiceRows rows(*sink, a.lines);
-  auto result = ops::invoice_run(
-      *store, ctx.invocation(), options, [&](const std::string& number, const engine::InvoiceDraft& inv) { rows.add(number, inv); },
-      [&](const ops::InvoiceRunResult&) { rows.end(); });
-  ctx.commit_output();
+  ops::InvoiceRunResult result;
+  ctx.write_report([&](report::RowSink& sink) {
+    InvoiceRows rows(sink, a.lines);
+    result = ops::invoice_run(
+        *store, ctx.invocation(), options, [&](const std::string& number, const engine::InvoiceDraft& inv) { rows.add(number, inv); },
+        [&](const ops::InvoiceRunResult&) { rows.end(); });
+  });
   ctx.note(result.note);
 }
 

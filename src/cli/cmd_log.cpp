@@ -14,20 +14,20 @@ struct LogArgs {
 void run_log(Context& ctx, const LogArgs& a) {
   using report::CellKind;
   if (!a.since.empty()) Context::parse_date_option(a.since, "--since");
-  auto format = ctx.format();
+  ctx.format();  // a bad --format fails before the ledger is opened
   auto store = ctx.open_ledger();
-  auto sink = report::make_sink(format, ctx.output());
-  sink->begin({{"id", CellKind::kNumber}, {"at", CellKind::kText}, {"command", CellKind::kText}, {"action", CellKind::kText},
-               {"entity", CellKind::kText}, {"entity_id", CellKind::kText}, {"detail", CellKind::kText},
-               {"file", CellKind::kText}, {"sha256", CellKind::kText}, {"batch", CellKind::kNumber}});
-  std::vector<std::string> cells;
-  ops::read_audit_log(*store, {a.since, a.command}, [&](const store::AuditRecord& r) {
-    cells = {std::to_string(r.id), r.at, r.entry.command, r.entry.action, r.entry.entity, r.entry.entity_id,
-             r.entry.detail, r.entry.file_name, r.entry.sha256, r.entry.batch_id ? std::to_string(r.entry.batch_id) : ""};
-    sink->row(cells);
+  ctx.write_report([&](report::RowSink& sink) {
+    sink.begin({{"id", CellKind::kNumber}, {"at", CellKind::kText}, {"command", CellKind::kText}, {"action", CellKind::kText},
+                {"entity", CellKind::kText}, {"entity_id", CellKind::kText}, {"detail", CellKind::kText},
+                {"file", CellKind::kText}, {"sha256", CellKind::kText}, {"batch", CellKind::kNumber}});
+    std::vector<std::string> cells;
+    ops::read_audit_log(*store, {a.since, a.command}, [&](const store::AuditRecord& r) {
+      cells = {std::to_string(r.id), r.at, r.entry.command, r.entry.action, r.entry.entity, r.entry.entity_id,
+               r.entry.detail, r.entry.file_name, r.entry.sha256, r.entry.batch_id ? std::to_string(r.entry.batch_id) : ""};
+      sink.row(cells);
+    });
+    sink.end();
   });
-  sink->end();
-  ctx.commit_output();
 }
 
 }  // namespace

@@ -21,26 +21,27 @@ void run_unbilled(Context& ctx, const UnbilledArgs& a) {
   options.as_of = ctx.as_of();
   options.billing = ops::billing_options(a.rounding);
   options.billable_only = a.billable_only;
-  auto format = ctx.format();
+  ctx.format();  // a bad --format fails before the ledger is opened
   auto store = ctx.open_ledger();
-  auto sink = report::make_sink(format, ctx.output());
-  sink->begin({{"as_of", CellKind::kDate}, {"customer_id", CellKind::kText}, {"contract_id", CellKind::kText},
-               {"line_id", CellKind::kText}, {"product", CellKind::kText}, {"kind", CellKind::kText},
-               {"charge_date", CellKind::kDate}, {"period_start", CellKind::kDate}, {"period_end", CellKind::kDate},
-               {"billable", CellKind::kText}, {"since", CellKind::kDate}, {"age_days", CellKind::kNumber},
-               {"currency", CellKind::kText}, {"amount", CellKind::kNumber}, {"tax", CellKind::kNumber}});
   const std::string as_of_text = options.as_of.iso();
-  std::vector<std::string> cells;
-  auto result = ops::unbilled(*store, options, [&](const engine::UnbilledItem& it) {
-    const int exp = it.currency.exponent;
-    cells = {as_of_text, it.customer, it.contract_id, it.line_id, it.product, std::string(engine::to_string(it.key.kind)),
-             it.key.date.iso(), it.period_start.iso(), it.period_end.iso(), it.billable ? "yes" : "not yet",
-             it.since.iso(), std::to_string(it.age_days), std::string(it.currency.view()),
-             core::format_amount(it.amount, exp), core::format_amount(it.tax, exp)};
-    sink->row(cells);
+  ops::UnbilledResult result;
+  ctx.write_report([&](report::RowSink& sink) {
+    sink.begin({{"as_of", CellKind::kDate}, {"customer_id", CellKind::kText}, {"contract_id", CellKind::kText},
+                {"line_id", CellKind::kText}, {"product", CellKind::kText}, {"kind", CellKind::kText},
+                {"charge_date", CellKind::kDate}, {"period_start", CellKind::kDate}, {"period_end", CellKind::kDate},
+                {"billable", CellKind::kText}, {"since", CellKind::kDate}, {"age_days", CellKind::kNumber},
+                {"currency", CellKind::kText}, {"amount", CellKind::kNumber}, {"tax", CellKind::kNumber}});
+    std::vector<std::string> cells;
+    result = ops::unbilled(*store, options, [&](const engine::UnbilledItem& it) {
+      const int exp = it.currency.exponent;
+      cells = {as_of_text, it.customer, it.contract_id, it.line_id, it.product, std::string(engine::to_string(it.key.kind)),
+               it.key.date.iso(), it.period_start.iso(), it.period_end.iso(), it.billable ? "yes" : "not yet",
+               it.since.iso(), std::to_string(it.age_days), std::string(it.currency.view()),
+               core::format_amount(it.amount, exp), core::format_amount(it.tax, exp)};
+      sink.row(cells);
+    });
+    sink.end();
   });
-  sink->end();
-  ctx.commit_output();
   ctx.note(std::to_string(result.items) + " unbilled item(s) as of " + as_of_text);
 }
 

@@ -64,6 +64,13 @@ void Context::commit_output() {
   note("wrote " + opts.output);
 }
 
+void Context::write_report(const std::function<void(report::RowSink&)>& fill) {
+  const report::Format f = format();
+  auto sink = report::make_sink(f, output());
+  fill(*sink);
+  commit_output();
+}
+
 void Context::audit(store::LedgerStore& store, std::string action, std::string entity, std::string entity_id,
                     std::string detail) const {
   store.audit(ops::audit_entry(invocation(), std::move(action), std::move(entity), std::move(entity_id), std::move(detail)));

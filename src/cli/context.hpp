@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -55,6 +56,9 @@ class Context {
   std::ostream& output();
   /// Makes the -o file visible; call after a report is fully written.
   void commit_output();
+  /// Writes one report: `fill` gets a --format sink on output(), then commit_output(). Check
+  /// format() first where a bad --format must fail before any work.
+  void write_report(const std::function<void(report::RowSink&)>& fill);
   /// How this command was called, for the use cases (the audit trail's command line).
   ops::Invocation invocation() const { return {command_line}; }
   /// Appends an audit entry for this command line (no input file).

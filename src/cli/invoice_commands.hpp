@@ -40,13 +40,14 @@ void write_correction_rows(report::RowSink& sink, const ops::CorrectionResult& r
 template <class Op>
 void run_correction(Context& ctx, Op&& op) {
   auto store = ctx.open_ledger();
-  auto sink = report::make_sink(ctx.format(), ctx.output());
-  begin_correction_rows(*sink);
-  auto result = op(*store, [&](const ops::CorrectionResult& r) {
-    write_correction_rows(*sink, r);
-    sink->end();
+  ops::CorrectionResult result;
+  ctx.write_report([&](report::RowSink& sink) {
+    begin_correction_rows(sink);
+    result = op(*store, [&](const ops::CorrectionResult& r) {
+      write_correction_rows(sink, r);
+      sink.end();
+    });
   });
-  ctx.commit_output();
   ctx.note(result.note);
 }
 
