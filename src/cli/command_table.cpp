@@ -161,7 +161,7 @@ std::string globals_text(unsigned g) {
   add(kFormat, "--format");
   add(kOutput, "-o/--output");
   add(kInputStyle, "--date-format, --decimal-comma");
-  add(~0u, "--ledger, -q, -v");
+  out += out.empty() ? "--ledger, -q, -v" : ", --ledger, -q, -v";  // every command honours these
   return out;
 }
 
