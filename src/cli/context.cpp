@@ -71,11 +71,6 @@ void Context::write_report(const std::function<void(report::RowSink&)>& fill) {
   commit_output();
 }
 
-void Context::audit(store::LedgerStore& store, std::string action, std::string entity, std::string entity_id,
-                    std::string detail) const {
-  store.audit(ops::audit_entry(invocation(), std::move(action), std::move(entity), std::move(entity_id), std::move(detail)));
-}
-
 void Context::note(const std::string& message) const {
   if (!opts.quiet) std::cerr << "otc: " << message << '\n';
 }

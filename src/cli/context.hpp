@@ -61,9 +61,6 @@ class Context {
   void write_report(const std::function<void(report::RowSink&)>& fill);
   /// How this command was called, for the use cases (the audit trail's command line).
   ops::Invocation invocation() const { return {command_line}; }
-  /// Appends an audit entry for this command line (no input file).
-  void audit(store::LedgerStore& store, std::string action, std::string entity, std::string entity_id,
-             std::string detail) const;
   /// Diagnostics and progress (stderr), silenced by -q.
   void note(const std::string& message) const;
 
