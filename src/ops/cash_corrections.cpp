@@ -16,21 +16,28 @@ store::PaymentRef find_payment(store::LedgerStore& store, const std::string& pay
   return *pay;
 }
 
+// The one way an application is taken back: a negative application that names what it reverses,
+// dated no earlier than the application itself.
+std::int64_t post_reversal_of(store::LedgerStore& store, const store::ApplicationRecord& app, core::Date requested,
+                              const char* rule, const std::string& reason) {
+  store::ApplicationDraft d;
+  d.invoice_id = app.invoice_id;
+  d.payment_id = app.payment_id;
+  d.amount_minor = -app.amount_minor;
+  d.applied_on = engine::correction_date(requested, app.applied_on);
+  d.rule = rule;
+  d.reverses_id = app.id;
+  d.note = reason;
+  return store.apply(d);
+}
+
 }  // namespace
 
 int reverse_payment(store::LedgerStore& store, std::int64_t payment_id, core::Date on, const std::string& reason) {
   int reversed = 0;
   for (const auto& app : store.applications_of_payment(payment_id)) {
     if (app.reversed) continue;
-    store::ApplicationDraft d;
-    d.invoice_id = app.invoice_id;
-    d.payment_id = payment_id;
-    d.amount_minor = -app.amount_minor;
-    d.applied_on = engine::correction_date(on, app.applied_on);
-    d.rule = "reversal";
-    d.reverses_id = app.id;
-    d.note = reason;
-    store.apply(d);
+    post_reversal_of(store, app, on, "reversal", reason);
     ++reversed;
   }
   store.mark_payment_reversed(payment_id, on, reason);
@@ -81,15 +88,7 @@ CashCorrectionResult unapply(store::LedgerStore& store, const Invocation& inv, s
   auto app = store.find_application(application_id);
   if (!app) throw Error(ErrorKind::kInput, "no application " + std::to_string(application_id) + " (ids are in `otc log` and apply-cash output)");
   if (app->reversed) throw Error(ErrorKind::kInput, "application " + std::to_string(application_id) + " was already reversed");
-  store::ApplicationDraft d;
-  d.invoice_id = app->invoice_id;
-  d.payment_id = app->payment_id;
-  d.amount_minor = -app->amount_minor;
-  d.applied_on = engine::correction_date(requested, app->applied_on);
-  d.rule = "unapply";
-  d.reverses_id = app->id;
-  d.note = reason;
-  store.apply(d);
+  post_reversal_of(store, *app, requested, "unapply", reason);
   std::string detail = "unapplied " + std::to_string(app->amount_minor) + " minor units from " + app->invoice_external_id + ": " + reason;
   store.audit(audit_entry(inv, "unapply", "payments", app->payment_external_id, detail));
   tx.commit();
