@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages otc builds and tests with (run as root, or with sudo available).
 set -euo pipefail
-PKGS="build-essential cmake libcli11-dev libfccp-dev libfmt-dev catch2 libsqlite3-dev sqlite3 libpugixml-dev libssl-dev python3"
+PKGS="build-essential cmake libcli11-dev libfccp-dev libfmt-dev catch2 libsqlite3-dev sqlite3 libpugixml-dev libssl-dev python3 libxlsxwriter-dev libpq-dev postgresql chromium clang unzip"
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO=sudo
 missing=""
