@@ -5,6 +5,7 @@
 #include "invoice_commands.hpp"
 #include "otc/core/error.hpp"
 #include "otc/report/atomic_file.hpp"
+#include "otc/report/document_name.hpp"
 #include "otc/report/invoice_html.hpp"
 #include "otc/store/billing_store.hpp"
 #include "otc/store/ledger_store.hpp"
@@ -42,7 +43,7 @@ std::size_t render_invoices(store::LedgerStore& store, const RenderArgs& a, repo
   for (const auto& inv : todo) {
     lines.clear();
     billing->load_lines(inv.id, lines);
-    std::string path = (std::filesystem::path(a.out_dir) / (report::safe_file_name(inv.number) + ".html")).string();
+    std::string path = (std::filesystem::path(a.out_dir) / (report::document_file_stem(inv.number) + ".html")).string();
     report::AtomicFile file(path);
     report::write_invoice_html(file.stream(), inv, lines, a.seller);
     file.commit();

@@ -41,30 +41,6 @@ constexpr const char* kStyle =
 
 }  // namespace
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
-std::string safe_file_name(std::string_view number) {
-  std::string out;
-  for (char c : number)
-    out.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ? c : '_');
-  if (out.empty() || out[0] == '.') out.insert(out.begin(), '_');
-  return out;
-}
-
 void write_invoice_html(std::ostream& out, const store::IssuedInvoice& inv, const std::vector<store::IssuedLine>& lines,
                         const SellerInfo& seller) {
   const auto& cur = inv.currency;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "otc/report/html.hpp"
 #include "otc/store/billing_store.hpp"
 
 namespace otc::report {
@@ -18,11 +19,5 @@ struct SellerInfo {
 /// Writes the document. Every text from the ledger is HTML-escaped.
 void write_invoice_html(std::ostream& out, const store::IssuedInvoice& invoice,
                         const std::vector<store::IssuedLine>& lines, const SellerInfo& seller);
-
-/// Escapes &, <, >, " and ' for HTML text and attribute values.
-std::string html_escape(std::string_view text);
-
-/// A file name for a document number: letters, digits, '-', '_' and '.' kept, others '_'.
-std::string safe_file_name(std::string_view number);
 
 }  // namespace otc::report

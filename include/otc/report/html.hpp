@@ -1,0 +1,11 @@
+#pragma once
+// Pieces every HTML document otc writes shares (invoices, statements, receipts, the dashboard).
+#include <string>
+#include <string_view>
+
+namespace otc::report {
+
+/// Escapes &, <, >, " and ' for HTML text and attribute values.
+std::string html_escape(std::string_view text);
+
+}  // namespace otc::report
