@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Builds a release otc and runs the benchmark: seeded, skewed data at 100k and 1M invoices;
-# rows/s, wall time and peak RSS for import, aging and dso. Usage: scripts/bench.sh [N ...]
+# Builds a release otc and runs the benchmark: seeded data shaped like real exports (rows in no
+# particular order, ~28% of invoices open, 10k+ customers, four currencies) at 100k and 1M invoices
+# (scripts/bench.sh 100000 1000000 5000000 for the 5M row too); rows/s, wall time and peak RSS for
+# import, aging and dso, with the peers timed on the same files in the same run: the sqlite3 CLI's
+# .import into keyed tables, and DuckDB (npm @duckdb/node-api, installed into a cache folder)
+# computing aging from the CSVs; prints the ratios and checks the aging totals against DuckDB's.
+# BENCH_ORDER=friendly uses the old, friendlier generator. Usage: scripts/bench.sh [N ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install_deps.sh
@@ -8,7 +13,15 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j2 --target otc otc_bench remit_gen
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
 args=(); for n in "${sizes[@]}"; do args+=(--invoices "$n"); done
-build/otc_bench build/otc --dir "${BENCH_DIR:-bench-data}" "${args[@]}"
+# The DuckDB peer: its Node.js client from the npm registry, cached between runs.
+peers="${XDG_CACHE_HOME:-$HOME/.cache}/otc-bench/duckdb"
+mkdir -p "$peers"
+if [ ! -d "$peers/node_modules/@duckdb/node-api" ]; then
+  echo '{"name":"otc-bench-peers","private":true,"type":"module"}' > "$peers/package.json"
+  (cd "$peers" && npm install --no-audit --no-fund --silent @duckdb/node-api@1.5.6-r.1)
+fi
+cp bench/duckdb_aging.mjs "$peers/"
+build/otc_bench build/otc --dir "${BENCH_DIR:-bench-data}" --order "${BENCH_ORDER:-shuffled}" --duckdb "$peers" "${args[@]}"
 # Billing: 100k contracts (mixed models, 10% usage) -> one monthly invoice run.
 cmake --build build -j2 --target billing_bench
 build/billing_bench build/otc --contracts 100000 --dir "${BENCH_DIR:-bench-data}/billing"
