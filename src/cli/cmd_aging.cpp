@@ -26,7 +26,7 @@ void run_aging(Context& ctx, const AgingArgs& a) {
   const bool by_invoice = a.by == "invoice";
   const core::Date as_of = ctx.as_of();
   ctx.format();  // a bad --format fails before the ledger is opened
-  auto store = ctx.open_ledger();
+  auto store = ctx.open_ledger_read_only();
   auto acc = ops::aging_report(*store, {buckets, as_of, by_invoice});
   ctx.write_report([&](report::RowSink& sink) { report::write_aging(sink, acc, as_of, by_invoice, a.totals); });
 }

@@ -79,13 +79,15 @@ void run_apply_cash(Context& ctx, const ApplyCashArgs& a) {
     files.push_back({file, file == "-" ? std::string() : core::sha256_file(file)});
   }
 
-  auto store = ctx.open_ledger();
+  auto store = ctx.open_ledger_for(a.dry_run);
+  // The report is complete and checked before the postings commit (docs/output.md).
   options.before_commit = [&](const ops::ApplyCashResult& result) {
     for (const auto& n : result.notes) ctx.note(n);
     write_applications(*report::make_sink(format, ctx.output()), result);
+    ctx.prepare_output();
   };
   auto result = ops::apply_cash(*store, ctx.invocation(), all, files, options);
-  ctx.commit_output();
+  ctx.commit_output(result.written);
   ctx.note(std::string(a.dry_run ? "dry run (nothing written): " : "") + std::to_string(result.new_receipts) + " new receipts, " +
            std::to_string(result.applied_receipts) + " applied, " + std::to_string(result.unapplied) + " unapplied, " +
            std::to_string(result.already_posted) + " already posted, " + std::to_string(result.debits) + " debits not matched, " +

@@ -9,7 +9,7 @@ void run_unapplied(Context& ctx) {
   using report::CellKind;
   ctx.format();  // a bad --format fails before the ledger is opened
   const core::Date as_of = ctx.as_of();
-  auto store = ctx.open_ledger();
+  auto store = ctx.open_ledger_read_only();
   ctx.write_report([&](report::RowSink& sink) {
     sink.begin({{"payment_id", CellKind::kText}, {"received_date", CellKind::kDate}, {"age_days", CellKind::kNumber},
                 {"customer_id", CellKind::kText}, {"customer_name", CellKind::kText}, {"payer", CellKind::kText},

@@ -22,13 +22,20 @@ void run_close(Context& ctx, const CloseArgs& a) {
   auto period = Context::parse_period_option(a.period, "--period");
   ctx.format();  // a bad --format fails before any work
   if (!std::filesystem::is_directory(a.out_dir)) throw Error(ErrorKind::kUsage, "--out-dir '" + a.out_dir + "' is not a directory");
+  const auto format = ctx.format();
   auto store = ctx.open_ledger();
-  auto result = ops::close_period(*store, ctx.invocation(), {period, a.out_dir});
+  ops::CloseOptions options{period, a.out_dir, {}};
+  // The roll-forward report is complete and checked before the lock commits (docs/output.md).
+  options.before_commit = [&](const ops::CloseResult& r) {
+    report::write_rollforward(*report::make_sink(format, ctx.output()), period.name, r.rollforward);
+    ctx.prepare_output();
+  };
+  auto result = ops::close_period(*store, ctx.invocation(), options);
   if (result.already_closed) {
     ctx.note("period " + period.name + " is already closed; nothing to do");
     return;
   }
-  ctx.write_report([&](report::RowSink& sink) { report::write_rollforward(sink, period.name, result.rollforward); });
+  ctx.commit_output(true);
   ctx.note("closed " + period.name + "; wrote " + result.rollforward_path + " and " + result.aging_path);
 }
 

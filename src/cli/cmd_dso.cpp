@@ -19,7 +19,7 @@ void run_dso(Context& ctx, const DsoArgs& a) {
   const bool by_customer = a.by == "customer";
   const core::Date as_of = ctx.as_of();
   ctx.format();  // a bad --format fails before the ledger is opened
-  auto store = ctx.open_ledger();
+  auto store = ctx.open_ledger_read_only();
   auto rows = ops::dso_report(*store, {as_of, a.days, by_customer});
   ctx.write_report([&](report::RowSink& sink) { report::write_dso(sink, rows, as_of, a.method, a.days, by_customer); });
 }

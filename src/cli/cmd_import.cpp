@@ -42,7 +42,7 @@ void run_import(Context& ctx, const ImportKind& k, const ImportArgs& a) {
   opt.rejects_path = a.rejects;
 
   const char* prefix = a.skip_bad ? "otc: rejected: " : "otc: error: ";
-  auto store = ctx.open_ledger();
+  auto store = ctx.open_ledger_for(a.dry_run);
   auto result = ops::run_import(*store, ctx.invocation(), std::move(opt), a.dry_run, k.runner,
                                 [prefix](const core::SourceLocation& where, const std::string& msg) {
                                   std::cerr << render_issue({where, msg}, prefix);

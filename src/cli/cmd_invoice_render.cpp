@@ -61,7 +61,7 @@ void run_render(Context& ctx, const RenderArgs& a) {
   std::filesystem::create_directories(a.out_dir, ec);
   if (ec || !std::filesystem::is_directory(a.out_dir))
     throw Error(ErrorKind::kInput, "cannot create the output directory", {a.out_dir});
-  auto store = ctx.open_ledger();
+  auto store = ctx.open_ledger_read_only();
   std::size_t rendered = 0;
   ctx.write_report([&](report::RowSink& sink) { rendered = render_invoices(*store, a, sink); });
   ctx.note("rendered " + std::to_string(rendered) + " invoice(s) into " + a.out_dir);

@@ -75,15 +75,19 @@ void run_invoice_run(Context& ctx, const RunArgs& a) {
   options.dry_run = a.dry_run;
   options.prefix = a.prefix;
   options.billing = ops::billing_options(a.rounding);
-  ctx.format();  // a bad --format fails before the ledger is opened
-  auto store = ctx.open_ledger();
-  ops::InvoiceRunResult result;
-  ctx.write_report([&](report::RowSink& sink) {
-    InvoiceRows rows(sink, a.lines);
-    result = ops::invoice_run(
-        *store, ctx.invocation(), options, [&](const std::string& number, const engine::InvoiceDraft& inv) { rows.add(number, inv); },
-        [&](const ops::InvoiceRunResult&) { rows.end(); });
-  });
+  const auto format = ctx.format();  // a bad --format fails before the ledger is opened
+  auto store = ctx.open_ledger_for(a.dry_run);
+  // The register is complete and checked on disk (or on stdout) before the run commits: a
+  // register that cannot be written fails the run with nothing billed (docs/output.md).
+  auto sink = report::make_sink(format, ctx.output());
+  InvoiceRows rows(*sink, a.lines);
+  auto result = ops::invoice_run(
+      *store, ctx.invocation(), options, [&](const std::string& number, const engine::InvoiceDraft& inv) { rows.add(number, inv); },
+      [&](const ops::InvoiceRunResult&) {
+        rows.end();
+        ctx.prepare_output();
+      });
+  ctx.commit_output(!a.dry_run && result.invoices > 0);
   ctx.note(result.note);
 }
 

@@ -15,7 +15,7 @@ void run_log(Context& ctx, const LogArgs& a) {
   using report::CellKind;
   if (!a.since.empty()) Context::parse_date_option(a.since, "--since");
   ctx.format();  // a bad --format fails before the ledger is opened
-  auto store = ctx.open_ledger();
+  auto store = ctx.open_ledger_read_only();
   ctx.write_report([&](report::RowSink& sink) {
     sink.begin({{"id", CellKind::kNumber}, {"at", CellKind::kText}, {"command", CellKind::kText}, {"action", CellKind::kText},
                 {"entity", CellKind::kText}, {"entity_id", CellKind::kText}, {"detail", CellKind::kText},

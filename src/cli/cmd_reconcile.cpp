@@ -43,6 +43,7 @@ import::InputSettings input_settings(const Context& ctx, const std::string& curr
 void write_breaks(Context& ctx, const std::vector<engine::Break>& breaks) {
   auto sink = report::make_sink(ctx.format(), ctx.output());
   report::write_breaks(*sink, breaks);
+  ctx.prepare_output();  // before the audit entry commits (docs/output.md)
 }
 
 void write_detail(const Context& ctx, const std::string& path, const std::function<void(report::RowSink&)>& fill) {

@@ -79,7 +79,7 @@ void run_bank(Context& ctx, const BankArgs& a) {
       write_detail(ctx, a.detail, [&](report::RowSink& sink) { report::write_payout_detail(sink, r.payouts, input.bank); });
     write_breaks(ctx, r.breaks);
   });
-  ctx.commit_output();
+  ctx.commit_output(true);
   ctx.note("reconcile bank " + result.from.iso() + ".." + result.to.iso() + ": " + result.summary);
   for (const auto& line : report::payout_notes(result.payouts, input.bank)) ctx.note(line);
   if (result.exceptions) ctx.exit_code = core::kExitExceptions;

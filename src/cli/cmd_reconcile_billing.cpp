@@ -51,7 +51,7 @@ void run_billing(Context& ctx, const BillingArgs& a) {
   if (!o.erp) store = ctx.open_ledger();
   auto result = ops::reconcile_billing(store.get(), ctx.invocation(), o,
                                        [&](const ops::ReconcileBillingResult& r) { write_breaks(ctx, r.breaks); });
-  ctx.commit_output();
+  ctx.commit_output(store != nullptr);
   ctx.note(result.note);
   if (result.exceptions) ctx.exit_code = core::kExitExceptions;
 }

@@ -54,7 +54,7 @@ void run_gl(Context& ctx, const GlArgs& a) {
       write_detail(ctx, a.detail, [&](report::RowSink& sink) { report::write_rollforward_detail(sink, a.period, r.gl.rows); });
     write_breaks(ctx, r.gl.breaks);
   });
-  ctx.commit_output();
+  ctx.commit_output(true);
   ctx.note("reconcile gl " + a.period + ": " + result.summary);
   if (result.exceptions) ctx.exit_code = core::kExitExceptions;
 }

@@ -22,7 +22,7 @@ void run_unbilled(Context& ctx, const UnbilledArgs& a) {
   options.billing = ops::billing_options(a.rounding);
   options.billable_only = a.billable_only;
   ctx.format();  // a bad --format fails before the ledger is opened
-  auto store = ctx.open_ledger();
+  auto store = ctx.open_ledger_read_only();
   const std::string as_of_text = options.as_of.iso();
   ops::UnbilledResult result;
   ctx.write_report([&](report::RowSink& sink) {

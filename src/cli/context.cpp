@@ -24,6 +24,14 @@ std::unique_ptr<store::LedgerStore> Context::open_ledger(bool create) const {
   return store::open_sqlite_store(ledger_path(), create ? store::OpenMode::kCreate : store::OpenMode::kExisting);
 }
 
+std::unique_ptr<store::LedgerStore> Context::open_ledger_read_only() const {
+  return store::open_sqlite_store(ledger_path(), store::OpenMode::kReadOnly);
+}
+
+std::unique_ptr<store::LedgerStore> Context::open_ledger_for(bool dry_run) const {
+  return store::open_sqlite_store(ledger_path(), dry_run ? store::OpenMode::kDryRun : store::OpenMode::kExisting);
+}
+
 core::Date Context::parse_date_option(const std::string& value, const char* option) {
   auto d = core::parse_iso_date(value);
   if (!d || value.size() != 10) throw Error(ErrorKind::kUsage, std::string(option) + " '" + value + "' is not a date (YYYY-MM-DD)");
@@ -54,12 +62,32 @@ std::ostream& Context::output() {
   return file_->stream();
 }
 
-void Context::commit_output() {
+void Context::prepare_output() {
   if (!file_) {
     std::cout.flush();
+    if (!std::cout) throw Error(ErrorKind::kInput, "cannot write the report to standard output (write error)");
     return;
   }
-  file_->commit();
+  file_->finish();
+}
+
+void Context::commit_output(bool ledger_changed) {
+  prepare_output();
+  if (!file_) return;
+  try {
+    file_->publish();
+  } catch (const Error& e) {
+    if (!ledger_changed) {
+      file_->discard();
+      file_.reset();
+      throw;
+    }
+    std::string where = file_->temp_path();
+    file_.reset();
+    throw Error(ErrorKind::kReportNotPlaced,
+                std::string("the ledger changed, but the report could not be put in place (") + e.what() + ")", {opts.output},
+                "the complete report is in " + where + "; `otc log` lists the batch and `otc log show BATCH` prints its report again");
+  }
   file_.reset();
   note("wrote " + opts.output);
 }

@@ -40,6 +40,12 @@ class Context {
   std::string ledger_path() const;
   /// Opens the existing ledger (error if missing, unless `create`).
   std::unique_ptr<store::LedgerStore> open_ledger(bool create = false) const;
+  /// For reports: opens the existing ledger read-only, so that a read-only file, directory or
+  /// mount works (docs/output.md).
+  std::unique_ptr<store::LedgerStore> open_ledger_read_only() const;
+  /// For write commands: with `dry_run`, a ledger that cannot be written is read into a scratch
+  /// copy in memory (the dry run writes and rolls back there); otherwise open_ledger().
+  std::unique_ptr<store::LedgerStore> open_ledger_for(bool dry_run) const;
   /// --as-of, or today's UTC date.
   core::Date as_of() const;
   /// Parses a date option value; throws a usage error naming the option.
@@ -52,10 +58,19 @@ class Context {
     last = p.last;
   }
   report::Format format() const;
-  /// stdout, or the -o file (written to a temporary name and renamed on commit_output()).
+  /// The output protocol (docs/output.md). stdout, or the -o target: a regular file is written
+  /// to TARGET.otc-tmp and renamed on commit_output(); a FIFO or device is written through; a
+  /// symlink is followed; a directory is refused.
   std::ostream& output();
-  /// Makes the -o file visible; call after a report is fully written.
-  void commit_output();
+  /// Flushes (and for a file syncs) what output() holds and checks every write: throws
+  /// core::Error(kInput) naming the target on any failure. Write commands call it from their use
+  /// case's before_commit, so that a report that cannot be written fails the command while the
+  /// ledger is still unchanged.
+  void prepare_output();
+  /// prepare_output(), then makes the -o file visible (the rename). `ledger_changed`: the command
+  /// committed; a rename that fails then is core::ErrorKind::kReportNotPlaced (exit 4) naming
+  /// where the complete report was left. Otherwise a failure removes the temporary file.
+  void commit_output(bool ledger_changed = false);
   /// Writes one report: `fill` gets a --format sink on output(), then commit_output(). Check
   /// format() first where a bad --format must fail before any work.
   void write_report(const std::function<void(report::RowSink&)>& fill);

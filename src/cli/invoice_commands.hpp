@@ -40,14 +40,15 @@ void write_correction_rows(report::RowSink& sink, const ops::CorrectionResult& r
 template <class Op>
 void run_correction(Context& ctx, Op&& op) {
   auto store = ctx.open_ledger();
-  ops::CorrectionResult result;
-  ctx.write_report([&](report::RowSink& sink) {
-    begin_correction_rows(sink);
-    result = op(*store, [&](const ops::CorrectionResult& r) {
-      write_correction_rows(sink, r);
-      sink.end();
-    });
+  // The report is complete and checked before the correction commits (docs/output.md).
+  auto sink = report::make_sink(ctx.format(), ctx.output());
+  begin_correction_rows(*sink);
+  ops::CorrectionResult result = op(*store, [&](const ops::CorrectionResult& r) {
+    write_correction_rows(*sink, r);
+    sink->end();
+    ctx.prepare_output();
   });
+  ctx.commit_output(true);
   ctx.note(result.note);
 }
 

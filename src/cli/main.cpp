@@ -58,10 +58,17 @@ int main(int argc, char** argv) {
     return usage_error(app, e);
   } catch (const core::Error& e) {
     std::cerr << cli::render_error(e);
-    return e.kind() == core::ErrorKind::kUsage ? core::kExitUsage : core::kExitError;
+    if (e.kind() == core::ErrorKind::kUsage) return core::kExitUsage;
+    return e.kind() == core::ErrorKind::kReportNotPlaced ? core::kExitReportNotPlaced : core::kExitError;
   } catch (const std::exception& e) {
     std::cerr << "otc: error: " << e.what() << '\n';
     return core::kExitError;
+  }
+  // Whatever reached stdout without a report's own check (help text): a write error is an error.
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "otc: error: cannot write to standard output (write error)\n";
+    return ctx.exit_code == core::kExitOk || ctx.exit_code == core::kExitExceptions ? core::kExitError : ctx.exit_code;
   }
   return ctx.exit_code;
 }

@@ -53,9 +53,10 @@ int days_in_month(int y, int m) {
 }
 
 std::optional<Date> Date::from_ymd(int y, int m, int d) {
-  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+  if (y < kMinYear || y > kMaxYear || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
   return from_days(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
 }
+
 
 void Date::to_ymd(int& y, int& m, int& d) const { civil_from_days(days_, y, m, d); }
 int Date::year() const { int y, m, d; to_ymd(y, m, d); return y; }
@@ -67,8 +68,13 @@ Date Date::add_months(int n) const {
   to_ymd(y, m, d);
   int total = y * 12 + (m - 1) + n;
   int ny = total / 12, nm = total % 12 + 1;
+  if (nm < 1) {  // a negative total (far before year 0): floor division
+    nm += 12;
+    ny -= 1;
+  }
   int nd = d > days_in_month(ny, nm) ? days_in_month(ny, nm) : d;
-  return *from_ymd(ny, nm, nd);
+  // Not from_ymd: arithmetic may leave the supported range (a window's start), see add_days.
+  return from_days(days_from_civil(ny, static_cast<unsigned>(nm), static_cast<unsigned>(nd)));
 }
 
 void Date::append_iso(std::string& out) const {

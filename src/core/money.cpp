@@ -180,6 +180,12 @@ std::int64_t checked_add(std::int64_t a, std::int64_t b) {
   if (__builtin_add_overflow(a, b, &r)) throw Error(ErrorKind::kOverflow, "amount overflow in addition");
   return r;
 }
+void throw_total_overflow(const std::string& what) {
+  throw Error(ErrorKind::kOverflow, "amount overflow: the total of " + what +
+                                        " is beyond 9223372036854775807 minor units, the most otc can hold",
+              {}, "split the ledger, or check the amounts: one amount may be at most 99999999999999 minor units");
+}
+
 std::int64_t checked_sub(std::int64_t a, std::int64_t b) {
   std::int64_t r;
   if (__builtin_sub_overflow(a, b, &r)) throw Error(ErrorKind::kOverflow, "amount overflow in subtraction");

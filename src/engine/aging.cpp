@@ -97,18 +97,21 @@ void AgingAccumulator::add(const domain::OpenItem& item) {
     return;
   }
   AgingRow& row = customer_row(item.customer_external_id, item.customer_name, item.currency);
-  row.buckets[b] = core::checked_add(row.buckets[b], item.open_minor);
-  row.open_total = core::checked_add(row.open_total, item.open_minor);
+  auto what = [&] { return "customer " + row.customer_external_id + " in " + row.currency; };
+  row.buckets[b] = core::checked_total(row.buckets[b], item.open_minor, what);
+  row.open_total = core::checked_total(row.open_total, item.open_minor, what);
 }
 
 void AgingAccumulator::add(const domain::UnappliedCredit& credit) {
   if (by_invoice_) {
     auto& t = unapplied_by_currency_[std::string(credit.currency.view())];
-    t = core::checked_add(t, credit.amount_minor);
+    t = core::checked_total(t, credit.amount_minor, [&] { return "unapplied credit in " + std::string(credit.currency.view()); });
     return;
   }
   AgingRow& row = customer_row(credit.customer_external_id, credit.customer_name, credit.currency);
-  row.unapplied_credit = core::checked_add(row.unapplied_credit, credit.amount_minor);
+  row.unapplied_credit = core::checked_total(row.unapplied_credit, credit.amount_minor, [&] {
+    return "unapplied credit of customer " + row.customer_external_id + " in " + row.currency;
+  });
 }
 
 std::vector<AgingRow> AgingAccumulator::rows() const {
@@ -140,15 +143,17 @@ std::vector<AgingRow> AgingAccumulator::totals() const {
   };
   auto fold = [&](const AgingRow& r) {
     AgingRow& t = total_for(r.currency, r.exponent);
-    for (std::size_t i = 0; i < r.buckets.size(); ++i) t.buckets[i] = core::checked_add(t.buckets[i], r.buckets[i]);
-    t.open_total = core::checked_add(t.open_total, r.open_total);
-    t.unapplied_credit = core::checked_add(t.unapplied_credit, r.unapplied_credit);
+    auto what = [&] { return "all customers in " + r.currency; };
+    for (std::size_t i = 0; i < r.buckets.size(); ++i) t.buckets[i] = core::checked_total(t.buckets[i], r.buckets[i], what);
+    t.open_total = core::checked_total(t.open_total, r.open_total, what);
+    t.unapplied_credit = core::checked_total(t.unapplied_credit, r.unapplied_credit, what);
   };
   if (by_invoice_) {
     for (const auto& r : invoice_rows_) fold(r);
     for (const auto& [ccy, amount] : unapplied_by_currency_) {
       auto c = core::find_currency(ccy, true);
-      total_for(ccy, c ? c->exponent : 2).unapplied_credit += amount;
+      auto& t = total_for(ccy, c ? c->exponent : 2).unapplied_credit;
+      t = core::checked_total(t, amount, [&] { return "unapplied credit in " + ccy; });
     }
   } else {
     for (const auto& r : customer_rows_) fold(r);

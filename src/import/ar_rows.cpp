@@ -80,6 +80,9 @@ void required_text(const CsvReader& row, int index, int column, const char* what
                    std::vector<core::Issue>& issues) {
   auto v = get(row, index);
   if (v.empty()) issues.push_back(at(row, column, std::string(what) + " is empty"));
+  else if (v.size() > kMaxIdBytes)  // every required text here is an id (docs/limits.md)
+    issues.push_back(at(row, column, std::string(what) + " is " + std::to_string(v.size()) + " bytes long; ids may be at most " +
+                                         std::to_string(kMaxIdBytes)));
   else out.assign(v);
 }
 
@@ -184,6 +187,9 @@ bool ArRowParser::parse(const CsvReader& row, domain::Invoice& inv, std::vector<
       }
     }
   }
+  if (issues.size() == before && !inv.due_date.in_range())  // invoice date + terms past 2199-12-31
+    issues.push_back(at(row, terms_.column ? terms_.column : due_date_.column,
+                        "due date " + inv.due_date.iso() + " is outside the supported dates 1900-01-01 to 2199-12-31"));
   if (issues.size() == before && inv.due_date < inv.invoice_date)
     issues.push_back(at(row, due_date_.column, "due_date " + inv.due_date.iso() + " is before invoice_date " + inv.invoice_date.iso()));
   inv.po_number.assign(get(row, po_number_.index));

@@ -7,6 +7,7 @@
 
 #include "otc/core/error.hpp"
 #include "otc/engine/pricing.hpp"
+#include "otc/import/csv_reader.hpp"
 
 namespace otc::import {
 namespace {
@@ -67,6 +68,8 @@ class RowParser {
 
   std::string required_text(const ContractField& f, std::string_view name) const {
     if (!given(f)) fail(f, std::string(name) + (f.column == 0 ? " is missing" : " is empty"));
+    if ((name == "contract_id" || name == "customer") && text(f).size() > kMaxIdBytes)  // docs/limits.md
+      fail(f, std::string(name) + " is " + std::to_string(text(f).size()) + " bytes long; ids may be at most " + std::to_string(kMaxIdBytes));
     return std::string(text(f));
   }
 

@@ -1,7 +1,5 @@
 #include "otc/import/csv_reader.hpp"
 
-#include <libfccp/csv.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -13,68 +11,169 @@ namespace otc::import {
 using core::Error;
 using core::ErrorKind;
 
+/// Physical lines from a FILE* or from memory. A line ends at LF, CRLF or a lone CR; the end is
+/// not part of the line. A line over kMaxLineBytes stops reading (the caller reports it).
+class LineSource {
+ public:
+  LineSource(FILE* f, bool owned) : file_(f), owned_(owned) { buf_.resize(1 << 16); }
+  explicit LineSource(std::string_view data) : mem_(data) {}
+  ~LineSource() {
+    if (file_ && owned_) std::fclose(file_);
+  }
+  LineSource(const LineSource&) = delete;
+  LineSource& operator=(const LineSource&) = delete;
+
+  /// false at the end of input. Otherwise `line` holds the line (at most kMaxLineBytes + 1 bytes:
+  /// more means too long) and line_number() its 1-based number.
+  bool next(std::string& line) {
+    line.clear();
+    bool any = false;
+    for (;;) {
+      if (pos_ == end_ && !fill()) {
+        if (any) ++number_;
+        return any;
+      }
+      if (skip_lf_) {
+        skip_lf_ = false;
+        if (data_[pos_] == '\n' && ++pos_ == end_) continue;
+      }
+      any = true;
+      std::size_t i = pos_;
+      while (i < end_ && data_[i] != '\n' && data_[i] != '\r') ++i;
+      std::size_t room = kMaxLineBytes + 1 - line.size();
+      line.append(data_ + pos_, std::min(i - pos_, room));
+      if (i == end_) {
+        pos_ = end_;
+        if (line.size() > kMaxLineBytes) {
+          ++number_;
+          return true;  // too long: the caller reports it; the rest of the line is never read
+        }
+        continue;
+      }
+      skip_lf_ = data_[i] == '\r';
+      pos_ = i + 1;
+      ++number_;
+      return true;
+    }
+  }
+  long line_number() const { return number_; }
+
+ private:
+  bool fill() {
+    if (!file_) {
+      if (mem_done_) return false;
+      mem_done_ = true;
+      data_ = mem_.data();
+      pos_ = 0;
+      end_ = mem_.size();
+      return end_ > 0;
+    }
+    std::size_t n = std::fread(buf_.data(), 1, buf_.size(), file_);
+    data_ = buf_.data();
+    pos_ = 0;
+    end_ = n;
+    return n > 0;
+  }
+
+  FILE* file_ = nullptr;
+  bool owned_ = false;
+  std::string_view mem_;
+  bool mem_done_ = false;
+  std::string buf_;
+  const char* data_ = nullptr;
+  std::size_t pos_ = 0, end_ = 0;
+  bool skip_lf_ = false;
+  long number_ = 0;
+};
+
 CsvReader::CsvReader(const std::string& path, char delimiter) : file_name_(path == "-" ? "<stdin>" : path), delimiter_(delimiter) {
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (f == nullptr) {
     throw Error(ErrorKind::kInput, std::string("cannot open: ") + std::strerror(errno), {file_name_});
   }
-  lines_ = std::make_unique<io::LineReader>(file_name_, f);
+  lines_ = std::make_unique<LineSource>(f, path != "-");
   data_.reserve(1024);
   bounds_.reserve(64);
 }
 
 CsvReader::CsvReader(const std::string& name, std::string_view data, char delimiter)
     : file_name_(name), delimiter_(delimiter) {
-  lines_ = std::make_unique<io::LineReader>(name, data.data(), data.data() + data.size());
+  lines_ = std::make_unique<LineSource>(data);
 }
 
 CsvReader::~CsvReader() = default;
 
+void CsvReader::too_long(const char* what, std::size_t limit, std::size_t field) const {
+  core::SourceLocation where{file_name_, lines_->line_number(), static_cast<int>(field + 1), {}, -1};
+  if (lines_->line_number() == record_line_) {
+    where.text = raw_.substr(0, 200);  // the printer shows at most 200 characters anyway
+  }
+  throw Error(ErrorKind::kInput, std::string(what) + " is longer than " + std::to_string(limit) + " bytes, the limit", where,
+              "see docs/limits.md; a quoted field whose closing quote is missing also runs on like this");
+}
+
 bool CsvReader::next() {
   data_.clear();
   bounds_.clear();
-  char* line = nullptr;
+  std::string_view line;
   // Skip blank lines between records.
   for (;;) {
-    line = lines_->next_line();
-    if (line == nullptr) return false;
+    if (!lines_->next(raw_)) return false;
     if (first_line_) {
       first_line_ = false;
-      if (std::strncmp(line, "\xEF\xBB\xBF", 3) == 0) line += 3;
+      if (raw_.compare(0, 3, "\xEF\xBB\xBF") == 0) raw_.erase(0, 3);
     }
-    if (*line != '\0') break;
+    line = raw_;
+    if (!line.empty()) break;
   }
-  record_line_ = static_cast<long>(lines_->get_file_line());
-  raw_.assign(line);
-
+  record_line_ = lines_->line_number();
+  if (raw_.size() > kMaxLineBytes) {
+    // Name the field the limit falls in: count delimiters outside quotes.
+    std::size_t field = 0;
+    bool q = false;
+    for (char c : raw_) {
+      if (c == '"') q = !q;
+      else if (c == delimiter_ && !q) ++field;
+    }
+    too_long("line", kMaxLineBytes, field);
+  }
   std::uint32_t field_begin = 0;
   std::int32_t raw_begin = 0;
   bool first_physical = true;
   bool in_quotes = false;
   bool was_quoted = false;     // the current field began with a quote
   bool after_close = false;    // a quoted field's closing quote has been seen
-  const char* p = line;
+  const char* p = line.data();
+  const char* end = line.data() + line.size();
+  std::string more;  // a continuation line of a quoted field
+  auto close_field = [&] {
+    if (data_.size() - field_begin > kMaxFieldBytes) too_long("field", kMaxFieldBytes, bounds_.size());
+    bounds_.push_back({field_begin, static_cast<std::uint32_t>(data_.size() - field_begin), raw_begin});
+  };
   for (;;) {
-    char c = *p;
-    if (c == '\0') {
+    if (p == end) {
       if (in_quotes) {
         // A quoted field spans lines: keep the line break and continue on the next physical line.
-        char* more = lines_->next_line();
-        if (more == nullptr) {
+        if (!lines_->next(more)) {
           throw Error(ErrorKind::kInput, "quoted field is not closed before the end of the file",
                       {file_name_, record_line_, static_cast<int>(bounds_.size() + 1)});
         }
+        if (more.size() > kMaxLineBytes) too_long("line", kMaxLineBytes, bounds_.size());
         data_.push_back('\n');
-        p = more;
+        if (data_.size() - field_begin + more.size() > kMaxFieldBytes) too_long("field", kMaxFieldBytes, bounds_.size());
+        if (data_.size() + more.size() > kMaxRecordBytes) too_long("record", kMaxRecordBytes, bounds_.size());
+        p = more.data();
+        end = more.data() + more.size();
         first_physical = false;
         continue;
       }
-      bounds_.push_back({field_begin, static_cast<std::uint32_t>(data_.size() - field_begin), raw_begin});
+      close_field();
       return true;
     }
+    const char c = *p;
     if (in_quotes) {
       if (c == '"') {
-        if (p[1] == '"') {
+        if (p + 1 < end && p[1] == '"') {
           data_.push_back('"');
           p += 2;
           continue;
@@ -89,9 +188,9 @@ bool CsvReader::next() {
       continue;
     }
     if (c == delimiter_) {
-      bounds_.push_back({field_begin, static_cast<std::uint32_t>(data_.size() - field_begin), raw_begin});
+      close_field();
       field_begin = static_cast<std::uint32_t>(data_.size());
-      raw_begin = first_physical ? static_cast<std::int32_t>(p + 1 - line) : -1;
+      raw_begin = first_physical ? static_cast<std::int32_t>(p + 1 - raw_.data()) : -1;
       was_quoted = after_close = false;
       ++p;
       continue;
@@ -104,7 +203,7 @@ bool CsvReader::next() {
     if (after_close) {
       if (c == ' ' || c == '\t') { ++p; continue; }  // padding after a closing quote
       throw Error(ErrorKind::kInput, "unexpected text after the closing quote of a quoted field",
-                  {file_name_, static_cast<long>(lines_->get_file_line()), static_cast<int>(bounds_.size() + 1)});
+                  {file_name_, lines_->line_number(), static_cast<int>(bounds_.size() + 1)});
     }
     // A stray quote inside an unquoted field is kept as text (common in hand-edited exports).
     data_.push_back(c);

@@ -37,16 +37,22 @@ CloseResult close_period(store::LedgerStore& store, const Invocation& inv, const
   report::AtomicFile aging_file(result.aging_path);
   report::write_rollforward(*report::make_sink(report::Format::kCsv, rf_file.stream()), p.name, result.rollforward);
   report::write_aging(*report::make_sink(report::Format::kCsv, aging_file.stream()), aging, p.last, false, true);
-  rf_file.stream().flush();
-  aging_file.stream().flush();
-  if (!rf_file.stream() || !aging_file.stream()) throw Error(ErrorKind::kInput, "cannot write the close reports", {o.out_dir});
+  rf_file.finish();  // every byte on disk before the lock commits
+  aging_file.finish();
 
   store.set_period_lock(p.name, true);
   store.audit(audit_entry(inv, "close", "period", p.name,
                           "roll-forward " + result.rollforward_path + ", aging " + result.aging_path));
+  if (o.before_commit) o.before_commit(result);
   tx.commit();
-  rf_file.commit();
-  aging_file.commit();
+  for (auto* f : {&rf_file, &aging_file}) {
+    try {
+      f->publish();
+    } catch (const Error& e) {
+      throw Error(ErrorKind::kReportNotPlaced, "period " + p.name + " is closed, but a close report could not be put in place (" + e.what() + ")",
+                  {f->path()}, "the complete report is in " + f->temp_path());
+    }
+  }
   return result;
 }
 

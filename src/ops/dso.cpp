@@ -6,6 +6,14 @@
 #include "otc/store/transaction.hpp"
 
 namespace otc::ops {
+namespace {
+
+std::string dso_total_name(const engine::DsoRow& g, const char* figure) {
+  return std::string(figure) + " of " + (g.customer_id.empty() ? std::string("the portfolio") : "customer " + g.customer_id) + " in " +
+         std::string(g.currency.view());
+}
+
+}  // namespace
 
 std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptions& o) {
   using core::Date;
@@ -34,12 +42,13 @@ std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptio
   store::ReadTransaction tx(store);
   store.for_each_open_item(d, [&](const domain::OpenItem& item) {
     auto& g = group(item.customer_external_id, item.customer_name, item.currency);
-    g.in.open_ar = core::checked_add(g.in.open_ar, item.open_minor);
-    if (item.due_date >= d) g.in.current_ar = core::checked_add(g.in.current_ar, item.open_minor);
+    g.in.open_ar = core::checked_total(g.in.open_ar, item.open_minor, [&] { return dso_total_name(g, "open AR"); });
+    if (item.due_date >= d)
+      g.in.current_ar = core::checked_total(g.in.current_ar, item.open_minor, [&] { return dso_total_name(g, "current AR"); });
   });
   store.for_each_open_item(start, [&](const domain::OpenItem& item) {
     auto& g = group(item.customer_external_id, item.customer_name, item.currency);
-    g.in.open_ar_start = core::checked_add(g.in.open_ar_start, item.open_minor);
+    g.in.open_ar_start = core::checked_total(g.in.open_ar_start, item.open_minor, [&] { return dso_total_name(g, "opening AR"); });
   });
   // One pass over the invoices of the countback history gives both the window's credit sales
   // and each month's.
@@ -52,11 +61,12 @@ std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptio
       last_customer = s.customer_id;
       last_ccy.assign(s.currency.view());
     }
-    if (s.invoice_date >= window_from) g_last->in.credit_sales = core::checked_add(g_last->in.credit_sales, s.total_minor);
+    if (s.invoice_date >= window_from)
+      g_last->in.credit_sales = core::checked_total(g_last->in.credit_sales, s.total_minor, [&] { return dso_total_name(*g_last, "credit sales"); });
     int idx = engine::countback_month_index(d, s.invoice_date);
     if (idx >= 0 && idx < kCountbackMonths) {
       auto& m = g_last->in.months[static_cast<std::size_t>(idx)];
-      m.sales_minor = core::checked_add(m.sales_minor, s.total_minor);
+      m.sales_minor = core::checked_total(m.sales_minor, s.total_minor, [&] { return dso_total_name(*g_last, "monthly sales"); });
     }
   });
   tx.end();

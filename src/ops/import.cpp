@@ -84,6 +84,9 @@ class ArImport {
       if (!terms)
         return reject(file_.issue("due_date", "no due date: give a due_date or terms column, or import the customer with terms first"));
       inv.due_date = inv.invoice_date.add_days(*terms);
+      if (!inv.due_date.in_range())
+        return reject(file_.issue("due_date", "the due date from the customer's terms, " + inv.due_date.iso() +
+                                                  ", is outside the supported dates 1900-01-01 to 2199-12-31"));
     }
     auto r = store_.put_invoice(inv, cust, import::content_hash(inv), sum_.batch_id, file_.line());
     if (counted(r, "invoice_id", "invoice", inv.external_id))

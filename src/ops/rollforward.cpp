@@ -16,7 +16,7 @@ std::vector<engine::LedgerRollForward> ledger_rollforward(store::LedgerStore& st
   };
   store.for_each_open_item(from.add_days(-1), [&](const domain::OpenItem& i) {
     auto& r = row(i.currency);
-    r.opening = core::checked_add(r.opening, i.open_minor);
+    r.opening = core::checked_total(r.opening, i.open_minor, [&] { return "opening AR in " + std::string(i.currency.view()); });
   });
   for (const auto& m : store.movements(from, to)) {
     auto& r = row(m.currency);
@@ -27,7 +27,7 @@ std::vector<engine::LedgerRollForward> ledger_rollforward(store::LedgerStore& st
   }
   store.for_each_open_item(to, [&](const domain::OpenItem& i) {
     auto& r = row(i.currency);
-    *r.closing = core::checked_add(*r.closing, i.open_minor);
+    *r.closing = core::checked_total(*r.closing, i.open_minor, [&] { return "closing AR in " + std::string(i.currency.view()); });
   });
   std::vector<engine::LedgerRollForward> out;
   for (auto& [k, v] : by_ccy) out.push_back(v);

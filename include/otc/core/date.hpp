@@ -11,8 +11,17 @@ class Date {
  public:
   constexpr Date() = default;
   static constexpr Date from_days(std::int32_t days) { Date d; d.days_ = days; return d; }
-  /// nullopt when the triple is not a real calendar day (e.g. 2026-02-29, 2024-02-30).
+  /// nullopt when the triple is not a real calendar day (e.g. 2026-02-29, 2024-02-30) or lies
+  /// outside the supported range kMinYear-01-01 ... kMaxYear-12-31 (docs/limits.md).
   static std::optional<Date> from_ymd(int year, int month, int day);
+  /// The supported range: every date read, stored or computed (a due date) must lie in it.
+  static constexpr int kMinYear = 1900;
+  static constexpr int kMaxYear = 2199;
+  static constexpr std::int32_t kMinDays = -25567;  ///< 1900-01-01
+  static constexpr std::int32_t kMaxDays = 84005;   ///< 2199-12-31
+  static constexpr Date min() { return from_days(kMinDays); }
+  static constexpr Date max() { return from_days(kMaxDays); }
+  constexpr bool in_range() const { return days_ >= kMinDays && days_ <= kMaxDays; }
 
   constexpr std::int32_t days() const { return days_; }
   int year() const;
@@ -20,6 +29,8 @@ class Date {
   int day() const;
   void to_ymd(int& year, int& month, int& day) const;
 
+  /// Arithmetic is not range-checked (a window may start before 1900); check in_range() where a
+  /// computed date is kept, e.g. a due date (out of range is a row error).
   Date add_days(std::int32_t n) const { return from_days(days_ + n); }
   /// Adds calendar months, clamping the day to the target month's length (Jan 31 + 1 = Feb 28/29).
   Date add_months(int n) const;

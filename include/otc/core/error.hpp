@@ -30,6 +30,7 @@ enum class ErrorKind {
   kOverflow,      ///< arithmetic would overflow (exit 1)
   kPeriodClosed,  ///< a posting dated in a closed period (exit 1)
   kNotFound,      ///< a named record (invoice, payment, application) is not in the ledger (exit 1)
+  kReportNotPlaced,  ///< the ledger changed, but its report could not be put in place (exit 4)
 };
 
 class Error : public std::runtime_error {

@@ -23,9 +23,11 @@ struct Currency {
 /// get exponent 2 only when `allow_unknown`; otherwise nullopt.
 std::optional<Currency> find_currency(std::string_view code, bool allow_unknown = false);
 
-/// Largest magnitude accepted for an amount (about 92 quadrillion minor units / 1000):
-/// leaves headroom so that sums of many amounts are still checked rather than wrapped.
-inline constexpr std::int64_t kMaxMinor = 9'000'000'000'000'000'000LL / 1000;
+/// Largest magnitude accepted for one amount on input: 10^14 - 1 minor units
+/// (999,999,999,999.99 in a two-decimal currency; docs/limits.md). A larger value is
+/// AmountError::kOverflow. It leaves room for 92,000 such amounts in one 64-bit total; a total
+/// beyond that is a checked error naming what was being totalled (checked_total).
+inline constexpr std::int64_t kMaxMinor = 99'999'999'999'999LL;
 
 enum class AmountError { kEmpty, kSyntax, kTooManyDecimals, kOverflow };
 std::string_view describe(AmountError e);
@@ -54,6 +56,19 @@ void append_amount(std::string& out, std::int64_t minor, int exponent);
 std::int64_t checked_add(std::int64_t a, std::int64_t b);
 std::int64_t checked_sub(std::int64_t a, std::int64_t b);
 std::int64_t checked_mul(std::int64_t a, std::int64_t b);
+
+/// Throws otc::core::Error (kind overflow): "amount overflow: the total of WHAT ...".
+[[noreturn]] void throw_total_overflow(const std::string& what);
+
+/// checked_add for a running total; `what()` (called only on overflow) names the total, e.g.
+/// "customer C-1 in USD", so that the error says which figure could not be held.
+template <class What>
+std::int64_t checked_total(std::int64_t a, std::int64_t b, What&& what) {
+  std::int64_t r;
+  if (__builtin_add_overflow(a, b, &r)) [[unlikely]]
+    throw_total_overflow(what());
+  return r;
+}
 
 enum class Rounding { kHalfEven, kHalfUp };
 

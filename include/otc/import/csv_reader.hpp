@@ -1,6 +1,8 @@
 #pragma once
-// The one CSV reader: RFC 4180 over fast-cpp-csv-parser's LineReader. Any column count,
-// quoted fields with embedded delimiters, doubled quotes and line breaks, a UTF-8 BOM, CRLF.
+// The one CSV reader: RFC 4180 over a bounded line reader. Any column count, quoted fields with
+// embedded delimiters, doubled quotes and line breaks, a UTF-8 BOM, LF, CRLF or CR-only line
+// ends. Input limits (docs/limits.md): a physical line over kMaxLineBytes or a field over
+// kMaxFieldBytes is an error at FILE:LINE:COL, never a truncation or a crash.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -9,9 +11,18 @@
 
 #include "otc/core/error.hpp"
 
-namespace io { class LineReader; }
-
 namespace otc::import {
+
+/// The longest physical line accepted (1 MiB).
+inline constexpr std::size_t kMaxLineBytes = 1u << 20;
+/// The longest field accepted after unquoting, including the line breaks of a quoted field (1 MiB).
+inline constexpr std::size_t kMaxFieldBytes = 1u << 20;
+/// The longest record (all the physical lines of one row) accepted (16 MiB).
+inline constexpr std::size_t kMaxRecordBytes = 16u << 20;
+/// The longest identifier accepted (customer, invoice, payment, contract ids; docs/limits.md).
+inline constexpr std::size_t kMaxIdBytes = 128;
+
+class LineSource;
 
 class CsvReader {
  public:
@@ -24,7 +35,8 @@ class CsvReader {
   CsvReader& operator=(const CsvReader&) = delete;
 
   /// Advances to the next record. Blank lines between records are skipped. Returns false at the
-  /// end of input. Throws otc::core::Error on an unterminated quoted field.
+  /// end of input. Throws otc::core::Error on an unterminated quoted field, a line over
+  /// kMaxLineBytes or a field over kMaxFieldBytes.
   bool next();
 
   std::size_t size() const { return bounds_.size(); }
@@ -53,7 +65,8 @@ class CsvReader {
     std::uint32_t length;
     std::int32_t raw_begin;  // byte offset of the field in raw_, -1 when it starts on a later line
   };
-  std::unique_ptr<io::LineReader> lines_;
+  [[noreturn]] void too_long(const char* what, std::size_t limit, std::size_t field) const;
+  std::unique_ptr<LineSource> lines_;
   std::string file_name_;
   std::string raw_;             // the record's first physical line, reused between records
   std::string data_;            // unescaped field text of the current record, reused between records

@@ -3,6 +3,7 @@
 // at period end, checks that the roll-forward ties, and locks the period; reopening unlocks it.
 // Both are audited. Once locked, the store refuses any posting dated in the period
 // (ErrorKind::kPeriodClosed).
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,9 +14,14 @@
 
 namespace otc::ops {
 
+struct CloseResult;
+
 struct CloseOptions {
   core::Period period;
   std::string out_dir = ".";  ///< an existing directory
+  /// Writes (and checks) the caller's own report after the close files are complete and before
+  /// the lock commits; a throw leaves the ledger unchanged.
+  std::function<void(const CloseResult&)> before_commit;
 };
 
 struct CloseResult {
@@ -28,7 +34,8 @@ struct CloseResult {
 /// In one write transaction: the roll-forward (ops::ledger_rollforward) must tie (closing AR =
 /// opening + movements) or a ledger error is thrown and nothing changes; both CSV files are
 /// written completely (report::AtomicFile) before the lock and its audit entry commit, and appear
-/// under their names only after the commit.
+/// under their names only after the commit. A rename that fails after the commit throws
+/// core::ErrorKind::kReportNotPlaced naming the temporary file that holds the complete report.
 CloseResult close_period(store::LedgerStore& store, const Invocation& invocation, const CloseOptions& options);
 
 /// Unlocks a closed period, auditing the reason; false when it was not closed (nothing done).

@@ -10,6 +10,8 @@ namespace otc::store {
 enum class OpenMode {
   kExisting,  ///< the ledger must exist and be an otc ledger
   kCreate,    ///< create it (or open an existing one) and apply pending migrations
+  kReadOnly,  ///< reports: read-only; works on a read-only file, directory or mount (docs/output.md)
+  kDryRun,    ///< --dry-run: read-write when the file can be written, else a scratch copy in memory
 };
 
 /// Opens (or creates) the SQLite ledger at `path` (":memory:" for tests), applies migrations in

@@ -1,5 +1,8 @@
 #include "sqlite_db.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "otc/core/error.hpp"
 
 namespace otc::store {
@@ -76,15 +79,97 @@ std::string_view Statement::text(int col) const {
   return std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
-Database::Database(const std::string& path, bool create) : path_(path) {
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
-    if (db_) sqlite3_close(db_);
-    db_ = nullptr;
-    throw Error(ErrorKind::kLedger, "cannot open ledger: " + msg, {path},
-                create ? "" : "create one with `otc init`, or point --ledger / OTC_LEDGER at an existing ledger");
+namespace {
+
+std::string uri_path(const std::string& path) {
+  std::string out = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+      static const char* hex = "0123456789ABCDEF";
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
   }
+  return out;
+}
+
+bool pending_wal(const std::string& path) {
+  struct stat st {};
+  return ::stat((path + "-wal").c_str(), &st) == 0 && st.st_size > 0;
+}
+
+sqlite3* open_raw(const std::string& name, int flags, std::string& error) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(name.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    error = db ? sqlite3_errmsg(db) : "out of memory";
+    if (db) sqlite3_close(db);
+    return nullptr;
+  }
+  return db;
+}
+
+// Opening is lazy: the first read shows whether the file (and its WAL index) can be read.
+bool readable(sqlite3* db) { return sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr) == SQLITE_OK; }
+
+sqlite3* open_read_only(const std::string& path, std::string& error) {
+  sqlite3* db = open_raw(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, error);
+  if (!db) return nullptr;
+  if (readable(db) || ledger_writable(path) || pending_wal(path)) return db;
+  // Nobody can write this file (read-only directory or mount, immutable file) and no log is
+  // pending, so it cannot change under us: read it as immutable (no -shm needed).
+  sqlite3_close(db);
+  return open_raw(uri_path(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, error);
+}
+
+}  // namespace
+
+bool ledger_writable(const std::string& path) {
+  std::string dir = path.find('/') == std::string::npos ? std::string(".") : path.substr(0, path.rfind('/'));
+  if (dir.empty()) dir = "/";
+  return ::access(path.c_str(), W_OK) == 0 && ::access(dir.c_str(), W_OK) == 0;
+}
+
+Database::Database(const std::string& path, bool create) : Database(path, create ? Access::kCreate : Access::kReadWrite) {}
+
+Database::Database(const std::string& path, Access access) : path_(path) { open(access); }
+
+void Database::reopen(Access access) {
+  if (db_) sqlite3_close_v2(db_);
+  db_ = nullptr;
+  open(access);
+}
+
+void Database::open(Access access) {
+  access_ = access;
+  std::string error;
+  const bool create = access == Access::kCreate;
+  if (access == Access::kReadOnly) {
+    db_ = open_read_only(path_, error);
+  } else if (access == Access::kScratch) {
+    sqlite3* source = path_ == ":memory:" ? nullptr : open_read_only(path_, error);
+    if (source) {
+      db_ = open_raw(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, error);
+      if (db_) {
+        sqlite3_backup* b = sqlite3_backup_init(db_, "main", source, "main");
+        int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+        if (b) sqlite3_backup_finish(b);
+        if (rc != SQLITE_DONE) {
+          error = b ? sqlite3_errmsg(db_) : sqlite3_errmsg(db_);
+          sqlite3_close(db_);
+          db_ = nullptr;
+        }
+      }
+      sqlite3_close(source);
+    }
+  } else {
+    db_ = open_raw(path_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0), error);
+  }
+  if (!db_)
+    throw Error(ErrorKind::kLedger, "cannot open ledger: " + error, {path_},
+                create ? "" : "create one with `otc init`, or point --ledger / OTC_LEDGER at an existing ledger");
 }
 
 Database::~Database() {

@@ -46,22 +46,40 @@ struct ResetOnExit {
   ~ResetOnExit() { s.reset(); }
 };
 
+/// How a connection opens its file (docs/output.md, "Read-only ledgers").
+enum class Access {
+  kReadWrite,  ///< an existing file, read and written
+  kCreate,     ///< created when missing
+  kReadOnly,   ///< SQLITE_OPEN_READONLY; a file nobody can write (read-only directory, mount or
+               ///< immutable file) with no write-ahead log pending is opened `immutable`
+  kScratch,    ///< the file read read-only into a private in-memory copy that may be written
+};
+
+/// true when this process could write `path` and create files beside it (its -wal, -shm).
+bool ledger_writable(const std::string& path);
+
 class Database {
  public:
   explicit Database(const std::string& path, bool create);
+  Database(const std::string& path, Access access);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
+  Access access() const { return access_; }
+  /// Closes and opens the file again with `access` (a read-only report that must migrate first).
+  void reopen(Access access);
   void exec(const char* sql);
   std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
   int changes() const { return sqlite3_changes(db_); }
 
  private:
+  void open(Access access);
   sqlite3* db_ = nullptr;
   std::string path_;
+  Access access_ = Access::kReadWrite;
 };
 
 /// Throws otc::core::Error(kLedger) with SQLite's message and the ledger path.

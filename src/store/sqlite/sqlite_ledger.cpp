@@ -36,6 +36,9 @@ engine::ChargeKind charge_kind_of(std::string_view text) {
 }
 
 IsoDay::IsoDay(Date d) {
+  // The last guard for computed dates (a due date past 2199-12-31): never store what cannot be read.
+  if (!d.in_range())
+    throw Error(ErrorKind::kInput, "date " + d.iso() + " is outside the supported dates 1900-01-01 to 2199-12-31");
   std::string s;  // short: no allocation
   s.reserve(10);
   d.append_iso(s);
@@ -51,7 +54,21 @@ std::string utc_timestamp() {
   return buf;
 }
 
-SqliteLedger::SqliteLedger(const std::string& path, OpenMode mode) : db_(path, mode == OpenMode::kCreate) {
+namespace {
+
+Access access_for(const std::string& path, OpenMode mode) {
+  switch (mode) {
+    case OpenMode::kCreate: return Access::kCreate;
+    case OpenMode::kReadOnly: return Access::kReadOnly;
+    case OpenMode::kDryRun: return path == ":memory:" || ledger_writable(path) ? Access::kReadWrite : Access::kScratch;
+    case OpenMode::kExisting: break;
+  }
+  return Access::kReadWrite;
+}
+
+}  // namespace
+
+SqliteLedger::SqliteLedger(const std::string& path, OpenMode mode) : db_(path, access_for(path, mode)) {
   const char* env = std::getenv("OTC_BUSY_TIMEOUT_MS");
   sqlite3_busy_timeout(db_.handle(), env ? std::atoi(env) : 60000);
   db_.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
@@ -163,8 +180,16 @@ void SqliteLedger::migrate(OpenMode mode) {
     throw Error(ErrorKind::kLedger, "ledger schema version " + std::to_string(version) + " is newer than this otc understands (" +
                 std::to_string(newest) + ")", {db_.path()}, "upgrade otc");
   if (version == newest) {
-    db_.exec("PRAGMA journal_mode=WAL");
+    if (db_.access() != Access::kReadOnly) db_.exec("PRAGMA journal_mode=WAL");
     return;
+  }
+  if (db_.access() == Access::kReadOnly) {
+    // A report on a ledger an older otc wrote: upgrade it if it can be written, else say why not.
+    if (!ledger_writable(db_.path()))
+      throw Error(ErrorKind::kLedger, "ledger schema version " + std::to_string(version) + " is older than this otc's (" +
+                  std::to_string(newest) + ") and the ledger is read-only", {db_.path()},
+                  "run any otc command on a writable copy once to upgrade it");
+    db_.reopen(Access::kReadWrite);
   }
   db_.exec("PRAGMA journal_mode=WAL");
   db_.exec("BEGIN IMMEDIATE");

@@ -76,3 +76,22 @@ TEST_CASE("Date: one two-digit-year pivot for declared formats and bank dates", 
   CHECK(month_from_name("MARCH") == 3);
   CHECK(month_from_name("ma") == 0);
 }
+
+TEST_CASE("Date: the supported range is 1900-01-01 to 2199-12-31, on input and after arithmetic", "[date][limits]") {
+  CHECK(Date::min() == d(1900, 1, 1));
+  CHECK(Date::max() == d(2199, 12, 31));
+  CHECK(Date::min().iso() == "1900-01-01");
+  CHECK(Date::max().iso() == "2199-12-31");
+  CHECK_FALSE(Date::from_ymd(1899, 12, 31).has_value());
+  CHECK_FALSE(Date::from_ymd(2200, 1, 1).has_value());
+  CHECK_FALSE(parse_iso_date("9999-12-31").has_value());
+  CHECK_FALSE(parse_iso_date("0000-01-30").has_value());
+  CHECK_FALSE(DateFormat("%m/%d/%Y").parse("12/31/9999").has_value());
+  // Arithmetic may leave the range (a window's start); in_range() tells, and iso() stays honest.
+  Date late = d(2199, 12, 15).add_days(30);
+  CHECK_FALSE(late.in_range());
+  CHECK(late.iso() == "2200-01-14");
+  CHECK(d(1900, 1, 31).add_months(-1).iso() == "1899-12-31");
+  CHECK_FALSE(d(1900, 1, 31).add_months(-1).in_range());
+  CHECK(d(2199, 12, 31).in_range());
+}

@@ -112,3 +112,21 @@ TEST_CASE("Money: allocation parts sum exactly to the whole", "[money]") {
   CHECK_THROWS_AS(allocate(10, {0, 0}), Error);
   CHECK_THROWS_AS(allocate(10, {1, -1}), Error);
 }
+
+TEST_CASE("Money: one amount is at most 10^14 - 1 minor units; totals name what overflowed", "[money][limits]") {
+  CHECK(parse_amount("999999999999.99", 2).minor == 99999999999999);
+  CHECK(parse_amount("-999,999,999,999.99", 2).minor == -99999999999999);
+  CHECK(parse_amount("1000000000000.00", 2).error == AmountError::kOverflow);
+  CHECK(parse_amount("89,999,999,999,999.99", 2).error == AmountError::kOverflow);
+  CHECK(parse_amount("99999999999999", 0).minor == 99999999999999);
+  CHECK(parse_amount("100000000000000", 0).error == AmountError::kOverflow);
+  CHECK(checked_total(1, 2, [] { return std::string("x"); }) == 3);
+  try {
+    checked_total(INT64_MAX, 1, [] { return std::string("customer C-1 in USD"); });
+    FAIL("no overflow");
+  } catch (const otc::core::Error& e) {
+    CHECK(e.kind() == otc::core::ErrorKind::kOverflow);
+    CHECK(std::string(e.what()) ==
+          "amount overflow: the total of customer C-1 in USD is beyond 9223372036854775807 minor units, the most otc can hold");
+  }
+}

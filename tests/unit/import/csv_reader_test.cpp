@@ -61,3 +61,69 @@ TEST_CASE("CSV: an unterminated quote is an error with file, line and column", "
     CHECK(std::string(e.what()) == "quoted field is not closed before the end of the file");
   }
 }
+
+namespace {
+std::vector<std::vector<std::string>> read_all_records(std::string_view data) {
+  otc::import::CsvReader r("t.csv", data);
+  std::vector<std::vector<std::string>> out;
+  while (r.next()) {
+    out.emplace_back();
+    for (std::size_t i = 0; i < r.size(); ++i) out.back().emplace_back(r.field(i));
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("CsvReader: LF, CRLF and CR-only line ends, in any mix", "[csv][limits]") {
+  using V = std::vector<std::vector<std::string>>;
+  const V want = {{"a", "b"}, {"1", "2"}, {"3", "4"}};
+  CHECK(read_all_records("a,b\n1,2\n3,4\n") == want);
+  CHECK(read_all_records("a,b\r\n1,2\r\n3,4\r\n") == want);
+  CHECK(read_all_records("a,b\r1,2\r3,4\r") == want);
+  CHECK(read_all_records("a,b\r1,2\r\n3,4") == want);
+  CHECK(read_all_records("\xEF\xBB\xBF" "a,b\r1,2\r3,4") == want);
+  // A quoted field keeps its line break (as \n) whatever the file's line ends are.
+  CHECK(read_all_records("a,b\r\"x\ry\",2\r") == V{{"a", "b"}, {"x\ny", "2"}});
+  otc::import::CsvReader r("t.csv", std::string_view("h\r\r\rv\rw\r"));
+  REQUIRE(r.next());
+  REQUIRE(r.next());
+  CHECK(r.line() == 4);  // blank CR-only lines count
+  REQUIRE(r.next());
+  CHECK(r.line() == 5);
+}
+
+TEST_CASE("CsvReader: a line or field over the limit is an error at FILE:LINE:COL", "[csv][limits]") {
+  std::string data = "a,b,c\n1,2,3\n4,5," + std::string(otc::import::kMaxLineBytes + 10, 'x') + "\n";
+  otc::import::CsvReader r("big.csv", data);
+  REQUIRE(r.next());
+  REQUIRE(r.next());
+  try {
+    r.next();
+    FAIL("no error");
+  } catch (const otc::core::Error& e) {
+    CHECK(otc::core::format_location(e.where()) == "big.csv:3:3");
+    CHECK(std::string(e.what()) == "line is longer than 1048576 bytes, the limit");
+    CHECK(e.where().text.size() <= 200);
+  }
+  // An unclosed quote runs into the field limit long before the end of a big file.
+  std::string runaway = "a,b\n\"open," + std::string(100, 'y') + "\n";
+  for (int i = 0; i < 12000; ++i) runaway += std::string(100, 'z') + "\n";
+  otc::import::CsvReader q("q.csv", runaway);
+  REQUIRE(q.next());
+  try {
+    q.next();
+    FAIL("no error");
+  } catch (const otc::core::Error& e) {
+    CHECK(std::string(e.what()) == "field is longer than 1048576 bytes, the limit");
+    CHECK(e.where().column == 1);
+  }
+}
+
+TEST_CASE("CsvReader: NUL bytes are data, not the end of the line", "[csv]") {
+  const std::string data("a,b\n1\0x,2\n", 10);
+  otc::import::CsvReader r("t.csv", data);
+  REQUIRE(r.next());
+  REQUIRE(r.next());
+  CHECK(r.field(0) == std::string_view("1\0x", 3));
+  CHECK(r.field(1) == "2");
+}
