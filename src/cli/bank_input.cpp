@@ -8,7 +8,7 @@ namespace otc::cli {
 
 void add_bank_input_options(CLI::App* cmd, BankInputArgs& args, bool lenient_flag) {
   cmd->add_option("--input-format", args.input_format,
-                  "auto (default: detected from the content), csv, bai2, mt940, mt942, camt053, camt054, nacha, lockbox");
+                  "auto (default: detected from the content), csv, bai2, mt940, mt942, camt052, camt053, camt054, nacha, lockbox");
   cmd->add_option("--currency", args.currency, "currency for files that carry none (NACHA, lockbox, some CSV); default USD");
   if (lenient_flag)
     cmd->add_flag("--lenient", args.lenient, "read a file whose control totals or records are off, listing what was tolerated");

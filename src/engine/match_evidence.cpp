@@ -37,6 +37,32 @@ const NameResult& EvidenceWorker::identify_name(const std::string& payer_name) {
   return name_cache.emplace(payer_name, r).first->second;
 }
 
+void EvidenceWorker::payer_in_text(const std::string& text, Evidence& e) {
+  const std::vector<std::uint32_t> owners = customers_named_in_text(books.names, text);
+  if (owners.size() == 1) {
+    e.payer = PayerMatch::kName;
+    e.customer = owners[0];
+    e.name_score = 1.0f;
+    e.payer_given = true;
+    return;
+  }
+  if (owners.size() > 1) return;  // several customers named: nobody
+  const std::vector<std::string> spans = name_spans(text);
+  for (std::size_t k = 0; k < spans.size() && k < 2; ++k) {
+    const std::string& span = k == 0 ? spans.front() : spans.back();
+    if (k == 1 && spans.size() == 1) break;
+    if (span.size() < 6 || span.find(' ') == std::string::npos) continue;
+    const NameResult& nr = identify_name(span);
+    if (nr.payer == PayerMatch::kFuzzyName || nr.payer == PayerMatch::kName) {
+      e.payer = PayerMatch::kFuzzyName;
+      e.customer = nr.customer;
+      e.name_score = nr.score;
+      e.payer_given = true;
+      return;
+    }
+  }
+}
+
 void EvidenceWorker::add_hit(Evidence& e, std::uint32_t invoice, RefContext ctx, std::uint8_t flags) {
   for (int i = 0; i < e.hit_count; ++i) {
     Hit& h = e.hits[i];
@@ -80,6 +106,11 @@ void EvidenceWorker::gather(const domain::BankTransaction& t, Evidence& e) {
       e.names[i] = nr.names[i];
       e.name_scores[i] = nr.scores[i];
     }
+  }
+  // No payer field: a customer's name inside the free text (exactly, as a whole run of name words),
+  // else the first or last run of name words scored like a payer name.
+  if (t.payer_name.empty() && by_account == kNone && !t.remittance_text.empty()) {
+    payer_in_text(t.remittance_text, e);
   }
   if (by_account != kNone) {
     e.account_other = e.customer != kNone && e.customer != by_account;

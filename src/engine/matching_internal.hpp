@@ -25,6 +25,7 @@
 #include "otc/engine/matching.hpp"
 #include "otc/engine/matching_index.hpp"
 #include "otc/engine/name_match.hpp"
+#include "otc/engine/payer_text.hpp"
 #include "otc/engine/reference_normalize.hpp"
 
 namespace otc::engine::matching_detail {
@@ -143,6 +144,8 @@ class EvidenceWorker {
 
  private:
   const NameResult& identify_name(const std::string& payer_name);
+  // The payer named inside the remittance text (engine/payer_text.hpp), when no payer field was given.
+  void payer_in_text(const std::string& text, Evidence& e);
   void add_hit(Evidence& e, std::uint32_t invoice, RefContext ctx, std::uint8_t flags);
 
   const Books& books;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "otc/import/bank/bank_detail.hpp"
+#include "otc/import/bank/payer_text.hpp"
 
 namespace otc::import::bank_detail {
 namespace {
@@ -406,6 +407,8 @@ class Bai2Reader {
     t.payer_account = credit ? debtor_account : creditor_account;
     if (t.end_to_end_id.empty()) t.end_to_end_id = std::string(customer_ref);
     t.remittance_text = std::move(text);
+    // ACH and wire conventions inside the text (ORIG CO NAME:, B/O, ORG=, /ORDP/, IND ID:, RMR*IV*).
+    enrich_from_text(t);
 
     std::string rcode = find_return_code(t.remittance_text);
     bool says_return = contains_ci(t.remittance_text, "RETURN") || contains_ci(t.remittance_text, "REVERSAL");

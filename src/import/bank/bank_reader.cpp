@@ -26,7 +26,7 @@ constexpr FormatName kFormatNames[] = {
     {BankFormat::kAuto, "auto"},       {BankFormat::kCsv, "csv"},         {BankFormat::kBai2, "bai2"},
     {BankFormat::kBai2, "bai"},        {BankFormat::kBai2, "btrs"},       {BankFormat::kMt940, "mt940"},
     {BankFormat::kMt942, "mt942"},     {BankFormat::kCamt053, "camt053"}, {BankFormat::kCamt053, "camt.053"},
-    {BankFormat::kCamt054, "camt054"}, {BankFormat::kCamt054, "camt.054"}, {BankFormat::kNacha, "nacha"},
+    {BankFormat::kCamt052, "camt052"}, {BankFormat::kCamt052, "camt.052"}, {BankFormat::kCamt054, "camt054"}, {BankFormat::kCamt054, "camt.054"}, {BankFormat::kNacha, "nacha"},
     {BankFormat::kNacha, "ach"},       {BankFormat::kLockbox, "lockbox"},
 };
 
@@ -112,6 +112,9 @@ BankFormat detect_bank_format(std::string_view s) {
     if (s.find("camt.054") != std::string_view::npos || s.find("BkToCstmrDbtCdtNtfctn") != std::string_view::npos) {
       return BankFormat::kCamt054;
     }
+    if (s.find("camt.052") != std::string_view::npos || s.find("BkToCstmrAcctRpt") != std::string_view::npos) {
+      return BankFormat::kCamt052;
+    }
     return BankFormat::kAuto;
   }
 
@@ -135,7 +138,7 @@ BankReadResult read_bank_data(const std::string& name, std::string_view data, Ba
     format = detect_bank_format(data.substr(0, 8192));
     if (format == BankFormat::kAuto) {
       throw Error(ErrorKind::kInput, "cannot tell the bank file format from its content", {name, 1, 0},
-                  "name the format (csv, bai2, mt940, mt942, camt053, camt054, nacha, lockbox)");
+                  "name the format (csv, bai2, mt940, mt942, camt052, camt053, camt054, nacha, lockbox)");
     }
   }
   result.format = format;
@@ -145,6 +148,7 @@ BankReadResult read_bank_data(const std::string& name, std::string_view data, Ba
     case BankFormat::kBai2: read_bai2(data, ctx); break;
     case BankFormat::kMt940: read_mt94x(data, ctx, false); break;
     case BankFormat::kMt942: read_mt94x(data, ctx, true); break;
+    case BankFormat::kCamt052:
     case BankFormat::kCamt053:
     case BankFormat::kCamt054: read_camt(data, ctx); break;
     case BankFormat::kNacha: read_nacha(data, ctx); break;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "otc/import/bank/bank_detail.hpp"
+#include "otc/import/bank/payer_text.hpp"
 #include "otc/import/csv_reader.hpp"
 #include "otc/import/header_index.hpp"
 #include "otc/import/mapping.hpp"
@@ -178,6 +179,7 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
     if (std::string_view r = field(Col::kRemittanceRef); !r.empty()) t.remittance_refs.emplace_back(r);
     t.type_code = std::string(field(Col::kTypeCode));
     t.account = std::string(field(Col::kAccount));
+    enrich_from_text(t);
   }
 }
 

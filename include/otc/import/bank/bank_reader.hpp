@@ -15,9 +15,11 @@
 
 namespace otc::import {
 
-enum class BankFormat { kAuto, kCsv, kBai2, kMt940, kMt942, kCamt053, kCamt054, kNacha, kLockbox };
+/// kCamt052 is the intraday account report (BkToCstmrAcctRpt): read like camt.053, reported as its
+/// own kind (its balances are interim; its entries may still be pending).
+enum class BankFormat { kAuto, kCsv, kBai2, kMt940, kMt942, kCamt053, kCamt054, kNacha, kLockbox, kCamt052 };
 
-/// "auto", "csv", "bai2", "mt940", "mt942", "camt053", "camt054", "nacha", "lockbox".
+/// "auto", "csv", "bai2", "mt940", "mt942", "camt052", "camt053", "camt054", "nacha", "lockbox".
 std::string_view bank_format_name(BankFormat format);
 /// Inverse of bank_format_name (case-insensitive; also accepts "camt.053", "ach", "bai"). nullopt when unknown.
 std::optional<BankFormat> parse_bank_format(std::string_view name);
