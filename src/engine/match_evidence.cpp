@@ -61,6 +61,20 @@ void EvidenceWorker::payer_in_text(const std::string& text, Evidence& e) {
       return;
     }
   }
+  // A company name that is none of ours ("LEBORCO PARTNERS LLC Bill 2025-755"): someone else paid,
+  // as much as a payer field with an unknown name says. Not in labelled text (`ORIG CO NAME:`,
+  // `BNF=`): the bank reader has read the payer's label, and the other labels name the
+  // beneficiary (ourselves), banks and descriptions.
+  if (text.find_first_of(":=") != std::string::npos) return;
+  for (const std::string& span : spans) {
+    const std::size_t words = static_cast<std::size_t>(std::count(span.begin(), span.end(), ' ')) + 1;
+    const std::string norm = normalize_name(span);
+    const std::size_t kept = norm.empty() ? 0 : static_cast<std::size_t>(std::count(norm.begin(), norm.end(), ' ')) + 1;
+    if (words >= 2 || kept < words) {
+      e.payer_given = true;
+      return;
+    }
+  }
 }
 
 void EvidenceWorker::add_hit(Evidence& e, std::uint32_t invoice, RefContext ctx, std::uint8_t flags) {
