@@ -108,6 +108,25 @@ void EvidenceWorker::gather(const domain::BankTransaction& t, Evidence& e) {
         else if (c != first) unique = false;
       }
       if (first != kNone && unique) by_account = first;
+      if (first == kNone && buf.size() >= kAccountTail) {
+        // Not on file as printed: an account on file that ends with it, or that it ends with.
+        auto ends_with = [](std::string_view a, std::string_view b) {
+          return a.size() >= b.size() && a.substr(a.size() - b.size()) == b;
+        };
+        const std::string_view payer(buf);
+        for (std::uint32_t c : books.by_account_tail.find(hash_bytes(payer.substr(payer.size() - kAccountTail)))) {
+          bool agrees = false;
+          for (const std::string& account : books.customers[c].bank_accounts) {
+            buf2.clear();
+            append_compact(account, buf2);
+            agrees = agrees || ends_with(buf2, payer) || ends_with(payer, buf2);
+          }
+          if (!agrees || c == first) continue;
+          if (first == kNone) first = c;
+          else unique = false;
+        }
+        if (first != kNone && unique) by_account = first;
+      }
     }
   }
   if (!t.payer_name.empty()) {
