@@ -157,6 +157,13 @@ BankReadResult read_bank_data(const std::string& name, std::string_view data, Ba
     case BankFormat::kAuto: break;
   }
   normalize_text_encoding(ctx);
+  // A lenient read never silently drops every entry: nothing read from a file whose entries were
+  // all left out is an error, not an empty statement.
+  if (opts.lenient && result.transactions.empty()) {
+    for (const auto& t : result.tolerated)
+      if (t.find("left out") != std::string::npos)
+        throw Error(ErrorKind::kInput, "no transaction could be read: every entry was left out (first: " + t + ")", {name});
+  }
   return result;
 }
 

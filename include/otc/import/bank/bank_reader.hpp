@@ -12,6 +12,7 @@
 #include "otc/core/error.hpp"
 #include "otc/core/money.hpp"
 #include "otc/domain/bank_transaction.hpp"
+#include "otc/import/mapping.hpp"
 
 namespace otc::import {
 
@@ -53,8 +54,15 @@ struct BankReadOptions {
   char csv_delimiter = 0;
   /// CSV only: date format of the date columns (ISO when default-constructed).
   core::DateFormat csv_date_format;
-  /// CSV only: amounts written as 1.234,56.
+  /// CSV only: amounts written as 1.234,56. When false and no profile or map says otherwise, the
+  /// decimal mark is detected from the amounts when unambiguous; so is the date order when
+  /// csv_date_format is ISO and the dates are not.
   bool csv_decimal_comma = false;
+  /// CSV only: a bank CSV profile (bank_csv_profiles.hpp: generic, us-bank, eu-bank); empty = generic.
+  std::string csv_profile;
+  /// CSV only: a mapping file (`field = Header Name`, date_format, decimal_comma, delimiter,
+  /// currency) on top of the profile; fields are those of bank_csv_fields().
+  std::optional<MappingFile> csv_mapping;
 };
 
 struct BankReadResult {
