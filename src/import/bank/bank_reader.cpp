@@ -72,9 +72,10 @@ BankFormat detect_swift(std::string_view s) {
 
 bool csv_header_looks_like_bank(std::string_view header) {
   std::string h = to_upper(header);
-  bool date = h.find("DATE") != std::string::npos || h.find("DATUM") != std::string::npos;
-  bool amount = h.find("AMOUNT") != std::string::npos || h.find("DEBIT") != std::string::npos ||
-                h.find("CREDIT") != std::string::npos || h.find("BETRAG") != std::string::npos;
+  auto has = [&](const char* w) { return h.find(w) != std::string::npos; };
+  bool date = has("DATE") || has("DATUM") || has("BUCHUNGSTAG") || has("VALUTA") || has("FECHA") || has("DATA");
+  bool amount = has("AMOUNT") || has("DEBIT") || has("CREDIT") || has("BETRAG") || has("SOLL") || has("HABEN") ||
+                has("UMSATZ") || has("IMPORTE") || has("MONTANT") || has("IMPORTO") || has("BEDRAG");
   bool delimited = header.find_first_of(",;\t") != std::string_view::npos;
   return date && amount && delimited;
 }

@@ -167,9 +167,23 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
     }
   }
   const MappingFile* map = opts.csv_mapping ? &*opts.csv_mapping : nullptr;
+  // No profile and no map: a header that is a known export's signature picks its profile (its
+  // columns; the delimiter, dates and amounts are still detected, the profile's only as fallback).
+  bool auto_profile = false;
+  if (profile == nullptr && map == nullptr) {
+    auto_profile = true;
+    std::vector<std::string_view> head;
+    std::string_view first = data.substr(0, data.find_first_of("\r\n"));
+    if (first.substr(0, 3) == "\xEF\xBB\xBF") first.remove_prefix(3);
+    std::string norm;
+    for (char c : first) norm += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto has = [&](std::string_view w) { return norm.find(w) != std::string::npos; };
+    if (has("details") && has("posting date") && has("description")) profile = find_bank_csv_profile("us-bank");
+    else if (has("buchungstag") || (has("soll") && has("haben")) || has("verwendungszweck")) profile = find_bank_csv_profile("eu-bank");
+  }
   char delimiter = opts.csv_delimiter;
   if (!delimiter && map && map->delimiter) delimiter = *map->delimiter;
-  if (!delimiter && profile && profile->delimiter) delimiter = profile->delimiter;
+  if (!delimiter && profile && profile->delimiter && !auto_profile) delimiter = profile->delimiter;
   if (!delimiter) delimiter = detect_delimiter(data);
   CsvReader csv(ctx.file(), data, delimiter);
   if (!csv.next()) ctx.fail(1, "empty CSV file: expected a header row");
@@ -259,11 +273,11 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
   core::DateFormat date_format = opts.csv_date_format;
   bool date_given = !date_format.is_iso();
   if (!date_given && map && map->date_format) date_format = core::DateFormat(*map->date_format), date_given = true;
-  if (!date_given && profile && !profile->date_format.empty()) date_format = core::DateFormat(std::string(profile->date_format)), date_given = true;
+  if (!date_given && profile && !profile->date_format.empty() && !auto_profile) date_format = core::DateFormat(std::string(profile->date_format)), date_given = true;
   bool decimal_comma = opts.csv_decimal_comma;
   bool decimal_given = decimal_comma;
   if (!decimal_given && map && map->decimal_comma) decimal_comma = *map->decimal_comma, decimal_given = true;
-  if (!decimal_given && profile && profile->name != "generic") decimal_comma = profile->decimal_comma, decimal_given = true;
+  if (!decimal_given && profile && profile->name != "generic" && !auto_profile) decimal_comma = profile->decimal_comma, decimal_given = true;
   core::Currency file_currency = ctx.default_currency();
   if (map && map->currency) {
     if (auto c = core::find_currency(*map->currency, true)) file_currency = *c;
@@ -285,6 +299,7 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
     if (!date_given && !dates.empty()) {
       std::string why;
       auto f = detect_date_format(dates, why);
+      if (!f && auto_profile && profile && !profile->date_format.empty()) f = core::DateFormat(std::string(profile->date_format));
       if (!f) {
         ctx.fail(first_date_line ? first_date_line : header_line,
                  "cannot tell the date order of column '" + std::string(header[idx(Col::kDate)]) + "': " + why +
@@ -294,6 +309,7 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
     }
     if (!decimal_given) {
       if (auto comma = detect_decimal_comma(amounts)) decimal_comma = *comma;
+      else if (auto_profile && profile) decimal_comma = profile->decimal_comma;
     }
   }
 
