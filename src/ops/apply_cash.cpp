@@ -228,6 +228,20 @@ ApplyCashResult apply_cash(store::LedgerStore& store, const Invocation& inv, con
       }
       continue;
     }
+    if (all[i].amount_minor == 0) {
+      // Prenotes and notifications of change (NACHA COR: C01 corrected account...) move no money:
+      // reported, never posted.
+      const auto& t = all[i];
+      std::string what = t.remittance_text.rfind("notification of change", 0) == 0 ? t.remittance_text
+                         : t.return_reason.empty() ? std::string("zero-amount entry")
+                                                   : "notification of change " + t.return_reason;
+      std::string who = t.payer_name;
+      if (!t.bank_reference.empty()) who += (who.empty() ? "" : ", ") + std::string("trace ") + t.bank_reference;
+      out.notes.push_back(core::format_location({t.source_file, t.source_line}) + ": " + what + (who.empty() ? "" : " (" + who + ")") +
+                          ": reported, not posted");
+      ++out.zero_amount;
+      continue;
+    }
     if (all[i].reversal) { returns.push_back(i); continue; }
     if (all[i].direction == domain::Direction::kDebit) { ++out.debits; continue; }
     receipts.push_back(all[i]);

@@ -50,6 +50,8 @@ struct ApplyCashResult {
   /// Lines that repeat an earlier line of the same file (same bank reference, date, amount,
   /// currency and direction): listed (rule "duplicate"), not posted.
   std::size_t duplicates = 0;
+  /// Zero-amount entries (prenotes, NACHA notifications of change): noted, not posted.
+  std::size_t zero_amount = 0;
   std::vector<ApplyCashRow> duplicate_rows;
   /// Receipts already posted by an earlier run whose cash is still (partly) unapplied, and how much.
   std::size_t still_unapplied = 0;

@@ -137,6 +137,8 @@ BankReadResult read_bank_data(const std::string& name, std::string_view data, Ba
   BankReadResult result;
   if (format == BankFormat::kAuto) {
     format = detect_bank_format(data.substr(0, 8192));
+    // A bank CSV profile or mapping file says what the file is.
+    if (format == BankFormat::kAuto && (opts.csv_mapping || !opts.csv_profile.empty())) format = BankFormat::kCsv;
     if (format == BankFormat::kAuto) {
       throw Error(ErrorKind::kInput, "cannot tell the bank file format from its content", {name, 1, 0},
                   "name the format (csv, bai2, mt940, mt942, camt052, camt053, camt054, nacha, lockbox)");
@@ -162,7 +164,7 @@ BankReadResult read_bank_data(const std::string& name, std::string_view data, Ba
   // all left out is an error, not an empty statement.
   if (opts.lenient && result.transactions.empty()) {
     for (const auto& t : result.tolerated)
-      if (t.find("left out") != std::string::npos)
+      if (t.find("left out") != std::string::npos && t.find("not booked") == std::string::npos)
         throw Error(ErrorKind::kInput, "no transaction could be read: every entry was left out (first: " + t + ")", {name});
   }
   return result;
