@@ -4,6 +4,8 @@
 //   match_eval                                     # default mix: 2,000 customers, 20,000 invoices, 5,000 receipts
 //   match_eval --receipts 100000 --invoices 1000000 --customers 50000   # the speed target
 #include <chrono>
+#include <cstdlib>
+#include <map>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -12,6 +14,8 @@
 
 #include "otc/core/money.hpp"
 #include "otc/engine/matching.hpp"
+#include "otc/import/bank/bank_reader.hpp"
+#include "sim/remit_render.hpp"
 #include "sim/remit_sim.hpp"
 
 namespace {
@@ -39,6 +43,44 @@ void show_receipt(const otc::sim::RemitSimData& data, std::uint32_t r) {
   if (truth.parts.empty()) std::fprintf(stderr, "    truth: none\n");
 }
 
+// The receipts written as a bank file of `format` and read back with otc's readers; the truth
+// follows each transaction by its bank reference (and occurrence, for repeated lines).
+otc::sim::RemitSimData through_format(const otc::sim::RemitSimData& data, otc::sim::BankRendering format) {
+  using otc::sim::BankRendering;
+  const std::string text = otc::sim::render_bank_file(data.receipts, format);
+  otc::import::BankReadOptions ro;
+  otc::import::BankReadResult read;
+  try {
+    read = otc::import::read_bank_data(std::string("bank.") + otc::sim::rendering_name(format), text,
+                                       otc::import::BankFormat::kAuto, ro);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "match_eval: %s: %s\n", otc::sim::rendering_name(format), e.what());
+    std::exit(1);
+  }
+  std::map<std::string, std::vector<std::size_t>> by_ref;
+  for (std::size_t r = data.receipts.size(); r-- > 0;)
+    by_ref[otc::sim::rendered_bank_reference(data.receipts[r], format)].push_back(r);
+  otc::sim::RemitSimData out;
+  out.customers = data.customers;
+  out.invoices = data.invoices;
+  for (const auto& t : read.transactions) {
+    auto it = by_ref.find(t.bank_reference);
+    if (it == by_ref.end() || it->second.empty()) {
+      std::fprintf(stderr, "match_eval: %s: transaction with bank reference '%s' is not a generated receipt\n",
+                   otc::sim::rendering_name(format), t.bank_reference.c_str());
+      continue;
+    }
+    const std::size_t r = it->second.back();
+    it->second.pop_back();
+    out.receipts.push_back(t);
+    out.truth.push_back(data.truth[r]);
+  }
+  if (out.receipts.size() != data.receipts.size())
+    std::fprintf(stderr, "match_eval: %s: %zu of %zu receipts read back\n", otc::sim::rendering_name(format),
+                 out.receipts.size(), data.receipts.size());
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -48,6 +90,7 @@ int main(int argc, char** argv) {
   opt.tolerance.basis_points = 250;
   int show_wrong = 0;
   int show_missed = 0;
+  std::string format = "none";
   app.add_option("--seed", cfg.seed, "generator seed")->capture_default_str();
   app.add_option("--customers", cfg.customers, "customers")->capture_default_str();
   app.add_option("--invoices", cfg.invoices, "open invoices")->capture_default_str();
@@ -60,10 +103,39 @@ int main(int argc, char** argv) {
   app.add_option("--threads", opt.threads, "worker threads")->capture_default_str();
   app.add_option("--show-wrong", show_wrong, "print up to N wrongly applied receipts to stderr");
   app.add_option("--show-missed", show_missed, "print up to N applicable receipts left unapplied to stderr");
+  app.add_option("--format", format,
+                 "write the receipts as a bank file and read them back first: csv, bai2, mt940, camt053, nacha; "
+                 "'all' prints one line per format; 'none' (default) matches the generated receipts directly")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
+  if (format == "all") {
+    const otc::sim::RemitSimData generated = otc::sim::simulate_remittance(cfg);
+    std::printf("%-8s %9s %9s %7s %11s %11s\n", "format", "receipts", "applied", "wrong", "precision", "auto-apply");
+    for (const auto f : otc::sim::kAllRenderings) {
+      const auto data = through_format(generated, f);
+      const auto result = otc::engine::match_receipts(data.receipts, data.invoices, data.customers, opt);
+      const auto score = otc::sim::score_matches(data, result);
+      std::printf("%-8s %9zu %9zu %7zu %10.3f%% %10.2f%%\n", otc::sim::rendering_name(f), score.receipts,
+                  score.applications, score.wrong_applications, 100.0 * score.precision(), 100.0 * score.auto_apply_rate());
+    }
+    return 0;
+  }
+
   const auto g0 = std::chrono::steady_clock::now();
-  const otc::sim::RemitSimData data = otc::sim::simulate_remittance(cfg);
+  otc::sim::RemitSimData data = otc::sim::simulate_remittance(cfg);
+  if (format != "none") {
+    bool known = false;
+    for (const auto f : otc::sim::kAllRenderings)
+      if (format == otc::sim::rendering_name(f)) {
+        data = through_format(data, f);
+        known = true;
+      }
+    if (!known) {
+      std::fprintf(stderr, "match_eval: --format '%s' is not csv, bai2, mt940, camt053, nacha, all or none\n", format.c_str());
+      return 1;
+    }
+  }
   const auto g1 = std::chrono::steady_clock::now();
   const otc::engine::MatchResult result =
       otc::engine::match_receipts(data.receipts, data.invoices, data.customers, opt);

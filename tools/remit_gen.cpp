@@ -17,6 +17,7 @@
 
 #include "otc/core/money.hpp"
 #include "otc/report/row_sink.hpp"
+#include "sim/remit_render.hpp"
 #include "sim/remit_sim.hpp"
 
 namespace {
@@ -54,11 +55,14 @@ int main(int argc, char** argv) {
   CLI::App app{"remit_gen: write a noisy remittance data set with known truth"};
   otc::sim::RemitSimConfig cfg;
   std::string out_dir = ".";
+  bool all_formats = false;
   app.add_option("--seed", cfg.seed, "generator seed")->capture_default_str();
   app.add_option("--customers", cfg.customers, "customers")->capture_default_str();
   app.add_option("--invoices", cfg.invoices, "open invoices")->capture_default_str();
   app.add_option("--receipts", cfg.receipts, "bank lines")->capture_default_str();
   app.add_option("--out", out_dir, "output directory (created when missing)")->capture_default_str();
+  app.add_flag("--all-formats", all_formats,
+               "also write the same receipts as bank.bai2, bank.mt940, bank.camt053.xml and bank.ach (NACHA)");
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -87,7 +91,8 @@ int main(int argc, char** argv) {
                     {"description", CellKind::kText}, {"bank_reference", CellKind::kText}});
       CsvFile truth(dir / "truth.csv",
                     {{"line", CellKind::kNumber}, {"bank_reference", CellKind::kText}, {"scenario", CellKind::kText},
-                     {"invoice_ids", CellKind::kText}, {"amounts", CellKind::kText}, {"on_account", CellKind::kNumber}});
+                     {"invoice_ids", CellKind::kText}, {"amounts", CellKind::kText}, {"on_account", CellKind::kNumber},
+                     {"nacha_trace", CellKind::kText}});
       for (std::size_t r = 0; r < data.receipts.size(); ++r) {
         const auto& t = data.receipts[r];
         const std::int64_t signed_amount =
@@ -108,7 +113,16 @@ int main(int argc, char** argv) {
         }
         if (ids.empty()) ids = amounts = "none";
         truth.row({std::to_string(r + 2), t.bank_reference, otc::sim::scenario_name(tr.scenario), ids, amounts,
-                   otc::core::format_amount(tr.on_account_minor, t.currency.exponent)});
+                   otc::core::format_amount(tr.on_account_minor, t.currency.exponent),
+                   otc::sim::rendered_bank_reference(t, otc::sim::BankRendering::kNacha)});
+      }
+    }
+    if (all_formats) {
+      for (const auto f : otc::sim::kAllRenderings) {
+        if (f == otc::sim::BankRendering::kCsv) continue;  // bank.csv above
+        std::ofstream out(dir / otc::sim::rendering_file_name(f), std::ios::binary);
+        out << otc::sim::render_bank_file(data.receipts, f);
+        if (!out) throw std::runtime_error(std::string("cannot write ") + otc::sim::rendering_file_name(f));
       }
     }
     std::fprintf(stderr, "remit_gen: %zu customers, %zu open invoices, %zu bank lines written to %s\n",

@@ -8,8 +8,12 @@ namespace otc::cli {
 
 void add_bank_input_options(CLI::App* cmd, BankInputArgs& args, bool lenient_flag) {
   cmd->add_option("--input-format", args.input_format,
-                  "auto (default: detected from the content), csv, bai2, mt940, mt942, camt053, camt054, nacha, lockbox");
+                  "auto (default: detected from the content), csv, bai2, mt940, mt942, camt052, camt053, camt054, nacha, lockbox");
   cmd->add_option("--currency", args.currency, "currency for files that carry none (NACHA, lockbox, some CSV); default USD");
+  cmd->add_option("--profile", args.profile, "bank CSV export profile: generic (default), us-bank, eu-bank");
+  cmd->add_option("--map", args.map_file,
+                  "bank CSV mapping file: `field = Header Name` lines (date, amount, debit, credit, direction, description, "
+                  "payer_name, ...) and date_format, decimal_comma, delimiter, currency");
   if (lenient_flag)
     cmd->add_flag("--lenient", args.lenient, "read a file whose control totals or records are off, listing what was tolerated");
 }
@@ -26,6 +30,8 @@ import::BankReadResult read_bank_input(const Context& ctx, const std::string& pa
   opts.default_currency = args.currency;
   if (!ctx.opts.date_format.empty()) opts.csv_date_format = core::DateFormat(ctx.opts.date_format);
   opts.csv_decimal_comma = ctx.opts.decimal_comma;
+  opts.csv_profile = args.profile;
+  if (!args.map_file.empty()) opts.csv_mapping = import::read_mapping_file(args.map_file);
   return import::read_bank_file(path, format, opts);
 }
 

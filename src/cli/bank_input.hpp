@@ -13,6 +13,8 @@ struct BankInputArgs {
   std::string input_format = "auto";
   std::string currency = "USD";
   bool lenient = false;
+  std::string profile;   ///< bank CSV profile (generic, us-bank, eu-bank)
+  std::string map_file;  ///< bank CSV mapping file (field = Header Name)
 };
 
 /// Adds --input-format, --currency and --lenient to `cmd`.

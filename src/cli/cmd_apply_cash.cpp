@@ -91,7 +91,9 @@ void run_apply_cash(Context& ctx, const ApplyCashArgs& a) {
   ctx.note(std::string(a.dry_run ? "dry run (nothing written): " : "") + std::to_string(result.new_receipts) + " new receipts, " +
            std::to_string(result.applied_receipts) + " applied, " + std::to_string(result.unapplied) + " unapplied, " +
            std::to_string(result.already_posted) + " already posted, " + std::to_string(result.debits) + " debits not matched, " +
-           std::to_string(result.returns) + " returns");
+           std::to_string(result.returns) + " returns" +
+           (result.duplicates ? ", " + std::to_string(result.duplicates) + " duplicate lines not posted" : std::string()) +
+           (result.zero_amount ? ", " + std::to_string(result.zero_amount) + " zero-amount entries reported" : std::string()));
   if (result.exceptions_remain()) ctx.exit_code = core::kExitExceptions;
 }
 

@@ -18,10 +18,12 @@ void build_customers(Books& b) {
       buf.clear();
       append_compact(account, buf);
       if (!buf.empty()) b.by_account.add(hash_bytes(buf), c);
+      if (buf.size() >= kAccountTail) b.by_account_tail.add(hash_bytes(std::string_view(buf).substr(buf.size() - kAccountTail)), c);
     }
   }
   b.names.build();
   b.by_account.build();
+  b.by_account_tail.build();
 }
 
 void build_invoices(Books& b) {

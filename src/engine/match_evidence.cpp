@@ -37,6 +37,46 @@ const NameResult& EvidenceWorker::identify_name(const std::string& payer_name) {
   return name_cache.emplace(payer_name, r).first->second;
 }
 
+void EvidenceWorker::payer_in_text(const std::string& text, Evidence& e) {
+  const std::vector<std::uint32_t> owners = customers_named_in_text(books.names, text);
+  if (owners.size() == 1) {
+    e.payer = PayerMatch::kName;
+    e.customer = owners[0];
+    e.name_score = 1.0f;
+    e.payer_given = true;
+    return;
+  }
+  if (owners.size() > 1) return;  // several customers named: nobody
+  const std::vector<std::string> spans = name_spans(text);
+  for (std::size_t k = 0; k < spans.size() && k < 2; ++k) {
+    const std::string& span = k == 0 ? spans.front() : spans.back();
+    if (k == 1 && spans.size() == 1) break;
+    if (span.size() < 6 || span.find(' ') == std::string::npos) continue;
+    const NameResult& nr = identify_name(span);
+    if (nr.payer == PayerMatch::kFuzzyName || nr.payer == PayerMatch::kName) {
+      e.payer = PayerMatch::kFuzzyName;
+      e.customer = nr.customer;
+      e.name_score = nr.score;
+      e.payer_given = true;
+      return;
+    }
+  }
+  // A company name that is none of ours ("LEBORCO PARTNERS LLC Bill 2025-755"): someone else paid,
+  // as much as a payer field with an unknown name says. Not in labelled text (`ORIG CO NAME:`,
+  // `BNF=`): the bank reader has read the payer's label, and the other labels name the
+  // beneficiary (ourselves), banks and descriptions.
+  if (text.find_first_of(":=") != std::string::npos) return;
+  for (const std::string& span : spans) {
+    const std::size_t words = static_cast<std::size_t>(std::count(span.begin(), span.end(), ' ')) + 1;
+    const std::string norm = normalize_name(span);
+    const std::size_t kept = norm.empty() ? 0 : static_cast<std::size_t>(std::count(norm.begin(), norm.end(), ' ')) + 1;
+    if (words >= 2 || kept < words) {
+      e.payer_given = true;
+      return;
+    }
+  }
+}
+
 void EvidenceWorker::add_hit(Evidence& e, std::uint32_t invoice, RefContext ctx, std::uint8_t flags) {
   for (int i = 0; i < e.hit_count; ++i) {
     Hit& h = e.hits[i];
@@ -68,6 +108,25 @@ void EvidenceWorker::gather(const domain::BankTransaction& t, Evidence& e) {
         else if (c != first) unique = false;
       }
       if (first != kNone && unique) by_account = first;
+      if (first == kNone && buf.size() >= kAccountTail) {
+        // Not on file as printed: an account on file that ends with it, or that it ends with.
+        auto ends_with = [](std::string_view a, std::string_view b) {
+          return a.size() >= b.size() && a.substr(a.size() - b.size()) == b;
+        };
+        const std::string_view payer(buf);
+        for (std::uint32_t c : books.by_account_tail.find(hash_bytes(payer.substr(payer.size() - kAccountTail)))) {
+          bool agrees = false;
+          for (const std::string& account : books.customers[c].bank_accounts) {
+            buf2.clear();
+            append_compact(account, buf2);
+            agrees = agrees || ends_with(buf2, payer) || ends_with(payer, buf2);
+          }
+          if (!agrees || c == first) continue;
+          if (first == kNone) first = c;
+          else unique = false;
+        }
+        if (first != kNone && unique) by_account = first;
+      }
     }
   }
   if (!t.payer_name.empty()) {
@@ -80,6 +139,11 @@ void EvidenceWorker::gather(const domain::BankTransaction& t, Evidence& e) {
       e.names[i] = nr.names[i];
       e.name_scores[i] = nr.scores[i];
     }
+  }
+  // No payer field: a customer's name inside the free text (exactly, as a whole run of name words),
+  // else the first or last run of name words scored like a payer name.
+  if (t.payer_name.empty() && by_account == kNone && !t.remittance_text.empty()) {
+    payer_in_text(t.remittance_text, e);
   }
   if (by_account != kNone) {
     e.account_other = e.customer != kNone && e.customer != by_account;

@@ -26,13 +26,16 @@ void Matcher::pass_partial(std::uint32_t r) {
   }
   if (ns == 1) {
     const std::uint32_t inv = strong[0];
+    // Paid more or less than the invoice: applied only when the payer is the invoice's customer.
+    // On a reference alone (payer unknown or someone else) it waits in the queue with the invoice
+    // as a suggestion: a wrong partial application hides a past-due invoice.
     const bool confirmed = payer_confirms(r, inv);
-    const bool unknown_payer = e.customer == kNone && !e.payer_given && any_strong;
+    (void)any_strong;
     if (!usable(r, inv)) {
       note(r, remaining_[inv] <= 0 ? Why::kPaid : Why::kCurrency);
-    } else if (confirmed || unknown_payer) {
+    } else if (confirmed) {
       const std::int64_t open = remaining_[inv];
-      const int conf = confirmed ? 85 : 78;
+      const int conf = 85;
       if (amount > open) {
         if (!confident(r, conf)) return;
         OnAccount oa{r, books_.invoices[inv].customer_id, amount - open, MatchRule::kOverpayment, conf};

@@ -57,7 +57,9 @@ void Matcher::pass_reference(std::uint32_t r) {
     for (const Hit& h : e.hit_span()) {
       if ((h.flags & kFuzzy) || h.context == RefContext::kBare || !usable(r, h.invoice)) continue;
       if (!within_tolerance(remaining_[h.invoice], amount, options_.tolerance, tx(r).currency.exponent)) break;
-      if (!payer_consistent(r, h.invoice)) break;  // a stranger's near-amount is no short-pay
+      // A short payment on a reference alone is no evidence: the payer must be the invoice's
+      // customer (a stranger's or an unknown payer's near-amount goes to the queue).
+      if (!payer_confirms(r, h.invoice)) break;
       int conf = h.context == RefContext::kStructured ? 94 : 92;
       if (payer_contradicts(r, h.invoice)) conf -= 10;
       if (confident(r, conf))

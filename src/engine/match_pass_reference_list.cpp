@@ -64,9 +64,9 @@ void Matcher::pass_reference_list(std::uint32_t r) {
     note(r, Why::kAmbiguousRef);
     return;
   }
-  // All references (one customer's, the payer not saying otherwise) paid, short by a tolerated
-  // amount: the deduction goes on the largest.
-  if (one_customer && payer_consistent(r, strong[0]) && strong_sum > amount) {
+  // All references of one customer paid, short by a tolerated amount, and the payer is that
+  // customer (a short payment is never applied on references alone): the deduction goes on the largest.
+  if (one_customer && payer_confirms(r, strong[0]) && strong_sum > amount) {
     const std::int64_t shortfall = strong_sum - amount;
     if (within_tolerance(strong_sum, amount, options_.tolerance, tx(r).currency.exponent)) {
       const int conf = 90;

@@ -25,11 +25,15 @@
 #include "otc/engine/matching.hpp"
 #include "otc/engine/matching_index.hpp"
 #include "otc/engine/name_match.hpp"
+#include "otc/engine/payer_text.hpp"
 #include "otc/engine/reference_normalize.hpp"
 
 namespace otc::engine::matching_detail {
 
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+// Accounts agree when one ends with the other and the shorter has at least this many characters.
+inline constexpr std::size_t kAccountTail = 9;
+
 // A short-pay without any reference is considered only for a payer with this few open invoices.
 constexpr int kShortPayOpenInvoices = 5;
 // An amount shared by more open invoices than this (book-wide) is "common": a round price.
@@ -60,6 +64,9 @@ struct Books {
   FlatMultiMap by_key;      // hash(invoice key), and hash(last digit run) -> invoice
   FlatMultiMap by_amount;   // hash(currency, open) -> invoice
   FlatMultiMap by_account;  // hash(compact account) -> customer
+  // hash(last kAccountTail characters of the compact account) -> customer: an account printed cut
+  // to a field's width (NACHA company id: 10) or with a routing number in front.
+  FlatMultiMap by_account_tail;
   NameIndex names;
   std::vector<std::uint32_t> customer_begin;     // CSR over customer_invoices
   std::vector<std::uint32_t> customer_invoices;  // per customer, oldest due date first
@@ -143,6 +150,8 @@ class EvidenceWorker {
 
  private:
   const NameResult& identify_name(const std::string& payer_name);
+  // The payer named inside the remittance text (engine/payer_text.hpp), when no payer field was given.
+  void payer_in_text(const std::string& text, Evidence& e);
   void add_hit(Evidence& e, std::uint32_t invoice, RefContext ctx, std::uint8_t flags);
 
   const Books& books;

@@ -286,6 +286,13 @@ void NameIndex::build() {
   keys_.build();
 }
 
+void NameIndex::exact_owners(std::string_view normalized, std::vector<std::uint32_t>& out) const {
+  for (std::uint32_t idx : exact_.find(hash_bytes(normalized))) {
+    if (names_[idx] != normalized) continue;
+    if (std::find(out.begin(), out.end(), owners_[idx]) == out.end()) out.push_back(owners_[idx]);
+  }
+}
+
 void NameIndex::lookup(std::string_view name, std::vector<NameHit>& out, Scratch& scratch,
                        double min_score, std::size_t max_hits) const {
   out.clear();

@@ -40,14 +40,19 @@ void for_each_digit_run(std::string_view s, Fn&& fn) {
 }
 
 // Words that announce an invoice number in free text (compared upper-cased, punctuation removed).
-constexpr std::array<std::string_view, 20> kInvoiceWords = {
+// Remittance labels banks print count too: REF:, RMT, RMR*IV*, OBI=, /REMI/, RFB=.
+constexpr std::array<std::string_view, 27> kInvoiceWords = {
     "INV",      "INVS",     "INVOICE", "INVOICES", "INVNO",   "INVNR",   "NO",
     "NR",       "NUM",      "NUMBER",  "BILL",     "BILLS",   "FACTURE", "FACTURA",
-    "FACTUUR",  "RECHNUNG", "RG",      "RGNR",     "FATTURA", "DOC"};
+    "FACTUUR",  "RECHNUNG", "RG",      "RGNR",     "FATTURA", "DOC",     "REF",
+    "RMT",      "RMR",      "IV",      "OBI",      "REMI",    "RFB"};
 // Words after which a number is not an invoice (order, customer, account, cheque numbers).
-constexpr std::array<std::string_view, 14> kOtherNumberWords = {
-    "PO",   "ORDER", "CUST",  "CUSTOMER", "ACCT", "ACCOUNT", "ID",
-    "TEL",  "PHONE", "CHECK", "CHK",      "CHEQUE", "CUSTNO", "ACCTNO"};
+// Bank fields in ACH and wire texts are not references either: TRACE#, DESC DATE:, EED:, TIME:,
+// TRN:, IMAD:, ORG=/account, ABA.
+constexpr std::array<std::string_view, 27> kOtherNumberWords = {
+    "PO",    "ORDER", "CUST",  "CUSTOMER", "ACCT", "ACCOUNT", "ID",   "TEL",  "PHONE",
+    "CHECK", "CHK",   "CHEQUE", "CUSTNO",  "ACCTNO", "TRACE", "DATE", "EED",  "TIME",
+    "TRN",   "IMAD",  "OMAD",  "ABA",      "ORG",  "DACT",    "IBAN", "SEQ",  "ROUTING"};
 // Words that keep an invoice list going: "INV 12 AND 13".
 constexpr std::array<std::string_view, 3> kListWords = {"AND", "UND", "ET"};
 
@@ -132,6 +137,7 @@ void extract_references(std::string_view text, bool structured, std::vector<RefC
                         std::size_t max_out) {
   int invoice_context = 0;  // > 0: the next numbers follow an invoice word
   bool other_context = false;
+  bool after_ind = false;  // the previous word was IND (ACH "IND ID:" holds the payer's reference)
   bool hash = false;
   std::size_t i = 0;
   const std::size_t n = text.size();
@@ -166,7 +172,12 @@ void extract_references(std::string_view text, bool structured, std::vector<RefC
     const std::string_view compact(upper_word, upper_len);
 
     if (!has_digit) {
-      if (contains(kInvoiceWords, compact)) {
+      const bool was_ind = after_ind;
+      after_ind = compact == "IND";
+      if (was_ind && compact == "ID") {
+        invoice_context = 3;
+        other_context = false;
+      } else if (contains(kInvoiceWords, compact)) {
         invoice_context = 3;
         other_context = false;
       } else if (contains(kOtherNumberWords, compact)) {
@@ -182,6 +193,7 @@ void extract_references(std::string_view text, bool structured, std::vector<RefC
 
     const bool was_hash = hash;
     hash = false;
+    after_ind = false;
     if (looks_like_amount(word) || looks_like_date(word)) {
       continue;
     }

@@ -132,6 +132,21 @@ bool confirms_payer(engine::MatchRule rule) {
          rule == engine::MatchRule::kPartial || rule == engine::MatchRule::kOverpayment;
 }
 
+std::vector<std::size_t> duplicate_lines(const std::vector<domain::BankTransaction>& all) {
+  std::vector<std::size_t> out(all.size(), kNoRepeat);
+  std::unordered_map<std::string, std::size_t> first;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const auto& t = all[i];
+    if (t.bank_reference.empty()) continue;  // nothing says it is the same entry
+    std::string key = t.source_file + '\x1f' + t.bank_reference + '\x1f' + t.booking_date.iso() + '\x1f' +
+                      std::to_string(t.amount_minor) + '\x1f' + std::string(t.currency.view()) + '\x1f' +
+                      (t.direction == domain::Direction::kCredit ? "C" : "D") + (t.reversal ? "R" : "");
+    auto [it, inserted] = first.emplace(std::move(key), i);
+    if (!inserted) out[i] = it->second;
+  }
+  return out;
+}
+
 std::vector<std::string> bank_transaction_keys(const std::vector<domain::BankTransaction>& all) {
   // Natural keys; identical transactions in one file are told apart by occurrence.
   std::vector<std::string> keys(all.size());
@@ -180,8 +195,53 @@ ApplyCashResult apply_cash(store::LedgerStore& store, const Invocation& inv, con
   std::vector<std::size_t> receipt_of;            // index into `all`
   std::vector<std::size_t> returns;
   std::unordered_map<std::string, bool> queued;  // overlapping files in one run
+  const auto repeats = duplicate_lines(all);
   for (std::size_t i = 0; i < all.size(); ++i) {
-    if (store.bank_key_exists(keys[i]) || !queued.emplace(keys[i], true).second) { ++out.already_posted; continue; }
+    if (repeats[i] != kNoRepeat) {
+      // The bank printed the same entry twice: listed, never posted as a second receipt.
+      const auto& first = all[repeats[i]];
+      ApplyCashRow row{.date = all[i].booking_date, .payer = all[i].payer_name, .bank_reference = all[i].bank_reference,
+                       .currency = all[i].currency};
+      row.amount_minor = all[i].amount_minor;
+      row.rule = "duplicate";
+      row.note = "repeats " + core::format_location({first.source_file, first.source_line}) +
+                 " (same bank reference, date and amount): not posted";
+      out.notes.push_back(core::format_location({all[i].source_file, all[i].source_line}) + ": duplicate of line " +
+                          std::to_string(first.source_line) + " (bank reference " + all[i].bank_reference + ", " +
+                          core::format_amount(all[i].amount_minor, all[i].currency.exponent) + " " +
+                          std::string(all[i].currency.view()) + "): not posted");
+      out.duplicate_rows.push_back(std::move(row));
+      ++out.duplicates;
+      continue;
+    }
+    if (store.bank_key_exists(keys[i]) || !queued.emplace(keys[i], true).second) {
+      ++out.already_posted;
+      // Cash posted by an earlier run and still waiting for a person keeps the run at exit 3.
+      if (all[i].direction == domain::Direction::kCredit && !all[i].reversal) {
+        auto posted = store.find_payment(import::bank_payment_id(all[i], keys[i]));
+        if (posted && !posted->reversed && posted->unapplied_minor > 0) {
+          ++out.still_unapplied;
+          auto& sum = out.still_unapplied_by_currency[std::string(posted->currency.view())];
+          sum.first = posted->currency;
+          sum.second += posted->unapplied_minor;
+        }
+      }
+      continue;
+    }
+    if (all[i].amount_minor == 0) {
+      // Prenotes and notifications of change (NACHA COR: C01 corrected account...) move no money:
+      // reported, never posted.
+      const auto& t = all[i];
+      std::string what = t.remittance_text.rfind("notification of change", 0) == 0 ? t.remittance_text
+                         : t.return_reason.empty() ? std::string("zero-amount entry")
+                                                   : "notification of change " + t.return_reason;
+      std::string who = t.payer_name;
+      if (!t.bank_reference.empty()) who += (who.empty() ? "" : ", ") + std::string("trace ") + t.bank_reference;
+      out.notes.push_back(core::format_location({t.source_file, t.source_line}) + ": " + what + (who.empty() ? "" : " (" + who + ")") +
+                          ": reported, not posted");
+      ++out.zero_amount;
+      continue;
+    }
     if (all[i].reversal) { returns.push_back(i); continue; }
     if (all[i].direction == domain::Direction::kDebit) { ++out.debits; continue; }
     receipts.push_back(all[i]);
@@ -302,6 +362,15 @@ ApplyCashResult apply_cash(store::LedgerStore& store, const Invocation& inv, con
     });
     ++out.reversed_returns;
     out.notes.push_back(what + ": reversed payment " + original->external_id + ", " + std::to_string(n) + " application(s) reopened");
+  }
+
+  for (auto& row : out.duplicate_rows) out.rows.push_back(row);
+  if (out.still_unapplied > 0) {
+    std::string amounts;
+    for (const auto& [code, sum] : out.still_unapplied_by_currency)
+      amounts += (amounts.empty() ? "" : ", ") + core::format_amount(sum.second, sum.first.exponent) + " " + code;
+    out.notes.push_back(std::to_string(out.still_unapplied) + " receipt(s) posted by an earlier run are still unapplied (" + amounts +
+                        "): see `otc cash unapplied`");
   }
 
   store.audit(audit_entry_for_file(inv, "apply-cash", "payments",

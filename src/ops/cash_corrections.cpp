@@ -71,12 +71,19 @@ CashCorrectionResult apply_payment(store::LedgerStore& store, const Invocation& 
   d.invoice_id = invoice->id;
   d.payment_id = pay.id;
   d.amount_minor = amount;
-  d.applied_on = engine::correction_date(a.requested, engine::application_date(pay.received_date, invoice->invoice_date));
+  const core::Date natural = engine::application_date(pay.received_date, invoice->invoice_date);
+  d.applied_on = a.date_given ? engine::correction_date(a.requested, natural) : natural;
+  std::string dated;
+  if (a.date_given && d.applied_on == a.requested) dated = "as --date says";
+  else if (a.date_given) dated = "not before the " + std::string(natural == pay.received_date ? "receipt's" : "invoice's") + " date (--date " + a.requested.iso() + " is earlier)";
+  else if (natural == pay.received_date) dated = "the receipt's date";
+  else dated = "the invoice's date, later than the receipt's " + pay.received_date.iso();
   d.rule = "manual";
   d.note = a.reason;
   auto id = store.apply(d);
   store.replace_suggestions(pay.id, {});
-  std::string detail = "applied " + core::format_amount(amount, pay.currency.exponent) + " to " + a.invoice + " (application " + std::to_string(id) + ")";
+  std::string detail = "applied " + core::format_amount(amount, pay.currency.exponent) + " " + std::string(pay.currency.view()) + " to " +
+                       a.invoice + " (application " + std::to_string(id) + ") on " + d.applied_on.iso() + ", " + dated;
   store.audit(audit_entry(inv, "apply", "payments", a.payment, detail));
   tx.commit();
   return {true, a.payment + ": " + detail};
@@ -89,7 +96,10 @@ CashCorrectionResult unapply(store::LedgerStore& store, const Invocation& inv, s
   if (!app) throw Error(ErrorKind::kInput, "no application " + std::to_string(application_id) + " (ids are in `otc log` and apply-cash output)");
   if (app->reversed) throw Error(ErrorKind::kInput, "application " + std::to_string(application_id) + " was already reversed");
   post_reversal_of(store, *app, requested, "unapply", reason);
-  std::string detail = "unapplied " + std::to_string(app->amount_minor) + " minor units from " + app->invoice_external_id + ": " + reason;
+  auto pay = store.find_payment(app->payment_external_id);
+  const core::Currency ccy = pay ? pay->currency : core::Currency{};
+  std::string detail = "unapplied " + core::format_amount(app->amount_minor, pay ? ccy.exponent : 2) +
+                       (pay ? " " + std::string(ccy.view()) : std::string()) + " from " + app->invoice_external_id + ": " + reason;
   store.audit(audit_entry(inv, "unapply", "payments", app->payment_external_id, detail));
   tx.commit();
   return {true, app->payment_external_id + ": " + detail};

@@ -62,6 +62,9 @@ class NameIndex {
   void lookup(std::string_view name, std::vector<NameHit>& out, Scratch& scratch,
               double min_score = 0.6, std::size_t max_hits = 3) const;
   std::size_t size() const { return names_.size(); }
+  /// Appends the distinct owners of names equal to `normalized` (already normalize_name'd); no
+  /// fuzzy scoring. Thread-safe on a built index.
+  void exact_owners(std::string_view normalized, std::vector<std::uint32_t>& out) const;
 
  private:
   std::vector<std::string> names_;     // normalised, one per add()

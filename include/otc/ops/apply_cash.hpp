@@ -4,6 +4,7 @@
 // return, and record the batch and its audit entry, all in one write transaction.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,9 +47,19 @@ struct ApplyCashResult {
   // (not matched); returned items, of them reversed and left unresolved.
   std::size_t new_receipts = 0, applied_receipts = 0, unapplied = 0, already_posted = 0, debits = 0;
   std::size_t returns = 0, reversed_returns = 0, unresolved_returns = 0;
+  /// Lines that repeat an earlier line of the same file (same bank reference, date, amount,
+  /// currency and direction): listed (rule "duplicate"), not posted.
+  std::size_t duplicates = 0;
+  /// Zero-amount entries (prenotes, NACHA notifications of change): noted, not posted.
+  std::size_t zero_amount = 0;
+  std::vector<ApplyCashRow> duplicate_rows;
+  /// Receipts already posted by an earlier run whose cash is still (partly) unapplied, and how much.
+  std::size_t still_unapplied = 0;
+  std::map<std::string, std::pair<core::Currency, std::int64_t>> still_unapplied_by_currency;
   bool written = false;             ///< false on a dry run and when nothing was new
-  /// Unapplied receipts or returns that could not be matched remain (exit 3).
-  bool exceptions_remain() const { return unapplied > 0 || unresolved_returns > 0; }
+  /// Unapplied receipts (new, or from an earlier run of the same file) or returns that could not
+  /// be matched remain (exit 3), so that a scheduled re-run keeps alerting.
+  bool exceptions_remain() const { return unapplied > 0 || unresolved_returns > 0 || still_unapplied > 0; }
 };
 
 struct ApplyCashOptions {
@@ -63,6 +74,11 @@ struct ApplyCashOptions {
 /// The idempotency key of each transaction: its natural key (import::bank_transaction_key) and
 /// "#n", n counting identical transactions within one source file.
 std::vector<std::string> bank_transaction_keys(const std::vector<domain::BankTransaction>& transactions);
+
+inline constexpr std::size_t kNoRepeat = static_cast<std::size_t>(-1);
+/// For each transaction, the index of the earlier line of the same file it repeats (same non-empty
+/// bank reference, booking date, amount, currency and direction), else kNoRepeat.
+std::vector<std::size_t> duplicate_lines(const std::vector<domain::BankTransaction>& transactions);
 
 /// Which rules confirm the name a payer pays under (a match on its own remittance references), so
 /// that the name is learned as an alias of the customer.

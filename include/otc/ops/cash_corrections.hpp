@@ -21,12 +21,14 @@ struct ManualApplication {
   std::string payment;     ///< payment external id
   std::string invoice;     ///< invoice number
   std::string amount;      ///< as typed, in the payment's currency; empty = as much as both allow
-  core::Date requested;    ///< --date, or the as-of date
+  core::Date requested;    ///< --date (when date_given)
+  bool date_given = false; ///< false: dated on the receipt's date, or the invoice's when later
   std::string reason;      ///< a note kept with the application
 };
 
 /// `cash apply`: applies a payment's unapplied cash to an invoice of the same customer and currency,
-/// dated engine::correction_date(requested, engine::application_date(received, invoice date)).
+/// dated engine::application_date(received, invoice date) — the receipt's date, or the invoice's
+/// when later — unless --date says otherwise (never before that date); the note says which.
 CashCorrectionResult apply_payment(store::LedgerStore& store, const Invocation& inv, const ManualApplication& request);
 
 /// `cash unapply`: posts the reversing application of one application, dated no earlier than it.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "otc/import/bank/bank_detail.hpp"
+#include "otc/import/bank/payer_text.hpp"
 
 namespace otc::import::bank_detail {
 namespace {
@@ -137,29 +138,49 @@ class Bai2Reader {
  private:
   void collect_records() {
     for (const Line& l : split_lines(data_)) {
-      std::string_view t = trim_right(l.text);
-      if (!t.empty()) last_line_ = l.number;
-      if (t.empty()) continue;
+      std::string_view whole = trim_right(l.text);
+      if (!whole.empty()) last_line_ = l.number;
+      // Several records on one physical line ("01,...,2/02,...,2/03,.../"): split after each '/'
+      // that a record code and a comma follow.
+      std::vector<std::string_view> pieces;
+      std::size_t from = 0;
+      for (std::size_t p = 0; p + 3 < whole.size(); ++p) {
+        if (whole[p] != '/' || whole[p + 3] != ',') continue;
+        const std::string_view next = whole.substr(p + 1, 2);
+        if (next == "01" || next == "02" || next == "03" || next == "16" || next == "49" || next == "88" || next == "98" ||
+            next == "99") {
+          pieces.push_back(whole.substr(from, p + 1 - from));
+          from = p + 1;
+        }
+      }
+      pieces.push_back(whole.substr(from));
+      for (std::string_view piece : pieces) collect_record(l, trim_right(piece));
+    }
+  }
+
+  void collect_record(const Line& l, std::string_view t) {
+    {
+      if (t.empty()) return;
       std::size_t comma = t.find(',');
       std::string_view code_text = comma == std::string_view::npos ? strip_record_end(t) : t.substr(0, comma);
       std::string_view body = comma == std::string_view::npos ? std::string_view{} : strip_record_end(t.substr(comma + 1));
       auto code = parse_digits(code_text);
       if (!code || code_text.size() != 2) {
         ctx_.problem(l.number, "not a BAI2 record: '" + std::string(t.substr(0, 20)) + "'");
-        continue;
+        return;
       }
       if (*code == 88) {
         if (records_.empty()) {
           ctx_.problem(l.number, "88 continuation record before any record it could continue");
-          continue;
+          return;
         }
         records_.back().segments.push_back(body);
         ++records_.back().physical;
-        continue;
+        return;
       }
       if (*code != 1 && *code != 2 && *code != 3 && *code != 16 && *code != 49 && *code != 98 && *code != 99) {
         ctx_.problem(l.number, "unknown BAI2 record code " + std::string(code_text));
-        continue;
+        return;
       }
       Record r;
       r.code = static_cast<int>(*code);
@@ -406,6 +427,8 @@ class Bai2Reader {
     t.payer_account = credit ? debtor_account : creditor_account;
     if (t.end_to_end_id.empty()) t.end_to_end_id = std::string(customer_ref);
     t.remittance_text = std::move(text);
+    // ACH and wire conventions inside the text (ORIG CO NAME:, B/O, ORG=, /ORDP/, IND ID:, RMR*IV*).
+    enrich_from_text(t);
 
     std::string rcode = find_return_code(t.remittance_text);
     bool says_return = contains_ci(t.remittance_text, "RETURN") || contains_ci(t.remittance_text, "REVERSAL");

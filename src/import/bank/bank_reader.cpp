@@ -26,7 +26,7 @@ constexpr FormatName kFormatNames[] = {
     {BankFormat::kAuto, "auto"},       {BankFormat::kCsv, "csv"},         {BankFormat::kBai2, "bai2"},
     {BankFormat::kBai2, "bai"},        {BankFormat::kBai2, "btrs"},       {BankFormat::kMt940, "mt940"},
     {BankFormat::kMt942, "mt942"},     {BankFormat::kCamt053, "camt053"}, {BankFormat::kCamt053, "camt.053"},
-    {BankFormat::kCamt054, "camt054"}, {BankFormat::kCamt054, "camt.054"}, {BankFormat::kNacha, "nacha"},
+    {BankFormat::kCamt052, "camt052"}, {BankFormat::kCamt052, "camt.052"}, {BankFormat::kCamt054, "camt054"}, {BankFormat::kCamt054, "camt.054"}, {BankFormat::kNacha, "nacha"},
     {BankFormat::kNacha, "ach"},       {BankFormat::kLockbox, "lockbox"},
 };
 
@@ -72,9 +72,10 @@ BankFormat detect_swift(std::string_view s) {
 
 bool csv_header_looks_like_bank(std::string_view header) {
   std::string h = to_upper(header);
-  bool date = h.find("DATE") != std::string::npos || h.find("DATUM") != std::string::npos;
-  bool amount = h.find("AMOUNT") != std::string::npos || h.find("DEBIT") != std::string::npos ||
-                h.find("CREDIT") != std::string::npos || h.find("BETRAG") != std::string::npos;
+  auto has = [&](const char* w) { return h.find(w) != std::string::npos; };
+  bool date = has("DATE") || has("DATUM") || has("BUCHUNGSTAG") || has("VALUTA") || has("FECHA") || has("DATA");
+  bool amount = has("AMOUNT") || has("DEBIT") || has("CREDIT") || has("BETRAG") || has("SOLL") || has("HABEN") ||
+                has("UMSATZ") || has("IMPORTE") || has("MONTANT") || has("IMPORTO") || has("BEDRAG");
   bool delimited = header.find_first_of(",;\t") != std::string_view::npos;
   return date && amount && delimited;
 }
@@ -112,6 +113,9 @@ BankFormat detect_bank_format(std::string_view s) {
     if (s.find("camt.054") != std::string_view::npos || s.find("BkToCstmrDbtCdtNtfctn") != std::string_view::npos) {
       return BankFormat::kCamt054;
     }
+    if (s.find("camt.052") != std::string_view::npos || s.find("BkToCstmrAcctRpt") != std::string_view::npos) {
+      return BankFormat::kCamt052;
+    }
     return BankFormat::kAuto;
   }
 
@@ -133,9 +137,11 @@ BankReadResult read_bank_data(const std::string& name, std::string_view data, Ba
   BankReadResult result;
   if (format == BankFormat::kAuto) {
     format = detect_bank_format(data.substr(0, 8192));
+    // A bank CSV profile or mapping file says what the file is.
+    if (format == BankFormat::kAuto && (opts.csv_mapping || !opts.csv_profile.empty())) format = BankFormat::kCsv;
     if (format == BankFormat::kAuto) {
       throw Error(ErrorKind::kInput, "cannot tell the bank file format from its content", {name, 1, 0},
-                  "name the format (csv, bai2, mt940, mt942, camt053, camt054, nacha, lockbox)");
+                  "name the format (csv, bai2, mt940, mt942, camt052, camt053, camt054, nacha, lockbox)");
     }
   }
   result.format = format;
@@ -145,6 +151,7 @@ BankReadResult read_bank_data(const std::string& name, std::string_view data, Ba
     case BankFormat::kBai2: read_bai2(data, ctx); break;
     case BankFormat::kMt940: read_mt94x(data, ctx, false); break;
     case BankFormat::kMt942: read_mt94x(data, ctx, true); break;
+    case BankFormat::kCamt052:
     case BankFormat::kCamt053:
     case BankFormat::kCamt054: read_camt(data, ctx); break;
     case BankFormat::kNacha: read_nacha(data, ctx); break;
@@ -153,6 +160,13 @@ BankReadResult read_bank_data(const std::string& name, std::string_view data, Ba
     case BankFormat::kAuto: break;
   }
   normalize_text_encoding(ctx);
+  // A lenient read never silently drops every entry: nothing read from a file whose entries were
+  // all left out is an error, not an empty statement.
+  if (opts.lenient && result.transactions.empty()) {
+    for (const auto& t : result.tolerated)
+      if (t.find("left out") != std::string::npos && t.find("not booked") == std::string::npos)
+        throw Error(ErrorKind::kInput, "no transaction could be read: every entry was left out (first: " + t + ")", {name});
+  }
   return result;
 }
 

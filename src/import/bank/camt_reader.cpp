@@ -120,7 +120,7 @@ class CamtReader {
       ctx_.out().format = BankFormat::kCamt054;
     } else if (kind == "BkToCstmrAcctRpt") {
       container_name = "Rpt";
-      ctx_.out().format = BankFormat::kCamt053;
+      ctx_.out().format = BankFormat::kCamt052;
     } else {
       ctx_.fail(line_of(root.offset_debug()), "not a camt.052/053/054 document (root element '" +
                                                   std::string(kind.empty() ? local_name(root.name()) : kind) + "')");

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "otc/import/bank/bank_csv_profiles.hpp"
 #include "otc/import/bank/bank_detail.hpp"
+#include "otc/import/bank/payer_text.hpp"
 #include "otc/import/csv_reader.hpp"
 #include "otc/import/header_index.hpp"
 #include "otc/import/mapping.hpp"
@@ -67,11 +69,122 @@ char detect_delimiter(std::string_view data) {
   return ',';
 }
 
+// The date order of dates that are not ISO, from the values: a first part above 12 is a day, a
+// second part above 12 too. "%d.%m.%Y" for dotted dates that say nothing else (the European
+// convention); nullopt with `why` set when the file does not tell.
+std::optional<core::DateFormat> detect_date_format(const std::vector<std::string>& dates, std::string& why) {
+  bool all_iso = true;
+  for (const auto& d : dates) all_iso = all_iso && core::DateFormat().parse(d).has_value();
+  if (all_iso) return core::DateFormat();
+  char sep = 0;
+  bool day_first = false, month_first = false, year_first = false;
+  int year_digits = 0;
+  for (const auto& d : dates) {
+    std::string_view v = d;
+    v = v.substr(0, v.find_first_of(" T"));
+    int parts[3] = {0, 0, 0};
+    int lens[3] = {0, 0, 0};
+    int k = 0;
+    char this_sep = 0;
+    bool ok = true;
+    for (char c : v) {
+      if (c >= '0' && c <= '9') {
+        if (k > 2) { ok = false; break; }
+        parts[k] = parts[k] * 10 + (c - '0');
+        ++lens[k];
+      } else if (c == '.' || c == '/' || c == '-') {
+        if (this_sep && c != this_sep) { ok = false; break; }
+        this_sep = c;
+        ++k;
+      } else {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok || k != 2 || lens[0] == 0 || lens[1] == 0 || lens[2] == 0) continue;
+    if (sep && this_sep != sep) {
+      why = "dates use different separators";
+      return std::nullopt;
+    }
+    sep = this_sep;
+    if (lens[0] == 4) {
+      year_first = true;
+      continue;
+    }
+    year_digits = std::max(year_digits, lens[2]);
+    if (parts[0] > 12) day_first = true;
+    if (parts[1] > 12) month_first = true;
+  }
+  if (!sep) {
+    why = "no date in a known form";
+    return std::nullopt;
+  }
+  const std::string s(1, sep);
+  if (year_first) return core::DateFormat("%Y" + s + "%m" + s + "%d");
+  const std::string year = year_digits == 2 ? "%y" : "%Y";
+  if (day_first && month_first) {
+    why = "some dates are day-first and some month-first";
+    return std::nullopt;
+  }
+  if (day_first || (!month_first && sep == '.')) return core::DateFormat("%d" + s + "%m" + s + year);
+  if (month_first) return core::DateFormat("%m" + s + "%d" + s + year);
+  why = "every date reads both day-first and month-first (e.g. " + dates.front() + ")";
+  return std::nullopt;
+}
+
+// The decimal mark from the amounts: "1.234,56" / "12,50" say comma, "1,234.56" / "12.50" say
+// point. nullopt when the amounts say both or nothing.
+std::optional<bool> detect_decimal_comma(const std::vector<std::string>& amounts) {
+  bool comma = false, point = false;
+  for (const auto& a : amounts) {
+    std::string_view v = trim(a);
+    while (!v.empty() && (v.back() < '0' || v.back() > '9')) v.remove_suffix(1);  // "12,50 EUR", "12.50-"
+    const std::size_t mark = v.find_last_of(".,");
+    if (mark == std::string_view::npos) continue;
+    const std::size_t decimals = v.size() - mark - 1;
+    if (decimals == 0 || decimals > 2) {
+      // "1.234" or "1,234": a thousands separator, unless the other mark follows.
+      continue;
+    }
+    if (v[mark] == ',') comma = true;
+    else point = true;
+  }
+  if (comma == point) return std::nullopt;
+  return comma;
+}
+
 }  // namespace
 
 void read_bank_csv(std::string_view data, ReadContext& ctx) {
   const BankReadOptions& opts = ctx.opts();
-  char delimiter = opts.csv_delimiter ? opts.csv_delimiter : detect_delimiter(data);
+  const BankCsvProfile* profile = nullptr;
+  if (!opts.csv_profile.empty()) {
+    profile = find_bank_csv_profile(opts.csv_profile);
+    if (profile == nullptr) {
+      std::string names;
+      for (const auto& p : bank_csv_profiles()) names += (names.empty() ? "" : ", ") + std::string(p.name);
+      throw core::Error(core::ErrorKind::kUsage, "--profile '" + opts.csv_profile + "' is not a bank CSV profile (" + names + ")");
+    }
+  }
+  const MappingFile* map = opts.csv_mapping ? &*opts.csv_mapping : nullptr;
+  // No profile and no map: a header that is a known export's signature picks its profile (its
+  // columns; the delimiter, dates and amounts are still detected, the profile's only as fallback).
+  bool auto_profile = false;
+  if (profile == nullptr && map == nullptr) {
+    auto_profile = true;
+    std::vector<std::string_view> head;
+    std::string_view first = data.substr(0, data.find_first_of("\r\n"));
+    if (first.substr(0, 3) == "\xEF\xBB\xBF") first.remove_prefix(3);
+    std::string norm;
+    for (char c : first) norm += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto has = [&](std::string_view w) { return norm.find(w) != std::string::npos; };
+    if (has("details") && has("posting date") && has("description")) profile = find_bank_csv_profile("us-bank");
+    else if (has("buchungstag") || (has("soll") && has("haben")) || has("verwendungszweck")) profile = find_bank_csv_profile("eu-bank");
+  }
+  char delimiter = opts.csv_delimiter;
+  if (!delimiter && map && map->delimiter) delimiter = *map->delimiter;
+  if (!delimiter && profile && profile->delimiter && !auto_profile) delimiter = profile->delimiter;
+  if (!delimiter) delimiter = detect_delimiter(data);
   CsvReader csv(ctx.file(), data, delimiter);
   if (!csv.next()) ctx.fail(1, "empty CSV file: expected a header row");
 
@@ -81,29 +194,137 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
   std::vector<std::string_view> header;
   for (std::size_t i = 0; i < csv.size(); ++i) header.push_back(csv.field(i));
   const HeaderIndex columns(header);
-  // The leftmost column carrying any of a field's names.
-  for (const Synonyms& s : kSynonyms)
-    if (int i = columns.leftmost(s.names); i >= 0) at[static_cast<std::size_t>(s.col)] = static_cast<std::size_t>(i);
-  auto idx = [&](Col c) { return at[static_cast<std::size_t>(c)]; };
   long header_line = csv.line();
+  const auto& fields = bank_csv_fields();
+  auto col_of_field = [&](std::string_view f) -> std::optional<Col> {
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      if (fields[i] == f) return static_cast<Col>(i);
+    return std::nullopt;
+  };
+  std::array<bool, static_cast<std::size_t>(Col::kCount)> claimed{};
+  // 1. The mapping file names columns outright.
+  if (map) {
+    for (const auto& [field, header_text] : map->columns) {
+      auto c = col_of_field(field);
+      if (!c) {
+        std::string list;
+        for (auto f : fields) list += (list.empty() ? "" : ", ") + std::string(f);
+        throw core::Error(core::ErrorKind::kUsage, "mapping names field '" + field + "', which a bank CSV does not have (" + list + ")");
+      }
+      int i = columns.find_any_spelling(header_text);
+      if (i < 0) ctx.fail(header_line, "the mapping names column '" + header_text + "' for " + field + ", but the header has no such column");
+      at[static_cast<std::size_t>(*c)] = static_cast<std::size_t>(i);
+      claimed[static_cast<std::size_t>(*c)] = true;
+    }
+  }
+  // 2. The profile's names, 3. the synonym table (the leftmost column carrying any of a field's
+  // names; for the description the most telling name first, so "Description" beats "Details").
+  auto taken = [&](std::size_t i) {
+    for (std::size_t c = 0; c < at.size(); ++c)
+      if (at[c] == i) return true;
+    return false;
+  };
+  if (profile) {
+    for (const auto& [field, names] : profile->columns) {
+      auto c = col_of_field(field);
+      if (!c || claimed[static_cast<std::size_t>(*c)]) continue;
+      for (std::string_view n : names) {
+        int i = columns.find({n});
+        if (i >= 0 && !taken(static_cast<std::size_t>(i))) {
+          at[static_cast<std::size_t>(*c)] = static_cast<std::size_t>(i);
+          claimed[static_cast<std::size_t>(*c)] = true;
+          break;
+        }
+      }
+    }
+  }
+  for (const Synonyms& s : kSynonyms) {
+    const auto c = static_cast<std::size_t>(s.col);
+    if (claimed[c] || at[c] != kNone) continue;
+    int i = -1;
+    if (s.col == Col::kDescription) {
+      for (std::string_view n : s.names)
+        if (!n.empty() && (i = columns.find({n})) >= 0 && !taken(static_cast<std::size_t>(i))) break;
+        else i = -1;
+    } else {
+      i = columns.leftmost(s.names);
+      if (i >= 0 && taken(static_cast<std::size_t>(i))) i = -1;
+    }
+    if (i >= 0) at[c] = static_cast<std::size_t>(i);
+  }
+  auto idx = [&](Col c) { return at[static_cast<std::size_t>(c)]; };
+  // US exports: "Details" holds CREDIT/DEBIT when a "Description" column holds the text.
+  if (idx(Col::kDirection) == kNone) {
+    int details = columns.find({"details"});
+    if (details >= 0 && !taken(static_cast<std::size_t>(details))) at[static_cast<std::size_t>(Col::kDirection)] = static_cast<std::size_t>(details);
+  }
   if (idx(Col::kDate) == kNone) {
-    ctx.fail(header_line, "CSV header has no date column (e.g. 'date', 'booking date', 'posting date')");
+    ctx.fail(header_line, "CSV header has no date column (e.g. 'date', 'booking date', 'posting date'); "
+                          "name it with --map (date = Header) or use --profile");
   }
   bool split_columns = idx(Col::kDebit) != kNone || idx(Col::kCredit) != kNone;
   if (idx(Col::kAmount) == kNone && !split_columns) {
-    ctx.fail(header_line, "CSV header has no amount column ('amount', or 'debit'/'credit' columns)");
+    ctx.fail(header_line, "CSV header has no amount column ('amount', or 'debit'/'credit' columns); "
+                          "name it with --map (amount = Header) or use --profile");
+  }
+
+  // How dates and amounts are written: the command line, else the mapping file, else the profile,
+  // else what the file shows when it is unambiguous.
+  core::DateFormat date_format = opts.csv_date_format;
+  bool date_given = !date_format.is_iso();
+  if (!date_given && map && map->date_format) date_format = core::DateFormat(*map->date_format), date_given = true;
+  if (!date_given && profile && !profile->date_format.empty() && !auto_profile) date_format = core::DateFormat(std::string(profile->date_format)), date_given = true;
+  bool decimal_comma = opts.csv_decimal_comma;
+  bool decimal_given = decimal_comma;
+  if (!decimal_given && map && map->decimal_comma) decimal_comma = *map->decimal_comma, decimal_given = true;
+  if (!decimal_given && profile && profile->name != "generic" && !auto_profile) decimal_comma = profile->decimal_comma, decimal_given = true;
+  core::Currency file_currency = ctx.default_currency();
+  if (map && map->currency) {
+    if (auto c = core::find_currency(*map->currency, true)) file_currency = *c;
+  }
+  if (!date_given || !decimal_given) {
+    std::vector<std::string> dates, amounts;
+    CsvReader scan(ctx.file(), data, delimiter);
+    scan.next();
+    long first_date_line = 0;
+    while (scan.next() && dates.size() < 5000) {
+      auto get = [&](Col c) { return idx(c) == kNone || idx(c) >= scan.size() ? std::string_view{} : trim(scan.field(idx(c))); };
+      if (std::string_view d = get(Col::kDate); !d.empty()) {
+        if (!first_date_line) first_date_line = scan.line();
+        dates.emplace_back(d);
+      }
+      for (Col c : {Col::kAmount, Col::kDebit, Col::kCredit})
+        if (std::string_view a = get(c); !a.empty()) amounts.emplace_back(a);
+    }
+    if (!date_given && !dates.empty()) {
+      std::string why;
+      auto f = detect_date_format(dates, why);
+      if (!f && auto_profile && profile && !profile->date_format.empty()) f = core::DateFormat(std::string(profile->date_format));
+      if (!f) {
+        ctx.fail(first_date_line ? first_date_line : header_line,
+                 "cannot tell the date order of column '" + std::string(header[idx(Col::kDate)]) + "': " + why +
+                     "; give --date-format (e.g. %m/%d/%Y or %d/%m/%Y) or --profile");
+      }
+      date_format = *f;
+    }
+    if (!decimal_given) {
+      if (auto comma = detect_decimal_comma(amounts)) decimal_comma = *comma;
+      else if (auto_profile && profile) decimal_comma = profile->decimal_comma;
+    }
   }
 
   core::AmountStyle style;
-  style.decimal_comma = opts.csv_decimal_comma;
+  style.decimal_comma = decimal_comma;
+  long data_rows = 0;
   auto field = [&](Col c) { return idx(c) == kNone ? std::string_view{} : trim(csv.field(idx(c))); };
   while (csv.next()) {
     long line = csv.line();
     bool blank = true;
     for (std::size_t i = 0; i < csv.size(); ++i) blank = blank && trim(csv.field(i)).empty();
     if (blank) continue;
+    ++data_rows;
 
-    core::Currency ccy = ctx.default_currency();
+    core::Currency ccy = file_currency;
     if (std::string_view c = field(Col::kCurrency); !c.empty()) {
       auto found = core::find_currency(c, true);
       if (!found) {
@@ -113,16 +334,16 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
       ccy = *found;
     }
     std::string_view date_text = field(Col::kDate);
-    auto date = opts.csv_date_format.parse(date_text);
+    auto date = date_format.parse(date_text);
     if (!date) {
       ctx.problem(line, "bad date '" + std::string(date_text) + "' (expected " +
-                            (opts.csv_date_format.is_iso() ? std::string("YYYY-MM-DD") : opts.csv_date_format.pattern()) +
+                            (date_format.is_iso() ? std::string("YYYY-MM-DD") : date_format.pattern()) +
                             ")", "row left out");
       continue;
     }
     std::optional<core::Date> value_date;
     if (std::string_view v = field(Col::kValueDate); !v.empty()) {
-      value_date = opts.csv_date_format.parse(v);
+      value_date = date_format.parse(v);
       if (!value_date) ctx.problem(line, "bad value date '" + std::string(v) + "'");
     }
 
@@ -159,8 +380,11 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
     if (std::string_view dir = field(Col::kDirection); !dir.empty()) {
       std::string d = to_upper(dir);
       std::int64_t magnitude = signed_amount < 0 ? -signed_amount : signed_amount;
-      if (d == "C" || d == "CR" || d == "CRDT" || d == "CREDIT" || d == "BIJ" || d == "H") signed_amount = magnitude;
-      else if (d == "D" || d == "DR" || d == "DBIT" || d == "DEBIT" || d == "AF" || d == "S") signed_amount = -magnitude;
+      if (d == "C" || d == "CR" || d == "CRDT" || d == "CREDIT" || d == "BIJ" || d == "H" || d == "HABEN" || d == "DSLIP" ||
+          d == "DEPOSIT")
+        signed_amount = magnitude;
+      else if (d == "D" || d == "DR" || d == "DBIT" || d == "DEBIT" || d == "AF" || d == "S" || d == "SOLL" || d == "CHECK")
+        signed_amount = -magnitude;
       else ctx.problem(line, "direction '" + std::string(dir) + "' is not C/D, CR/DR or CREDIT/DEBIT", "the amount's sign is used");
     }
 
@@ -178,6 +402,12 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
     if (std::string_view r = field(Col::kRemittanceRef); !r.empty()) t.remittance_refs.emplace_back(r);
     t.type_code = std::string(field(Col::kTypeCode));
     t.account = std::string(field(Col::kAccount));
+    enrich_from_text(t);
+  }
+  // A lenient read never silently drops every row.
+  if (data_rows > 0 && ctx.out().transactions.empty()) {
+    std::string first = ctx.out().tolerated.empty() ? std::string() : ": " + ctx.out().tolerated.front();
+    ctx.fail(header_line, "none of the " + std::to_string(data_rows) + " rows could be read" + first);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "otc/import/bank/bank_detail.hpp"
+#include "otc/import/bank/payer_text.hpp"
 
 namespace otc::import::bank_detail {
 namespace {
@@ -184,8 +185,10 @@ bool apply_slash_tags(std::string_view text, domain::BankTransaction& t) {
     while (end < text.size() && !tag_at(end, next_tag)) ++end;
     std::string value = collapse_spaces(text.substr(start, end - start));
     while (!value.empty() && value.back() == '/') value.pop_back();  // the closing slash of the last tag
-    if (tag == "NAME" && t.payer_name.empty()) {
-      t.payer_name = value;
+    if ((tag == "NAME" || tag == "ORDP") && t.payer_name.empty()) {
+      std::string_view v = value;
+      while (!v.empty() && v.front() == '/') v.remove_prefix(1);
+      t.payer_name = std::string(v);
     } else if ((tag == "IBAN" || tag == "ACCW") && t.payer_account.empty()) {
       t.payer_account = value.substr(0, value.find(','));
     } else if (tag == "CNTP") {
@@ -517,6 +520,8 @@ class Mt94xReader {
     if (!supplementary.empty()) {
       t.remittance_text = t.remittance_text.empty() ? supplementary : supplementary + " " + t.remittance_text;
     }
+    // Free text that follows ACH or wire conventions (ORIG CO NAME:, B/O, ORG=, /ORDP/, IND ID:).
+    enrich_from_text(t);
   }
 
   void finish_statement(long end_line) {

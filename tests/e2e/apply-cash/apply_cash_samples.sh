@@ -21,11 +21,12 @@ otc aging --as-of 2026-11-03 --by invoice
 for inv in INV-10258 INV-10270 INV-10278 INV-10287 INV-10260 INV-10288; do
   grep -q ",$inv," out.txt && fail "$inv still open"
 done
-# The same file again applies nothing new.
+# The same file again applies nothing new, and still exits 3: its cash waits for a person.
 before=$(ledger_state)
 otc --as-of 2026-11-03 apply-cash bank.csv --tolerance 10.00
-expect_rc 0
+expect_rc 3
 expect_stderr_has "0 new receipts, 0 applied, 0 unapplied, 7 already posted"
+expect_stderr_has "2 receipt(s) posted by an earlier run are still unapplied (1187.00 USD): see \`otc cash unapplied\`"
 [ "$before" = "$(ledger_state)" ] || fail "second apply-cash changed the ledger"
 # The unapplied queue, with age.
 otc cash unapplied --as-of 2026-11-10

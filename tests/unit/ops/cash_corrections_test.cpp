@@ -22,8 +22,9 @@ void add_payment(store::LedgerStore& s) {
   tx.commit();
 }
 
-ops::ManualApplication request(std::string invoice, std::string amount, core::Date on = day(2026, 1, 5)) {
+ops::ManualApplication request(std::string invoice, std::string amount, core::Date on = day(2026, 1, 5), bool date_given = false) {
   ops::ManualApplication a;
+  a.date_given = date_given;
   a.payment = "P1";
   a.invoice = std::move(invoice);
   a.amount = std::move(amount);
@@ -46,11 +47,14 @@ TEST_CASE("cash apply: applies by hand, dated no earlier than the payment and th
   add_payment(*s);
   auto r = ops::apply_payment(*s, kInv, request("I1", "40.00"));
   CHECK(r.changed);
-  CHECK(r.note.rfind("P1: applied 40.00 to I1 (application ", 0) == 0);
+  CHECK(r.note.rfind("P1: applied 40.00 USD to I1 (application ", 0) == 0);
+  CHECK(r.note.find(") on 2026-01-20, the receipt's date") != std::string::npos);
   CHECK(open_at(*s, day(2026, 1, 19)) == 35000);
-  CHECK(open_at(*s, day(2026, 1, 20)) == 31000);  // dated the receipt, not the requested 2026-01-05
-  // Without an amount: as much as both allow (the payment's remaining 60.00 against I1's 60.00).
-  ops::apply_payment(*s, kInv, request("I1", "", day(2026, 1, 25)));
+  CHECK(open_at(*s, day(2026, 1, 20)) == 31000);  // dated the receipt
+  // Without an amount: as much as both allow (the payment's remaining 60.00 against I1's 60.00);
+  // --date 2026-01-25 dates it then, and says so.
+  auto r2 = ops::apply_payment(*s, kInv, request("I1", "", day(2026, 1, 25), true));
+  CHECK(r2.note.find(") on 2026-01-25, as --date says") != std::string::npos);
   CHECK(open_at(*s, day(2026, 1, 24)) == 31000);
   CHECK(open_at(*s, day(2026, 1, 25)) == 25000);
   store::ReadTransaction read(*s);
@@ -87,7 +91,7 @@ TEST_CASE("cash unapply: reverses one application, dated no earlier than it", "[
     read.end();
   }
   auto r = ops::unapply(*s, kInv, id, day(2026, 1, 1), "wrong invoice");
-  CHECK(r.note == "P1: unapplied 4000 minor units from I1: wrong invoice");
+  CHECK(r.note == "P1: unapplied 40.00 USD from I1: wrong invoice");
   CHECK(open_at(*s, day(2026, 1, 19)) == 35000);
   CHECK(open_at(*s, day(2026, 1, 20)) == 35000);  // the reversal takes the application's date
   const std::string before = state(*s);

@@ -12,12 +12,15 @@
 #include "otc/core/error.hpp"
 #include "otc/core/money.hpp"
 #include "otc/domain/bank_transaction.hpp"
+#include "otc/import/mapping.hpp"
 
 namespace otc::import {
 
-enum class BankFormat { kAuto, kCsv, kBai2, kMt940, kMt942, kCamt053, kCamt054, kNacha, kLockbox };
+/// kCamt052 is the intraday account report (BkToCstmrAcctRpt): read like camt.053, reported as its
+/// own kind (its balances are interim; its entries may still be pending).
+enum class BankFormat { kAuto, kCsv, kBai2, kMt940, kMt942, kCamt053, kCamt054, kNacha, kLockbox, kCamt052 };
 
-/// "auto", "csv", "bai2", "mt940", "mt942", "camt053", "camt054", "nacha", "lockbox".
+/// "auto", "csv", "bai2", "mt940", "mt942", "camt052", "camt053", "camt054", "nacha", "lockbox".
 std::string_view bank_format_name(BankFormat format);
 /// Inverse of bank_format_name (case-insensitive; also accepts "camt.053", "ach", "bai"). nullopt when unknown.
 std::optional<BankFormat> parse_bank_format(std::string_view name);
@@ -51,8 +54,15 @@ struct BankReadOptions {
   char csv_delimiter = 0;
   /// CSV only: date format of the date columns (ISO when default-constructed).
   core::DateFormat csv_date_format;
-  /// CSV only: amounts written as 1.234,56.
+  /// CSV only: amounts written as 1.234,56. When false and no profile or map says otherwise, the
+  /// decimal mark is detected from the amounts when unambiguous; so is the date order when
+  /// csv_date_format is ISO and the dates are not.
   bool csv_decimal_comma = false;
+  /// CSV only: a bank CSV profile (bank_csv_profiles.hpp: generic, us-bank, eu-bank); empty = generic.
+  std::string csv_profile;
+  /// CSV only: a mapping file (`field = Header Name`, date_format, decimal_comma, delimiter,
+  /// currency) on top of the profile; fields are those of bank_csv_fields().
+  std::optional<MappingFile> csv_mapping;
 };
 
 struct BankReadResult {
