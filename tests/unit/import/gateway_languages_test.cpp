@@ -1,0 +1,72 @@
+// PayPal activity exports in German, French, Spanish and Italian (gateway.cpp): headers by name in
+// each language, decimal comma, day-first dates; types classified in each language.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "otc/import/gateway.hpp"
+
+using namespace otc;
+using engine::GatewayKind;
+using import::GatewayFormat;
+
+namespace {
+void check_sale_and_fee(const import::GatewayReadResult& r) {
+  CHECK(r.format == GatewayFormat::kPayPal);
+  CHECK(r.issues.empty());
+  REQUIRE(r.rows.size() == 2);
+  CHECK(r.rows[0].kind == GatewayKind::kCharge);
+  CHECK(r.rows[0].created.iso() == "2026-11-02");
+  CHECK(r.rows[0].gross_minor == 123456);
+  CHECK(r.rows[0].fee_minor == 3580);
+  CHECK(r.rows[0].net_minor == 119876);
+  CHECK(r.rows[0].time_of_day == 10 * 3600 + 15 * 60);
+  CHECK(r.rows[1].kind == GatewayKind::kPayout);
+  CHECK(r.rows[1].gross_minor == -100000);
+  CHECK(r.rows[1].created.iso() == "2026-11-13");
+}
+}  // namespace
+
+TEST_CASE("Gateway: PayPal in German", "[reconcile][gateway]") {
+  check_sale_and_fee(import::read_gateway_data(
+      "de.csv",
+      "\"Datum\",\"Uhrzeit\",\"Zeitzone\",\"Name\",\"Typ\",\"Status\",\"W\xC3\xA4hrung\",\"Brutto\",\"Geb\xC3\xBChr\",\"Netto\","
+      "\"Transaktionscode\"\n"
+      "\"02.11.2026\",\"10:15:00\",\"MEZ\",\"Acme GmbH\",\"Zahlung erhalten\",\"Abgeschlossen\",\"EUR\",\"1.234,56\",\"-35,80\","
+      "\"1.198,76\",\"1A\"\n"
+      "\"13.11.2026\",\"08:00:00\",\"MEZ\",\"\",\"Abbuchung auf Bankkonto\",\"Abgeschlossen\",\"EUR\",\"-1.000,00\",\"0,00\","
+      "\"-1.000,00\",\"1B\"\n"));
+}
+
+TEST_CASE("Gateway: PayPal in French", "[reconcile][gateway]") {
+  check_sale_and_fee(import::read_gateway_data(
+      "fr.csv",
+      "\"Date\",\"Heure\",\"Fuseau horaire\",\"Nom\",\"Type\",\"\xC3\x89tat\",\"Devise\",\"Brut\",\"Frais\",\"Net\","
+      "\"Num\xC3\xA9ro de transaction\"\n"
+      "\"02/11/2026\",\"10:15:00\",\"CET\",\"Acme SARL\",\"Paiement express\",\"Termin\xC3\xA9\",\"EUR\",\"1234,56\",\"-35,80\","
+      "\"1198,76\",\"2A\"\n"
+      "\"13/11/2026\",\"08:00:00\",\"CET\",\"\",\"Virement vers compte bancaire\",\"Termin\xC3\xA9\",\"EUR\",\"-1000,00\",\"0,00\","
+      "\"-1000,00\",\"2B\"\n"));
+}
+
+TEST_CASE("Gateway: PayPal in Spanish", "[reconcile][gateway]") {
+  check_sale_and_fee(import::read_gateway_data(
+      "es.csv",
+      "\"Fecha\",\"Hora\",\"Zona horaria\",\"Nombre\",\"Tipo\",\"Estado\",\"Divisa\",\"Bruto\",\"Tarifa\",\"Neto\","
+      "\"Id. de transacci\xC3\xB3n\"\n"
+      "\"02/11/2026\",\"10:15:00\",\"CET\",\"Acme SL\",\"Pago recibido\",\"Completado\",\"EUR\",\"1.234,56\",\"-35,80\","
+      "\"1.198,76\",\"3A\"\n"
+      "\"13/11/2026\",\"08:00:00\",\"CET\",\"\",\"Retiro a cuenta bancaria\",\"Completado\",\"EUR\",\"-1.000,00\",\"0,00\","
+      "\"-1.000,00\",\"3B\"\n"));
+}
+
+TEST_CASE("Gateway: PayPal in Italian", "[reconcile][gateway]") {
+  check_sale_and_fee(import::read_gateway_data(
+      "it.csv",
+      "\"Data\",\"Ora\",\"Fuso orario\",\"Nome\",\"Tipo\",\"Stato\",\"Valuta\",\"Lordo\",\"Tariffa\",\"Netto\","
+      "\"Codice transazione\"\n"
+      "\"02/11/2026\",\"10:15:00\",\"CET\",\"Acme Srl\",\"Pagamento ricevuto\",\"Completata\",\"EUR\",\"1.234,56\",\"-35,80\","
+      "\"1.198,76\",\"4A\"\n"
+      "\"13/11/2026\",\"08:00:00\",\"CET\",\"\",\"Prelievo sul conto bancario\",\"Completata\",\"EUR\",\"-1.000,00\",\"0,00\","
+      "\"-1.000,00\",\"4B\"\n"));
+}
