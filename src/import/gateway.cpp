@@ -218,17 +218,34 @@ void read_stripe(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
   const int c_fee = cols.find({"fee"});
   const int c_net = cols.find({"net"});
   const int c_currency = cols.find({"currency"});
-  const int c_created = cols.find({"createdutc", "created", "createdat", "balancetransactioncreatedat"});
-  const int c_available = cols.find({"availableonutc", "availableon"});
+  // Dates in the account's time zone: a report that carries both `created_utc` and `created` (or
+  // `Created (America/New_York)`) states the local one, which is used; else the UTC column.
+  auto local_column = [&](std::string_view stem) {
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      const std::string& n = cols.normalised(i);
+      if (n.rfind(stem, 0) == 0 && n != std::string(stem) + "utc" && n.find("utc") == std::string::npos &&
+          (n.size() == stem.size() || n.size() > stem.size() + 3))
+        return static_cast<int>(i);
+    }
+    return -1;
+  };
+  const int c_created_local = local_column("created");
+  const int c_created = c_created_local >= 0 ? c_created_local
+                                             : cols.find({"createdutc", "created", "createdat", "balancetransactioncreatedat"});
+  const int c_available_local = local_column("availableon");
+  const int c_available = c_available_local >= 0 ? c_available_local : cols.find({"availableonutc", "availableon"});
   const int c_description = cols.find({"description", "balancetransactiondescription"});
   const int c_email = cols.find({"customeremail", "customeremailmetadata", "email"});
   const int c_payout = cols.find({"automaticpayoutid", "payoutid", "transfer"});
   const int c_trace = cols.find({"traceid", "payouttraceid"});
-  const int c_payout_date = cols.find({"automaticpayouteffectiveatutc", "automaticpayouteffectiveat", "transferdateutc",
-                                       "payoutdateutc", "payoutdate"});
+  const int c_payout_date = cols.find({"automaticpayouteffectiveat", "automaticpayouteffectiveatutc", "effectiveat",
+                                       "effectiveatutc", "arrivaldate", "arrivaldateutc", "transferdateutc", "payoutdateutc", "payoutdate"});
   const std::vector<int> c_invoices = invoice_columns(cols, options.invoice_columns);
+  // The payouts export (id, Amount, Currency, Arrival Date, Status, Created (UTC)) has no type: every
+  // row is a payout.
+  const bool payouts_export = c_type < 0 && (cols.contains("arrivaldate") || cols.contains("arrivaldateutc"));
   require_columns(csv,
-                  {Need{c_type, "Type (or reporting_category)"}, Need{c_amount, "Amount (or gross)"},
+                  {Need{payouts_export ? 0 : c_type, "Type (or reporting_category)"}, Need{c_amount, "Amount (or gross)"},
                    Need{c_currency, "Currency"}, Need{c_created, "Created (UTC)"}},
                   "Stripe export", "export the balance history with its default columns");
   const core::DateFormat format = options.date_format.value_or(core::DateFormat());
@@ -250,6 +267,14 @@ void read_stripe(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
     t.available_on = available.value_or(*created);
     t.time_of_day = parse_time_of_day(cell(csv, c_created));
     if (!settle_fee(ctx, c_fee, *m.gross, m.fee, m.net, false, t)) continue;
+    if (payouts_export) {
+      t.type = "payout";
+      // The export lists payouts as positive amounts leaving the balance.
+      if (t.gross_minor > 0) {
+        t.gross_minor = -t.gross_minor;
+        t.net_minor = t.gross_minor - t.fee_minor;
+      }
+    }
     t.kind = classify_stripe_type(t.type, t.description);
     if (t.kind == GatewayKind::kPayout && t.payout_id.empty()) t.payout_id = !t.source_id.empty() ? t.source_id : t.id;
     for (int i : c_invoices) split_invoices(cell(csv, i), t.invoices);

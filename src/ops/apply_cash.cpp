@@ -236,7 +236,7 @@ ApplyCashResult apply_cash(store::LedgerStore& store, const Invocation& inv, con
                          : t.return_reason.empty() ? std::string("zero-amount entry")
                                                    : "notification of change " + t.return_reason;
       std::string who = t.payer_name;
-      if (!t.bank_reference.empty()) who += (who.empty() ? "" : ", ") + std::string("trace ") + t.bank_reference;
+      if (!t.bank_reference.empty()) who += (who.empty() ? "" : ", ") + std::string("bank reference ") + t.bank_reference;
       out.notes.push_back(core::format_location({t.source_file, t.source_line}) + ": " + what + (who.empty() ? "" : " (" + who + ")") +
                           ": reported, not posted");
       ++out.zero_amount;

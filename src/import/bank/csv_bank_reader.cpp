@@ -1,5 +1,6 @@
 // Generic CSV bank export: a header row naming the columns, then one transaction per row.
 // Columns are found by name through the one synonym table below, never by position.
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
@@ -180,6 +181,7 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
     auto has = [&](std::string_view w) { return norm.find(w) != std::string::npos; };
     if (has("details") && has("posting date") && has("description")) profile = find_bank_csv_profile("us-bank");
     else if (has("buchungstag") || (has("soll") && has("haben")) || has("verwendungszweck")) profile = find_bank_csv_profile("eu-bank");
+    else if (has("remitter") && has("check")) profile = find_bank_csv_profile("lockbox");
   }
   char delimiter = opts.csv_delimiter;
   if (!delimiter && map && map->delimiter) delimiter = *map->delimiter;
@@ -403,6 +405,18 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
     t.type_code = std::string(field(Col::kTypeCode));
     t.account = std::string(field(Col::kAccount));
     enrich_from_text(t);
+    // A lockbox check paying several invoices is listed on several rows: one receipt.
+    auto& txs = ctx.out().transactions;
+    if (profile && profile->rows_per_invoice && txs.size() >= 2) {
+      auto& prev = txs[txs.size() - 2];
+      if (prev.booking_date == t.booking_date && prev.amount_minor == t.amount_minor && prev.end_to_end_id == t.end_to_end_id &&
+          prev.bank_reference == t.bank_reference && prev.payer_name == t.payer_name && prev.direction == t.direction) {
+        for (auto& r : t.remittance_refs)
+          if (std::find(prev.remittance_refs.begin(), prev.remittance_refs.end(), r) == prev.remittance_refs.end())
+            prev.remittance_refs.push_back(r);
+        txs.pop_back();
+      }
+    }
   }
   // A lenient read never silently drops every row.
   if (data_rows > 0 && ctx.out().transactions.empty()) {

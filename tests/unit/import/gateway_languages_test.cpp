@@ -70,3 +70,32 @@ TEST_CASE("Gateway: PayPal in Italian", "[reconcile][gateway]") {
       "\"13/11/2026\",\"08:00:00\",\"CET\",\"\",\"Prelievo sul conto bancario\",\"Completata\",\"EUR\",\"-1.000,00\",\"0,00\","
       "\"-1.000,00\",\"4B\"\n"));
 }
+
+TEST_CASE("Gateway: Stripe reports state dates in the account's time zone next to UTC; the local one is used", "[reconcile][gateway]") {
+  // 2026-11-03 02:30 UTC is still 2026-11-02 in New York: the report's local column says so.
+  auto r = import::read_gateway_data(
+      "stripe.csv",
+      "balance_transaction_id,created_utc,created,available_on_utc,available_on,currency,gross,fee,net,reporting_category,"
+      "automatic_payout_id,automatic_payout_effective_at_utc,automatic_payout_effective_at\n"
+      "txn_1,2026-11-03 02:30:00,2026-11-02 21:30:00,2026-11-05 00:00:00,2026-11-04 19:00:00,usd,100.00,3.20,96.80,charge,"
+      "po_1,2026-11-06 00:00:00,2026-11-05 19:00:00\n");
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.issues.empty());
+  CHECK(r.rows[0].created.iso() == "2026-11-02");
+  CHECK(r.rows[0].available_on.iso() == "2026-11-04");
+  CHECK(r.rows[0].time_of_day == 21 * 3600 + 30 * 60);
+  REQUIRE(r.rows[0].payout_date);
+  CHECK(r.rows[0].payout_date->iso() == "2026-11-05");
+  CHECK(r.rows[0].kind == GatewayKind::kCharge);
+}
+
+TEST_CASE("Gateway: the Stripe payouts export has no type column: every row is a payout", "[reconcile][gateway]") {
+  auto r = import::read_gateway_data("payouts.csv",
+                                     "id,Amount,Currency,Arrival Date (UTC),Status,Created (UTC)\n"
+                                     "po_1,96.80,usd,2026-11-06 00:00:00,paid,2026-11-04 10:00:00\n");
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.issues.empty());
+  CHECK(r.rows[0].kind == GatewayKind::kPayout);
+  CHECK(r.rows[0].gross_minor == -9680);
+  CHECK(r.rows[0].payout_id == "po_1");
+}
