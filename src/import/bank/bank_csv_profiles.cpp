@@ -57,7 +57,7 @@ const std::vector<BankCsvProfile>& bank_csv_profiles() {
         {"payer_account", {"account", "accountnumber", "micraccount", "draweraccount"}},
         {"reference", {"invoice", "invoicenumber", "invoiceno", "document", "documentnumber"}},
         {"account", {"lockbox", "lockboxnumber"}}},
-       "",
+       "%m/%d/%Y",
        false,
        0,
        true},
