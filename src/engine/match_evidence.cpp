@@ -156,7 +156,22 @@ void EvidenceWorker::gather(const domain::BankTransaction& t, Evidence& e) {
   for (const std::string& r : t.remittance_refs) extract_references(r, true, cands);
   if (!t.end_to_end_id.empty() && t.end_to_end_id != "NOTPROVIDED")
     extract_references(t.end_to_end_id, false, cands);
-  extract_references(t.remittance_text, false, cands);
+  // SWIFT-style tags ("/ORDP/ACME/ACCT/123456/REMI/INV 9") separate fields: read them as words, so
+  // that the account after /ACCT/ is not glued to the invoice number after /REMI/.
+  if (t.remittance_text.find('/') != std::string::npos) {
+    buf.assign(t.remittance_text);
+    for (std::string_view tag : {"/ORDP/", "/ORDR/", "/REMI/", "/ACCT/", "/IBAN/", "/NAME/", "/EREF/", "/BENM/", "/TRTP/", "/BIC/",
+                                 "/CNTP/", "/ULTD/", "/PURP/", "/ADDR/"}) {
+      for (std::size_t p = buf.find(tag); p != std::string::npos; p = buf.find(tag, p)) {
+        buf[p] = ' ';
+        buf[p + tag.size() - 1] = ' ';
+        p += tag.size();
+      }
+    }
+    extract_references(buf, false, cands);
+  } else {
+    extract_references(t.remittance_text, false, cands);
+  }
   e.candidate_count = static_cast<std::uint8_t>(std::min<std::size_t>(cands.size(), 255));
 
   const auto currency = static_cast<std::uint32_t>(currency_bits(t.currency));

@@ -16,6 +16,8 @@ struct Label {
 // Colon/equals labels banks print (compared upper-case), longest first where they share a start.
 constexpr Label kLabels[] = {
     {"ORIG CO NAME", Kind::kName},      {"ORIGINATOR NAME", Kind::kName}, {"ORIG NAME", Kind::kName},
+    {"COMPANY NAME", Kind::kName},      {"CO NAME", Kind::kName},         {"REMITTER NAME", Kind::kName},
+    {"ORDERING CUST", Kind::kName},     {"RECEIVED FROM", Kind::kName},   {"PAID BY", Kind::kName},
     {"ORIGINATOR", Kind::kName},        {"ORIG CO ID", Kind::kAccount},   {"ORIG ID", Kind::kAccount},
     {"ORIG BK", Kind::kOther},          {"ORIG BANK", Kind::kOther},      {"ORIG ACCT", Kind::kAccount},
     {"ORIG", Kind::kName},              {"ORG ACCT", Kind::kAccount},     {"ORG", Kind::kName},

@@ -72,3 +72,11 @@ TEST_CASE("Matching: a stranger's company name in free text is a payer who is no
   CHECK(run({rcpt(50000, {}, "INV 000214")}).applications.size() == 1);
   CHECK(run({rcpt(50000, {}, "INV 000214 VENNUDAIT PLASTICS PLC")}).applications.empty());
 }
+
+TEST_CASE("Matching: SWIFT-style tags separate the fields of free text", "[matching][payer_text]") {
+  // The account after /ACCT/ is not glued to the invoice after /REMI/; the name after /ORDP/ is the payer.
+  const auto r = run({rcpt(20000, {}, "/ORDP/INITECH LTD/ACCT/123456789012/REMI/INV-000300")});
+  REQUIRE(r.applications.size() == 1);
+  CHECK(r.applications[0].invoice_id == 5);
+  CHECK(r.applications[0].confidence == 98);
+}
