@@ -80,3 +80,11 @@ TEST_CASE("Matching: SWIFT-style tags separate the fields of free text", "[match
   CHECK(r.applications[0].invoice_id == 5);
   CHECK(r.applications[0].confidence == 98);
 }
+
+TEST_CASE("Matching: a wire payer followed by its address (city, state) is the customer named first", "[matching][payer_text]") {
+  // "B/O: INITECH LTD AUSTIN TX 78701" gives the payer name "INITECH LTD AUSTIN TX".
+  const auto r = run({rcpt(20000, {}, "", "INITECH LTD AUSTIN TX")});
+  REQUIRE(r.applications.size() == 1);
+  CHECK(r.applications[0].invoice_id == 5);
+  CHECK(r.applications[0].rule == otc::engine::MatchRule::kCustomerAmount);
+}

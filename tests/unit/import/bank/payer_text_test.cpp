@@ -60,3 +60,10 @@ TEST_CASE("Payer text: enrich fills only what is missing", "[bank][payer_text]")
   enrich_from_text(w);
   CHECK(w.payer_name.empty());
 }
+
+TEST_CASE("Payer text: a Fedwire credit as a US bank prints it", "[bank][payer_text]") {
+  const auto p = parse_payer_text(
+      "FEDWIRE CREDIT VIA: BANK OF AMERICA/026009593 B/O: ACME CORP NEW YORK NY 10001 REF: CHASE NYC/CTR/BNF=OTC DEMO INC/AC-1234 "
+      "RFB=INV-1013 OBI=INV 1013 IMAD: 0302MMQFMP2L000123 TRN: 1234567890FF");
+  CHECK(p.payer_name == "ACME CORP NEW YORK NY");  // the engine drops the city and state
+}
