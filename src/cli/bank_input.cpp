@@ -10,7 +10,7 @@ void add_bank_input_options(CLI::App* cmd, BankInputArgs& args, bool lenient_fla
   cmd->add_option("--input-format", args.input_format,
                   "auto (default: detected from the content), csv, bai2, mt940, mt942, camt052, camt053, camt054, nacha, lockbox");
   cmd->add_option("--currency", args.currency, "currency for files that carry none (NACHA, lockbox, some CSV); default USD");
-  cmd->add_option("--profile", args.profile, "bank CSV export profile: generic (default), us-bank, eu-bank");
+  cmd->add_option("--profile", args.profile, "bank CSV export profile: generic (default), us-bank, eu-bank, lockbox (else picked from a known header)");
   cmd->add_option("--map", args.map_file,
                   "bank CSV mapping file: `field = Header Name` lines (date, amount, debit, credit, direction, description, "
                   "payer_name, ...) and date_format, decimal_comma, delimiter, currency");
