@@ -67,3 +67,11 @@ TEST_CASE("Payer text: a Fedwire credit as a US bank prints it", "[bank][payer_t
       "RFB=INV-1013 OBI=INV 1013 IMAD: 0302MMQFMP2L000123 TRN: 1234567890FF");
   CHECK(p.payer_name == "ACME CORP NEW YORK NY");  // the engine drops the city and state
 }
+
+TEST_CASE("Payer text: Bank of America's ACH text (name first, DES:, ID:, INDN:)", "[bank][payer_text]") {
+  const auto p = parse_payer_text("ACME CORP DES:PAYMENT ID:INV1013 INDN:OTC DEMO CO ID:1234567890 CCD");
+  CHECK(p.payer_name == "ACME CORP");
+  CHECK(p.references == std::vector<std::string>{"INV1013"});
+  CHECK(p.payer_account == "1234567890");
+  CHECK(p.individual_name == "OTC DEMO");
+}
