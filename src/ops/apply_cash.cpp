@@ -137,8 +137,10 @@ std::vector<std::size_t> duplicate_lines(const std::vector<domain::BankTransacti
   std::unordered_map<std::string, std::size_t> first;
   for (std::size_t i = 0; i < all.size(); ++i) {
     const auto& t = all[i];
-    if (t.bank_reference.empty()) continue;  // nothing says it is the same entry
-    std::string key = t.source_file + '\x1f' + t.bank_reference + '\x1f' + t.booking_date.iso() + '\x1f' +
+    // Nothing says it is the same entry without a bank reference (nor with a placeholder one: "0000").
+    if (t.bank_reference.find_first_not_of("0 ") == std::string::npos) continue;
+    std::string key = t.source_file + '\x1f' + t.bank_reference + '\x1f' + t.booking_date.iso() + '\x1f' + t.payer_name + '\x1f' +
+                      t.payer_account + '\x1f' +
                       std::to_string(t.amount_minor) + '\x1f' + std::string(t.currency.view()) + '\x1f' +
                       (t.direction == domain::Direction::kCredit ? "C" : "D") + (t.reversal ? "R" : "");
     auto [it, inserted] = first.emplace(std::move(key), i);

@@ -282,3 +282,13 @@ TEST_CASE("confirms_payer: reference matches teach the payer's name, amount-only
   CHECK_FALSE(ops::confirms_payer(engine::MatchRule::kCustomerAmount));
   CHECK_FALSE(ops::confirms_payer(engine::MatchRule::kReferenceFuzzy));
 }
+
+TEST_CASE("apply_cash: placeholder bank references and other payers do not make duplicates", "[ops][apply_cash]") {
+  auto t = receipt(day(2026, 1, 20), 5000, "I1");
+  t.bank_reference = "0000000000";
+  CHECK(ops::duplicate_lines({t, t}) == std::vector<std::size_t>{ops::kNoRepeat, ops::kNoRepeat});
+  auto a = receipt(day(2026, 1, 20), 5000, "I1");
+  auto b = a;
+  b.payer_name = "SOMEONE ELSE";
+  CHECK(ops::duplicate_lines({a, b}) == std::vector<std::size_t>{ops::kNoRepeat, ops::kNoRepeat});
+}
