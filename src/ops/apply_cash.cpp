@@ -221,7 +221,11 @@ ApplyCashResult apply_cash(store::LedgerStore& store, const Invocation& inv, con
       // Cash posted by an earlier run and still waiting for a person keeps the run at exit 3.
       if (all[i].direction == domain::Direction::kCredit && !all[i].reversal) {
         auto posted = store.find_payment(import::bank_payment_id(all[i], keys[i]));
-        if (posted && !posted->reversed && posted->unapplied_minor > 0) {
+        // Waiting for a person: nothing of it applied (an overpayment's rest on account is not waiting).
+        bool waiting = posted && !posted->reversed && posted->unapplied_minor > 0;
+        if (waiting)
+          for (const auto& a : store.applications_of_payment(posted->id)) waiting = waiting && (a.reversed || a.amount_minor <= 0);
+        if (waiting) {
           ++out.still_unapplied;
           auto& sum = out.still_unapplied_by_currency[std::string(posted->currency.view())];
           sum.first = posted->currency;

@@ -292,3 +292,16 @@ TEST_CASE("apply_cash: placeholder bank references and other payers do not make 
   b.payer_name = "SOMEONE ELSE";
   CHECK(ops::duplicate_lines({a, b}) == std::vector<std::size_t>{ops::kNoRepeat, ops::kNoRepeat});
 }
+
+TEST_CASE("apply_cash: a re-run does not alert for an overpayment's rest left on account", "[ops][apply_cash]") {
+  auto s = ledger();
+  // 120.00 from Acme for I1 (100.00): I1 paid, 20.00 on account; the first run needs nobody.
+  auto over = receipt(day(2026, 1, 20), 12000, "I1");
+  auto first = ops::apply_cash(*s, kInv, {over}, kFiles, {});
+  REQUIRE(first.rows.size() == 2);
+  CHECK(first.rows[1].rule == "on_account");
+  CHECK_FALSE(first.exceptions_remain());
+  auto second = ops::apply_cash(*s, kInv, {over}, kFiles, {});
+  CHECK(second.still_unapplied == 0);
+  CHECK_FALSE(second.exceptions_remain());
+}
