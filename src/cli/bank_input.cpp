@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "otc/core/error.hpp"
+#include "otc/import/gateway.hpp"
 
 namespace otc::cli {
 
@@ -24,6 +25,12 @@ import::BankReadResult read_bank_input(const Context& ctx, const std::string& pa
     auto f = import::parse_bank_format(args.input_format);
     if (!f) throw core::Error(core::ErrorKind::kUsage, "--input-format '" + args.input_format + "' is not a known bank format");
     format = *f;
+  }
+  if (format == import::BankFormat::kAuto) {
+    if (auto g = import::sniff_gateway_file(path); g != import::GatewayFormat::kAuto)
+      throw core::Error(core::ErrorKind::kInput,
+                        "this is a " + std::string(import::gateway_format_name(g)) + " export, not a bank file", {path == "-" ? "<stdin>" : path, 1, 0},
+                        "gateway exports are tied out against bank deposits with `otc reconcile bank`");
   }
   import::BankReadOptions opts;
   opts.lenient = lenient;
