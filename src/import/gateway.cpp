@@ -369,7 +369,16 @@ void read_paypal(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
     }
     MoneyCells m;
     if (!money_cells(ctx, t, {c_currency, c_gross, c_fee, c_net}, "gross", style, m)) continue;
-    auto date = date_cell(ctx, c_date, "date", format, true);
+    // Day first in every European language, with dots, slashes or dashes as the export writes them.
+    const core::DateFormat* row_format = &format;
+    static const core::DateFormat kDotted("%d.%m.%Y"), kSlashed("%d/%m/%Y"), kDashed("%d-%m-%Y");
+    if (european && !options.date_format) {
+      const std::string d = cell(csv, c_date);
+      if (d.size() >= 3 && d[2] == '.') row_format = &kDotted;
+      else if (d.size() >= 3 && d[2] == '/') row_format = &kSlashed;
+      else if (d.size() >= 3 && d[2] == '-') row_format = &kDashed;
+    }
+    auto date = date_cell(ctx, c_date, "date", *row_format, true);
     if (!ctx.ok || !m.gross || !date) continue;
     t.created = t.available_on = *date;
     t.time_of_day = parse_time_of_day(cell(csv, c_time));

@@ -99,3 +99,14 @@ TEST_CASE("Gateway: the Stripe payouts export has no type column: every row is a
   CHECK(r.rows[0].gross_minor == -9680);
   CHECK(r.rows[0].payout_id == "po_1");
 }
+
+TEST_CASE("Gateway: PayPal in French with dotted dates", "[reconcile][gateway]") {
+  auto r = import::read_gateway_data(
+      "fr.csv",
+      "\"Date\",\"Heure\",\"Nom\",\"Type\",\"Devise\",\"Brut\",\"Frais\",\"Net\",\"Num\xC3\xA9ro de transaction\"\n"
+      "\"02.11.2026\",\"10:15:00\",\"Acme SARL\",\"Paiement\",\"EUR\",\"10,00\",\"-0,50\",\"9,50\",\"5A\"\n");
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.issues.empty());
+  CHECK(r.rows[0].created.iso() == "2026-11-02");
+  CHECK(r.rows[0].net_minor == 950);
+}
