@@ -133,6 +133,9 @@ std::optional<std::int64_t> amount_cell(RowContext& ctx, int index, std::string_
     if (required) ctx.issue(index, std::string(what) + " is empty");
     return std::nullopt;
   }
+  // French exports group thousands with a (non-breaking) space: "1 234,56".
+  for (std::string_view sp : {"\xE2\x80\xAF", "\xC2\xA0", " "})
+    for (std::size_t p = text.find(sp); p != std::string::npos; p = text.find(sp)) text.erase(p, sp.size());
   core::AmountResult r = core::parse_amount(text, exponent, style);
   if (!r.ok()) {
     ctx.issue(index, std::string(what) + " '" + text + "': " + std::string(core::describe(*r.error)));

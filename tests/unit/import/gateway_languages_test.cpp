@@ -104,9 +104,9 @@ TEST_CASE("Gateway: PayPal in French with dotted dates", "[reconcile][gateway]")
   auto r = import::read_gateway_data(
       "fr.csv",
       "\"Date\",\"Heure\",\"Nom\",\"Type\",\"Devise\",\"Brut\",\"Frais\",\"Net\",\"Num\xC3\xA9ro de transaction\"\n"
-      "\"02.11.2026\",\"10:15:00\",\"Acme SARL\",\"Paiement\",\"EUR\",\"10,00\",\"-0,50\",\"9,50\",\"5A\"\n");
+      "\"02.11.2026\",\"10:15:00\",\"Acme SARL\",\"Paiement\",\"EUR\",\"1 010,00\",\"-0,50\",\"1 009,50\",\"5A\"\n");
   REQUIRE(r.rows.size() == 1);
   CHECK(r.issues.empty());
   CHECK(r.rows[0].created.iso() == "2026-11-02");
-  CHECK(r.rows[0].net_minor == 950);
+  CHECK(r.rows[0].net_minor == 100950);  // thousands grouped with a space and a non-breaking space
 }
