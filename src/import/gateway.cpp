@@ -318,7 +318,6 @@ PayPalLanguage paypal_language(const HeaderIndex& cols) {
 
 void read_paypal(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptions& options, GatewayReadResult& result) {
   const PayPalLanguage language = paypal_language(cols);
-  const bool german = language == PayPalLanguage::kGerman;
   const int c_date = cols.find({"date", "datum", "fecha", "data"});
   const int c_time = cols.find({"time", "uhrzeit", "heure", "hora", "ora"});
   const int c_name = cols.find({"name", "nom", "nombre", "nome"});
@@ -346,7 +345,6 @@ void read_paypal(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
   // Dates are in the account's time zone (the export's time-zone column says which) and are kept
   // as written; day first and with a decimal comma in every language but English.
   const bool european = language != PayPalLanguage::kEnglish;
-  (void)german;
   const core::DateFormat format =
       options.date_format.value_or(core::DateFormat(language == PayPalLanguage::kGerman ? "%d.%m.%Y"
                                                     : european                          ? "%d/%m/%Y"
