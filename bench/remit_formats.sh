@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The same generated receipts as CSV, BAI2, MT940, camt.053 and NACHA, each applied end to end
+# The same generated receipts as CSV, BAI2, MT940, camt.053, NACHA and a US bank's CSV export, each applied end to end
 # with `otc apply-cash` on a copy of one ledger (customers and open invoices imported once), scored
 # against the truth: precision and auto-apply per format.
 #
@@ -15,7 +15,7 @@ OTC_LEDGER=$PWD/base.db "$BUILD/otc" -q init
 OTC_LEDGER=$PWD/base.db "$BUILD/otc" -q import customers customers.csv --map "$HERE/remit_customers.map"
 OTC_LEDGER=$PWD/base.db "$BUILD/otc" -q import invoices invoices.csv --map "$HERE/remit_invoices.map"
 printf '%-8s %13s %7s %10s %14s %10s %8s\n' format applications wrong precision auto-applied auto-apply seconds
-for f in csv:bank.csv bai2:bank.bai2 mt940:bank.mt940 camt053:bank.camt053.xml nacha:bank.ach; do
+for f in csv:bank.csv bai2:bank.bai2 mt940:bank.mt940 camt053:bank.camt053.xml nacha:bank.ach csv-us:bank_us.csv; do
   name=${f%%:*}; file=${f#*:}
   cp base.db "$name.db"
   start=$(date +%s.%N)

@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
   app.add_option("--show-wrong", show_wrong, "print up to N wrongly applied receipts to stderr");
   app.add_option("--show-missed", show_missed, "print up to N applicable receipts left unapplied to stderr");
   app.add_option("--format", format,
-                 "write the receipts as a bank file and read them back first: csv, bai2, mt940, camt053, nacha; "
+                 "write the receipts as a bank file and read them back first: csv, bai2, mt940, camt053, nacha, csv-us; "
                  "'all' prints one line per format; 'none' (default) matches the generated receipts directly")
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);

@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
   app.add_option("--receipts", cfg.receipts, "bank lines")->capture_default_str();
   app.add_option("--out", out_dir, "output directory (created when missing)")->capture_default_str();
   app.add_flag("--all-formats", all_formats,
-               "also write the same receipts as bank.bai2, bank.mt940, bank.camt053.xml and bank.ach (NACHA)");
+               "also write the same receipts as bank.bai2, bank.mt940, bank.camt053.xml, bank.ach (NACHA) and bank_us.csv (a US bank CSV export)");
   CLI11_PARSE(app, argc, argv);
 
   try {

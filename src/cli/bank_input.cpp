@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "otc/core/error.hpp"
+#include "otc/import/gateway.hpp"
 
 namespace otc::cli {
 
@@ -10,7 +11,7 @@ void add_bank_input_options(CLI::App* cmd, BankInputArgs& args, bool lenient_fla
   cmd->add_option("--input-format", args.input_format,
                   "auto (default: detected from the content), csv, bai2, mt940, mt942, camt052, camt053, camt054, nacha, lockbox");
   cmd->add_option("--currency", args.currency, "currency for files that carry none (NACHA, lockbox, some CSV); default USD");
-  cmd->add_option("--profile", args.profile, "bank CSV export profile: generic (default), us-bank, eu-bank");
+  cmd->add_option("--profile", args.profile, "bank CSV export profile: generic (default), us-bank, eu-bank, lockbox (else picked from a known header)");
   cmd->add_option("--map", args.map_file,
                   "bank CSV mapping file: `field = Header Name` lines (date, amount, debit, credit, direction, description, "
                   "payer_name, ...) and date_format, decimal_comma, delimiter, currency");
@@ -24,6 +25,12 @@ import::BankReadResult read_bank_input(const Context& ctx, const std::string& pa
     auto f = import::parse_bank_format(args.input_format);
     if (!f) throw core::Error(core::ErrorKind::kUsage, "--input-format '" + args.input_format + "' is not a known bank format");
     format = *f;
+  }
+  if (format == import::BankFormat::kAuto) {
+    if (auto g = import::sniff_gateway_file(path); g != import::GatewayFormat::kAuto)
+      throw core::Error(core::ErrorKind::kInput,
+                        "this is a " + std::string(import::gateway_format_name(g)) + " export, not a bank file", {path == "-" ? "<stdin>" : path, 1, 0},
+                        "gateway exports are tied out against bank deposits with `otc reconcile bank`");
   }
   import::BankReadOptions opts;
   opts.lenient = lenient;

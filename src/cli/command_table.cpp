@@ -72,14 +72,17 @@ const std::vector<CommandSpec>& command_table() {
       {"apply-cash", "Post receipts from bank files and apply them to open invoices",
        "Each application records its rule and confidence. Receipts that cannot be matched safely stay unapplied,\n"
        "with up to three suggestions (see `otc cash unapplied`); the exit code is then 3. The same file twice applies\n"
-       "nothing new. A file whose control totals do not agree is refused unless --lenient.",
+       "nothing new (and still exits 3 while its cash waits). A file whose control totals do not agree is refused\n"
+       "unless --lenient. A line repeating an earlier one of its file is listed as a duplicate, not posted. Bank CSV\n"
+       "exports: --profile us-bank|eu-bank|lockbox or --map FILE (picked from a known header otherwise).",
        "otc apply-cash bank/2026-10-31.bai2 --tolerance 0.5%", kLedger, kReport | kInputStyle, install_apply_cash},
 
       {"cash", "The unapplied queue and corrections: apply, unapply, reverse", "",
        "otc cash unapplied --as-of 2026-11-05 --format table", kLedger, kReport, install_cash, nullptr, false},
       {"cash unapplied", "Payments with cash not yet applied, with their age and suggestions", "",
        "otc cash unapplied --as-of 2026-11-05 --format table", kLedger, kReport},
-      {"cash apply", "Apply a payment's unapplied cash to an invoice by hand", "",
+      {"cash apply", "Apply a payment's unapplied cash to an invoice by hand",
+       "Dated on the receipt's date, or the invoice's when later, unless --date says otherwise; the message says which.",
        "otc cash apply BNK-20261103-8994975F1123 INV-10305 410.00", kLedger, kReport},
       {"cash unapply", "Reverse one application (a misapplied payment); the invoice reopens, the cash is unapplied again", "",
        "otc cash unapply 1042 --reason \"applied to the wrong customer\"", kLedger, kReport},

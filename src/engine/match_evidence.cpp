@@ -37,6 +37,41 @@ const NameResult& EvidenceWorker::identify_name(const std::string& payer_name) {
   return name_cache.emplace(payer_name, r).first->second;
 }
 
+// Wire texts print the payer's address after its name ("B/O: ACME CORP NEW YORK NY 10001"): when
+// the name as given fits nobody and ends with a US state code, the longest leading part (the city
+// and state dropped) that is exactly one customer's name is the payer.
+const NameResult& EvidenceWorker::payer_with_address(const std::string& payer_name) {
+  const NameResult& whole = identify_name(payer_name);
+  if (whole.payer != PayerMatch::kNone) return whole;
+  static constexpr std::string_view kStates[] = {
+      "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
+      "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND",
+      "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC"};
+  std::vector<std::string_view> words;
+  std::string_view rest = payer_name;
+  while (!rest.empty()) {
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ',')) rest.remove_prefix(1);
+    std::size_t e = rest.find_first_of(" ,");
+    if (e == std::string_view::npos) e = rest.size();
+    if (e > 0) words.push_back(rest.substr(0, e));
+    rest.remove_prefix(e);
+  }
+  if (words.size() < 3) return whole;
+  std::string last;
+  for (char c : words.back()) last += static_cast<char>((c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c);
+  if (std::find(std::begin(kStates), std::end(kStates), last) == std::end(kStates)) return whole;
+  std::vector<std::uint32_t> owners;
+  for (std::size_t n = words.size() - 2; n >= 1; --n) {
+    std::string head;
+    for (std::size_t i = 0; i < n; ++i) head += (i ? " " : "") + std::string(words[i]);
+    owners.clear();
+    books.names.exact_owners(normalize_name(head), owners);
+    if (owners.size() == 1) return identify_name(head);
+    if (owners.size() > 1) break;
+  }
+  return whole;
+}
+
 void EvidenceWorker::payer_in_text(const std::string& text, Evidence& e) {
   const std::vector<std::uint32_t> owners = customers_named_in_text(books.names, text);
   if (owners.size() == 1) {
@@ -130,7 +165,7 @@ void EvidenceWorker::gather(const domain::BankTransaction& t, Evidence& e) {
     }
   }
   if (!t.payer_name.empty()) {
-    const NameResult& nr = identify_name(t.payer_name);
+    const NameResult& nr = payer_with_address(t.payer_name);
     e.payer = nr.payer;
     e.customer = nr.customer;
     e.name_score = nr.score;
@@ -156,7 +191,22 @@ void EvidenceWorker::gather(const domain::BankTransaction& t, Evidence& e) {
   for (const std::string& r : t.remittance_refs) extract_references(r, true, cands);
   if (!t.end_to_end_id.empty() && t.end_to_end_id != "NOTPROVIDED")
     extract_references(t.end_to_end_id, false, cands);
-  extract_references(t.remittance_text, false, cands);
+  // SWIFT-style tags ("/ORDP/ACME/ACCT/123456/REMI/INV 9") separate fields: read them as words, so
+  // that the account after /ACCT/ is not glued to the invoice number after /REMI/.
+  if (t.remittance_text.find('/') != std::string::npos) {
+    buf.assign(t.remittance_text);
+    for (std::string_view tag : {"/ORDP/", "/ORDR/", "/REMI/", "/ACCT/", "/IBAN/", "/NAME/", "/EREF/", "/BENM/", "/TRTP/", "/BIC/",
+                                 "/CNTP/", "/ULTD/", "/PURP/", "/ADDR/"}) {
+      for (std::size_t p = buf.find(tag); p != std::string::npos; p = buf.find(tag, p)) {
+        buf[p] = ' ';
+        buf[p + tag.size() - 1] = ' ';
+        p += tag.size();
+      }
+    }
+    extract_references(buf, false, cands);
+  } else {
+    extract_references(t.remittance_text, false, cands);
+  }
   e.candidate_count = static_cast<std::uint8_t>(std::min<std::size_t>(cands.size(), 255));
 
   const auto currency = static_cast<std::uint32_t>(currency_bits(t.currency));

@@ -13,7 +13,6 @@ void Matcher::pass_partial(std::uint32_t r) {
   const std::int64_t amount = tx(r).amount_minor;
   std::array<std::uint32_t, Evidence::kMaxHits> strong{};
   int ns = 0;
-  bool any_strong = false;
   for (const Hit& h : e.hit_span()) {
     if ((h.flags & kFuzzy) || (h.flags & kLastRun)) continue;
     // A bare number counts when it names an invoice of the identified payer.
@@ -22,7 +21,6 @@ void Matcher::pass_partial(std::uint32_t r) {
     for (int i = 0; i < ns; ++i) dup = dup || strong[i] == h.invoice;
     if (dup) continue;
     strong[ns++] = h.invoice;
-    if (h.context != RefContext::kBare) any_strong = true;
   }
   if (ns == 1) {
     const std::uint32_t inv = strong[0];
@@ -30,7 +28,6 @@ void Matcher::pass_partial(std::uint32_t r) {
     // On a reference alone (payer unknown or someone else) it waits in the queue with the invoice
     // as a suggestion: a wrong partial application hides a past-due invoice.
     const bool confirmed = payer_confirms(r, inv);
-    (void)any_strong;
     if (!usable(r, inv)) {
       note(r, remaining_[inv] <= 0 ? Why::kPaid : Why::kCurrency);
     } else if (confirmed) {

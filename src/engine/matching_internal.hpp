@@ -150,6 +150,8 @@ class EvidenceWorker {
 
  private:
   const NameResult& identify_name(const std::string& payer_name);
+  // identify_name, and for a name followed by a US city and state, its leading part.
+  const NameResult& payer_with_address(const std::string& payer_name);
   // The payer named inside the remittance text (engine/payer_text.hpp), when no payer field was given.
   void payer_in_text(const std::string& text, Evidence& e);
   void add_hit(Evidence& e, std::uint32_t invoice, RefContext ctx, std::uint8_t flags);

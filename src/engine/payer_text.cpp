@@ -9,14 +9,16 @@ namespace {
 char up(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
 // Words that are about the payment, not the payer (compared upper-case, punctuation removed).
-constexpr std::array<std::string_view, 62> kPaymentWords = {
+constexpr std::array<std::string_view, 73> kPaymentWords = {
     "PAYMENT", "PAYMENTS", "PMT",     "PMNT",    "PAY",      "PAID",     "INV",      "INVS",     "INVOICE",
     "INVOICES", "REF",     "RE",      "NO",      "NR",       "NUM",      "FOR",      "ACH",      "CREDIT",
     "CR",      "DEBIT",    "WIRE",    "IN",      "INCOMING", "TRANSFER", "TRF",      "XFER",     "REMIT",
     "REMITTANCE", "THANK", "THANKS",  "YOU",     "FULL",     "FROM",     "BY",       "ORDER",    "OF",
     "DEPOSIT", "SEPA",     "CCD",     "CTX",     "PPD",      "ONLINE",   "BANKING",  "BILL",     "BILLS",
     "GUTSCHRIFT", "UEBERWEISUNG", "RECHNUNG", "VIREMENT", "FACTURE", "FACTURA", "FATTURA", "OVERBOEKING",
-    "SETTLEMENT", "AMOUNT", "ACCOUNT", "ACCT",  "TRANSACTION", "PARTIAL", "BALANCE", "AND", "DUE"};
+    "SETTLEMENT", "AMOUNT", "ACCOUNT", "ACCT",  "TRANSACTION", "PARTIAL", "BALANCE", "AND", "DUE",
+    // SWIFT-style tag names ("/ORDP/NAME/REMI/...")
+    "ORDP", "ORDR", "REMI", "EREF", "BENM", "TRTP", "IBAN", "BIC", "CNTP", "ULTD", "PURP"};
 
 bool has_digit(std::string_view w) {
   for (char c : w)
@@ -90,8 +92,10 @@ std::vector<std::uint32_t> customers_named_in_text(const NameIndex& index, std::
         const std::string head = span.substr(0, starts[k] - 1);
         const std::string tail = span.substr(starts[starts.size() - k]);
         for (const std::string& part : {head, tail}) {
+          // Two words at least: a cut name ("SUMMIT LOGISTI") is not a shorter customer's ("Summit").
+          if (part.find(' ') == std::string::npos) continue;
           const std::string norm = normalize_name(part);
-          if (norm.find(' ') == std::string::npos && letters(norm) < 5) continue;
+          if (norm.find(' ') == std::string::npos && letters(norm) < 4) continue;
           index.exact_owners(norm, found);
         }
       }

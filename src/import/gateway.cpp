@@ -133,6 +133,9 @@ std::optional<std::int64_t> amount_cell(RowContext& ctx, int index, std::string_
     if (required) ctx.issue(index, std::string(what) + " is empty");
     return std::nullopt;
   }
+  // French exports group thousands with a (non-breaking) space: "1 234,56".
+  for (std::string_view sp : {"\xE2\x80\xAF", "\xC2\xA0", " "})
+    for (std::size_t p = text.find(sp); p != std::string::npos; p = text.find(sp)) text.erase(p, sp.size());
   core::AmountResult r = core::parse_amount(text, exponent, style);
   if (!r.ok()) {
     ctx.issue(index, std::string(what) + " '" + text + "': " + std::string(core::describe(*r.error)));
@@ -218,17 +221,34 @@ void read_stripe(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
   const int c_fee = cols.find({"fee"});
   const int c_net = cols.find({"net"});
   const int c_currency = cols.find({"currency"});
-  const int c_created = cols.find({"createdutc", "created", "createdat", "balancetransactioncreatedat"});
-  const int c_available = cols.find({"availableonutc", "availableon"});
+  // Dates in the account's time zone: a report that carries both `created_utc` and `created` (or
+  // `Created (America/New_York)`) states the local one, which is used; else the UTC column.
+  auto local_column = [&](std::string_view stem) {
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      const std::string& n = cols.normalised(i);
+      if (n.rfind(stem, 0) == 0 && n != std::string(stem) + "utc" && n.find("utc") == std::string::npos &&
+          (n.size() == stem.size() || n.size() > stem.size() + 3))
+        return static_cast<int>(i);
+    }
+    return -1;
+  };
+  const int c_created_local = local_column("created");
+  const int c_created = c_created_local >= 0 ? c_created_local
+                                             : cols.find({"createdutc", "created", "createdat", "balancetransactioncreatedat"});
+  const int c_available_local = local_column("availableon");
+  const int c_available = c_available_local >= 0 ? c_available_local : cols.find({"availableonutc", "availableon"});
   const int c_description = cols.find({"description", "balancetransactiondescription"});
   const int c_email = cols.find({"customeremail", "customeremailmetadata", "email"});
   const int c_payout = cols.find({"automaticpayoutid", "payoutid", "transfer"});
   const int c_trace = cols.find({"traceid", "payouttraceid"});
-  const int c_payout_date = cols.find({"automaticpayouteffectiveatutc", "automaticpayouteffectiveat", "transferdateutc",
-                                       "payoutdateutc", "payoutdate"});
+  const int c_payout_date = cols.find({"automaticpayouteffectiveat", "automaticpayouteffectiveatutc", "effectiveat",
+                                       "effectiveatutc", "arrivaldate", "arrivaldateutc", "transferdateutc", "payoutdateutc", "payoutdate"});
   const std::vector<int> c_invoices = invoice_columns(cols, options.invoice_columns);
+  // The payouts export (id, Amount, Currency, Arrival Date, Status, Created (UTC)) has no type: every
+  // row is a payout.
+  const bool payouts_export = c_type < 0 && (cols.contains("arrivaldate") || cols.contains("arrivaldateutc"));
   require_columns(csv,
-                  {Need{c_type, "Type (or reporting_category)"}, Need{c_amount, "Amount (or gross)"},
+                  {Need{payouts_export ? 0 : c_type, "Type (or reporting_category)"}, Need{c_amount, "Amount (or gross)"},
                    Need{c_currency, "Currency"}, Need{c_created, "Created (UTC)"}},
                   "Stripe export", "export the balance history with its default columns");
   const core::DateFormat format = options.date_format.value_or(core::DateFormat());
@@ -250,6 +270,14 @@ void read_stripe(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
     t.available_on = available.value_or(*created);
     t.time_of_day = parse_time_of_day(cell(csv, c_created));
     if (!settle_fee(ctx, c_fee, *m.gross, m.fee, m.net, false, t)) continue;
+    if (payouts_export) {
+      t.type = "payout";
+      // The export lists payouts as positive amounts leaving the balance.
+      if (t.gross_minor > 0) {
+        t.gross_minor = -t.gross_minor;
+        t.net_minor = t.gross_minor - t.fee_minor;
+      }
+    }
     t.kind = classify_stripe_type(t.type, t.description);
     if (t.kind == GatewayKind::kPayout && t.payout_id.empty()) t.payout_id = !t.source_id.empty() ? t.source_id : t.id;
     for (int i : c_invoices) split_invoices(cell(csv, i), t.invoices);
@@ -271,29 +299,57 @@ void read_stripe(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
 
 bool german_paypal(const HeaderIndex& cols) { return cols.contains("brutto") || cols.contains("datum"); }
 
+/// PayPal activity exports in German, French, Spanish and Italian write amounts with a decimal comma
+/// and dates day first (dd.mm.yyyy, dd/mm/yyyy); the English (US) export writes mm/dd/yyyy.
+/// Header names are normalised (accented letters dropped: "Numéro de transaction" is
+/// "numrodetransaction").
+enum class PayPalLanguage { kEnglish, kGerman, kFrench, kSpanish, kItalian };
+
+PayPalLanguage paypal_language(const HeaderIndex& cols) {
+  if (german_paypal(cols)) return PayPalLanguage::kGerman;
+  if (cols.contains("brut") || cols.contains("devise") || cols.contains("numrodetransaction") || cols.contains("heure"))
+    return PayPalLanguage::kFrench;
+  if (cols.contains("bruto") || cols.contains("fecha") || cols.contains("iddetransaccin") || cols.contains("divisa"))
+    return PayPalLanguage::kSpanish;
+  if (cols.contains("lordo") || cols.contains("codicetransazione") || cols.contains("valuta") || cols.contains("ora"))
+    return PayPalLanguage::kItalian;
+  return PayPalLanguage::kEnglish;
+}
+
 void read_paypal(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptions& options, GatewayReadResult& result) {
-  const bool german = german_paypal(cols);
-  const int c_date = cols.find({"date", "datum"});
-  const int c_time = cols.find({"time", "uhrzeit"});
-  const int c_name = cols.find({"name"});
-  const int c_type = cols.find({"type", "typ", "beschreibung"});
-  const int c_status = cols.find({"status"});
-  const int c_currency = cols.find({"currency", "whrung"});
-  const int c_gross = cols.find({"gross", "brutto"});
-  const int c_fee = cols.find({"fee", "gebhr"});
-  const int c_net = cols.find({"net", "netto"});
-  const int c_email = cols.find({"fromemailaddress", "absenderemailadresse"});
-  const int c_id = cols.find({"transactionid", "transaktionscode"});
-  const int c_ref = cols.find({"referencetxnid", "zugehrigertransaktionscode"});
-  const int c_impact = cols.find({"balanceimpact", "auswirkungaufguthaben"});
-  const int c_subject = cols.find({"subject", "itemtitle", "betreff", "artikelbezeichnung"});
+  const PayPalLanguage language = paypal_language(cols);
+  const int c_date = cols.find({"date", "datum", "fecha", "data"});
+  const int c_time = cols.find({"time", "uhrzeit", "heure", "hora", "ora"});
+  const int c_name = cols.find({"name", "nom", "nombre", "nome"});
+  const int c_type = cols.find({"type", "typ", "beschreibung", "tipo", "description"});
+  const int c_status = cols.find({"status", "tat", "estado", "stato"});
+  const int c_currency = cols.find({"currency", "whrung", "waehrung", "devise", "divisa", "moneda", "valuta"});
+  const int c_gross = cols.find({"gross", "brutto", "brut", "avantcommission", "montantbrut", "bruto", "importebruto", "lordo", "importolordo"});
+  const int c_fee = cols.find({"fee", "gebhr", "entgelt", "commission", "frais", "tarifa", "comisin", "tariffa", "commissione"});
+  const int c_net = cols.find({"net", "netto", "montantnet", "neto", "importeneto", "importonetto"});
+  const int c_email = cols.find({"fromemailaddress", "absenderemailadresse", "deladresseemail", "deladresseemail",
+                                 "correoelectrnicodelremitente", "indirizzoemailmittente", "dalindirizzoemail"});
+  const int c_id = cols.find({"transactionid", "transaktionscode", "numrodetransaction", "iddetransaccin",
+                              "iddelatransaccin", "cdigodetransaccin", "codicetransazione", "iddellatransazione"});
+  const int c_ref = cols.find({"referencetxnid", "zugehrigertransaktionscode", "numrodelatransactionderfrence",
+                               "iddereferenciadetransaccin", "codicetransazionediriferimento"});
+  const int c_impact = cols.find({"balanceimpact", "auswirkungaufguthaben", "impactsurlesolde", "efectoenelsaldo",
+                                  "impattosulsaldo"});
+  const int c_subject = cols.find({"subject", "itemtitle", "betreff", "artikelbezeichnung", "objet", "titredelobjet",
+                                   "asunto", "ttulodelartculo", "oggetto", "titolooggetto"});
   const std::vector<int> c_invoices = invoice_columns(cols, options.invoice_columns);
   require_columns(csv,
                   {Need{c_date, "Date"}, Need{c_type, "Type"}, Need{c_currency, "Currency"}, Need{c_gross, "Gross"},
                    Need{c_id, "Transaction ID"}},
                   "PayPal activity export", "download the activity report as CSV with all columns");
-  const core::DateFormat format = options.date_format.value_or(core::DateFormat(german ? "%d.%m.%Y" : "%m/%d/%Y"));
-  const core::AmountStyle style{options.decimal_comma.value_or(german)};
+  // Dates are in the account's time zone (the export's time-zone column says which) and are kept
+  // as written; day first and with a decimal comma in every language but English.
+  const bool european = language != PayPalLanguage::kEnglish;
+  const core::DateFormat format =
+      options.date_format.value_or(core::DateFormat(language == PayPalLanguage::kGerman ? "%d.%m.%Y"
+                                                    : european                          ? "%d/%m/%Y"
+                                                                                        : "%m/%d/%Y"));
+  const core::AmountStyle style{options.decimal_comma.value_or(european)};
 
   while (csv.next()) {
     RowContext ctx{csv, result};
@@ -305,13 +361,25 @@ void read_paypal(CsvReader& csv, const HeaderIndex& cols, const GatewayReadOptio
     if (!options.include_non_posting &&
         (status == "pending" || status == "denied" || status == "canceled" || status == "cancelled" ||
          status == "failed" || status == "expired" || status == "ausstehend" || status == "abgelehnt" ||
+         status == "en attente" || status == "refusé" || status == "annulé" || status == "pendiente" ||
+         status == "denegado" || status == "cancelado" || status == "in sospeso" || status == "rifiutato" ||
+         status == "annullato" || impact == "mémo" || impact == "nota" ||
          impact == "memo")) {
       ++result.skipped;
       continue;
     }
     MoneyCells m;
     if (!money_cells(ctx, t, {c_currency, c_gross, c_fee, c_net}, "gross", style, m)) continue;
-    auto date = date_cell(ctx, c_date, "date", format, true);
+    // Day first in every European language, with dots, slashes or dashes as the export writes them.
+    const core::DateFormat* row_format = &format;
+    static const core::DateFormat kDotted("%d.%m.%Y"), kSlashed("%d/%m/%Y"), kDashed("%d-%m-%Y");
+    if (european && !options.date_format) {
+      const std::string d = cell(csv, c_date);
+      if (d.size() >= 3 && d[2] == '.') row_format = &kDotted;
+      else if (d.size() >= 3 && d[2] == '/') row_format = &kSlashed;
+      else if (d.size() >= 3 && d[2] == '-') row_format = &kDashed;
+    }
+    auto date = date_cell(ctx, c_date, "date", *row_format, true);
     if (!ctx.ok || !m.gross || !date) continue;
     t.created = t.available_on = *date;
     t.time_of_day = parse_time_of_day(cell(csv, c_time));
@@ -340,8 +408,10 @@ std::optional<GatewayFormat> parse_gateway_format(std::string_view name) {
 
 GatewayFormat detect_gateway_format(const std::vector<std::string>& header) {
   HeaderIndex cols(header);
-  bool paypal_id = cols.contains("transactionid") || cols.contains("transaktionscode");
-  bool paypal_money = cols.contains("gross") || cols.contains("brutto");
+  bool paypal_id = cols.contains("transactionid") || cols.contains("transaktionscode") || cols.contains("numrodetransaction") ||
+                   cols.contains("iddetransaccin") || cols.contains("iddelatransaccin") || cols.contains("codicetransazione");
+  bool paypal_money = cols.contains("gross") || cols.contains("brutto") || cols.contains("brut") ||
+                      cols.contains("avantcommission") || cols.contains("bruto") || cols.contains("lordo");
   if (paypal_id && paypal_money) return GatewayFormat::kPayPal;
   bool stripe_id = cols.contains("id") || cols.contains("balancetransactionid");
   bool stripe_date = cols.contains("createdutc") || cols.contains("availableonutc") || cols.contains("created") ||
@@ -367,17 +437,23 @@ GatewayKind classify_stripe_type(std::string_view type, std::string_view descrip
 
 GatewayKind classify_paypal_type(std::string_view type, std::int64_t gross_minor) {
   std::string t = lower(trim(type));
-  if (has(t, "withdraw") || has(t, "transfer to bank") || (has(t, "bank") && gross_minor < 0))
+  if (has(t, "withdraw") || has(t, "transfer to bank") || has(t, "retrait") || has(t, "retiro") || has(t, "prelievo") ||
+      ((has(t, "bank") || has(t, "banque") || has(t, "banco") || has(t, "banca")) && gross_minor < 0))
     return GatewayKind::kPayout;
-  if (has(t, "fee") || has(t, "gebühr")) return GatewayKind::kFee;
+  if (has(t, "fee") || has(t, "gebühr") || has(t, "frais") || has(t, "tarifa") || has(t, "comisión") || has(t, "tariffa") ||
+      has(t, "commissione"))
+    return GatewayKind::kFee;
   // Holds and their reversals, reserves and currency conversions only move money around.
   if (has(t, "hold") || has(t, "reserve") || has(t, "authori") || has(t, "conversion") || has(t, "umrechnung"))
     return GatewayKind::kAdjustment;
   if (has(t, "chargeback") || has(t, "reversal") || has(t, "dispute") || has(t, "claim") || has(t, "rückbuchung"))
     return GatewayKind::kDispute;
-  if (has(t, "refund") || has(t, "rückzahlung") || has(t, "erstattung"))
+  if (has(t, "refund") || has(t, "rückzahlung") || has(t, "erstattung") || has(t, "rembours") || has(t, "reembolso") ||
+      has(t, "rimborso"))
     return gross_minor < 0 ? GatewayKind::kRefund : GatewayKind::kAdjustment;
-  if ((has(t, "payment") || has(t, "zahlung") || has(t, "received") || has(t, "invoice")) && gross_minor > 0)
+  if ((has(t, "payment") || has(t, "zahlung") || has(t, "received") || has(t, "invoice") || has(t, "paiement") ||
+       has(t, "pago") || has(t, "pagamento") || has(t, "cobro") || has(t, "facture") || has(t, "factura") ||
+       has(t, "fattura")) && gross_minor > 0)
     return GatewayKind::kCharge;
   return GatewayKind::kAdjustment;
 }

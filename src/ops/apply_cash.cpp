@@ -137,8 +137,10 @@ std::vector<std::size_t> duplicate_lines(const std::vector<domain::BankTransacti
   std::unordered_map<std::string, std::size_t> first;
   for (std::size_t i = 0; i < all.size(); ++i) {
     const auto& t = all[i];
-    if (t.bank_reference.empty()) continue;  // nothing says it is the same entry
-    std::string key = t.source_file + '\x1f' + t.bank_reference + '\x1f' + t.booking_date.iso() + '\x1f' +
+    // Nothing says it is the same entry without a bank reference (nor with a placeholder one: "0000").
+    if (t.bank_reference.find_first_not_of("0 ") == std::string::npos) continue;
+    std::string key = t.source_file + '\x1f' + t.bank_reference + '\x1f' + t.booking_date.iso() + '\x1f' + t.payer_name + '\x1f' +
+                      t.payer_account + '\x1f' +
                       std::to_string(t.amount_minor) + '\x1f' + std::string(t.currency.view()) + '\x1f' +
                       (t.direction == domain::Direction::kCredit ? "C" : "D") + (t.reversal ? "R" : "");
     auto [it, inserted] = first.emplace(std::move(key), i);
@@ -219,7 +221,11 @@ ApplyCashResult apply_cash(store::LedgerStore& store, const Invocation& inv, con
       // Cash posted by an earlier run and still waiting for a person keeps the run at exit 3.
       if (all[i].direction == domain::Direction::kCredit && !all[i].reversal) {
         auto posted = store.find_payment(import::bank_payment_id(all[i], keys[i]));
-        if (posted && !posted->reversed && posted->unapplied_minor > 0) {
+        // Waiting for a person: nothing of it applied (an overpayment's rest on account is not waiting).
+        bool waiting = posted && !posted->reversed && posted->unapplied_minor > 0;
+        if (waiting)
+          for (const auto& a : store.applications_of_payment(posted->id)) waiting = waiting && (a.reversed || a.amount_minor <= 0);
+        if (waiting) {
           ++out.still_unapplied;
           auto& sum = out.still_unapplied_by_currency[std::string(posted->currency.view())];
           sum.first = posted->currency;
@@ -236,7 +242,7 @@ ApplyCashResult apply_cash(store::LedgerStore& store, const Invocation& inv, con
                          : t.return_reason.empty() ? std::string("zero-amount entry")
                                                    : "notification of change " + t.return_reason;
       std::string who = t.payer_name;
-      if (!t.bank_reference.empty()) who += (who.empty() ? "" : ", ") + std::string("trace ") + t.bank_reference;
+      if (!t.bank_reference.empty()) who += (who.empty() ? "" : ", ") + std::string("bank reference ") + t.bank_reference;
       out.notes.push_back(core::format_location({t.source_file, t.source_line}) + ": " + what + (who.empty() ? "" : " (" + who + ")") +
                           ": reported, not posted");
       ++out.zero_amount;

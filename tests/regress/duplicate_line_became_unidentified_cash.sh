@@ -15,7 +15,7 @@ otc import invoices inv.csv; expect_rc 0
 otc apply-cash bank.csv
 expect_rc 0
 expect_stdout_has ",INV-501,250.00,USD,reference,"
-expect_stdout_has ",2026-11-02,ACME TOOLS,FT-9001,,,250.00,USD,duplicate,,,,repeats bank.csv:2 (same bank reference, date and amount): not posted"
+expect_stdout_has ",2026-11-02,ACME TOOLS,FT-9001,,,250.00,USD,duplicate,,,,\"repeats bank.csv:2 (same bank reference, date and amount): not posted\""
 expect_stderr_has "bank.csv:3: duplicate of line 2 (bank reference FT-9001, 250.00 USD): not posted"
 expect_stderr_has "1 new receipts, 1 applied, 0 unapplied, 0 already posted, 0 debits not matched, 0 returns, 1 duplicate lines not posted"
 [ "$(sqlite3 "$OTC_LEDGER" "SELECT count(*) FROM payments")" = 1 ] || fail "the duplicate was posted"

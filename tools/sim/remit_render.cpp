@@ -247,6 +247,20 @@ std::string render_bai2(const std::vector<BankTransaction>& rs) {
   return out;
 }
 
+// ---------------------------------------------------------------- US bank CSV
+std::string render_csv_us(const std::vector<BankTransaction>& rs) {
+  std::string out = "Details,Posting Date,Description,Amount,Type,Balance,Check or Slip #,Bank Reference\n";
+  for (const auto& t : rs) {
+    const bool debit = t.direction == Direction::kDebit;
+    const std::string iso = t.booking_date.iso();
+    const std::string us = iso.substr(5, 2) + "/" + iso.substr(8, 2) + "/" + iso.substr(0, 4);
+    out += std::string(debit ? "DEBIT" : "CREDIT") + "," + us + "," + csv_cell(bai2_text(t)) + "," +
+           amount_text(debit ? -t.amount_minor : t.amount_minor, '.') + "," +
+           (debit ? "FEE_TRANSACTION" : t.type_code == "WIRE" ? "WIRE_INCOMING" : "ACH_CREDIT") + ",,," + csv_cell(t.bank_reference) + "\n";
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- MT940
 std::string mt940_86(const BankTransaction& t) {
   if (t.direction == Direction::kDebit) return "KOSTEN " + upper(t.remittance_text);
@@ -429,6 +443,7 @@ const char* rendering_name(BankRendering r) {
     case BankRendering::kMt940: return "mt940";
     case BankRendering::kCamt053: return "camt053";
     case BankRendering::kNacha: return "nacha";
+    case BankRendering::kCsvUs: return "csv-us";
   }
   return "?";
 }
@@ -440,6 +455,7 @@ const char* rendering_file_name(BankRendering r) {
     case BankRendering::kMt940: return "bank.mt940";
     case BankRendering::kCamt053: return "bank.camt053.xml";
     case BankRendering::kNacha: return "bank.ach";
+    case BankRendering::kCsvUs: return "bank_us.csv";
   }
   return "bank.txt";
 }
@@ -458,6 +474,7 @@ std::string render_bank_file(const std::vector<BankTransaction>& receipts, BankR
     case BankRendering::kMt940: return render_mt940(receipts);
     case BankRendering::kCamt053: return render_camt(receipts);
     case BankRendering::kNacha: return render_nacha(receipts);
+    case BankRendering::kCsvUs: return render_csv_us(receipts);
   }
   return {};
 }

@@ -15,13 +15,15 @@
 
 namespace otc::sim {
 
-enum class BankRendering { kCsv, kBai2, kMt940, kCamt053, kNacha };
+/// kCsvUs is a US bank's CSV export (Details, Posting Date MM/DD/YYYY, Description, Amount, Type,
+/// Balance, Check or Slip #) whose Description carries the ACH/wire text BAI2 carries.
+enum class BankRendering { kCsv, kBai2, kMt940, kCamt053, kNacha, kCsvUs };
 inline constexpr BankRendering kAllRenderings[] = {BankRendering::kCsv, BankRendering::kBai2, BankRendering::kMt940,
-                                                  BankRendering::kCamt053, BankRendering::kNacha};
+                                                  BankRendering::kCamt053, BankRendering::kNacha, BankRendering::kCsvUs};
 
-/// "csv", "bai2", "mt940", "camt053", "nacha".
+/// "csv", "bai2", "mt940", "camt053", "nacha", "csv-us".
 const char* rendering_name(BankRendering r);
-/// File name used by remit_gen: bank.csv, bank.bai2, bank.mt940, bank.camt053.xml, bank.ach.
+/// File name used by remit_gen: bank.csv, bank.bai2, bank.mt940, bank.camt053.xml, bank.ach, bank_us.csv.
 const char* rendering_file_name(BankRendering r);
 
 /// The whole file, in receipt order (one entry per receipt; NACHA: one batch per receipt).

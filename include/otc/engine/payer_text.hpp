@@ -18,7 +18,7 @@ namespace otc::engine {
 std::vector<std::string> name_spans(std::string_view text);
 
 /// The customers (index owners) whose normalised name or alias is a whole name span of `text`, or
-/// (two words or five letters at least) the start or end of one. Distinct owners, in text order;
+/// (two words at least) the start or end of one. Distinct owners, in text order;
 /// the caller decides that several are ambiguous.
 std::vector<std::uint32_t> customers_named_in_text(const NameIndex& index, std::string_view text);
 

@@ -76,8 +76,9 @@ struct ApplyCashOptions {
 std::vector<std::string> bank_transaction_keys(const std::vector<domain::BankTransaction>& transactions);
 
 inline constexpr std::size_t kNoRepeat = static_cast<std::size_t>(-1);
-/// For each transaction, the index of the earlier line of the same file it repeats (same non-empty
-/// bank reference, booking date, amount, currency and direction), else kNoRepeat.
+/// For each transaction, the index of the earlier line of the same file it repeats (same bank
+/// reference — not empty, not all zeros —, booking date, amount, currency, direction and payer),
+/// else kNoRepeat.
 std::vector<std::size_t> duplicate_lines(const std::vector<domain::BankTransaction>& transactions);
 
 /// Which rules confirm the name a payer pays under (a match on its own remittance references), so

@@ -44,6 +44,23 @@ const std::vector<BankCsvProfile>& bank_csv_profiles() {
        "%d.%m.%Y",
        true,
        ';'},
+      // Delimited lockbox files (the second lockbox layout; the first is the BAI fixed-width
+      // lockbox): Deposit Date,Batch,Item,Check Number,Check Amount,Routing,Account,Remitter,Invoice,Invoice Amount
+      {"lockbox",
+       "delimited lockbox file: one row per check and invoice (Deposit Date, Batch, Item, Check Number, Check Amount, "
+       "Routing, Account, Remitter, Invoice)",
+       {{"date", {"depositdate", "processingdate", "date"}},
+        {"amount", {"checkamount", "paymentamount", "remittanceamount", "amount"}},
+        {"bank_reference", {"itemid", "item", "itemnumber", "sequencenumber", "transactionid"}},
+        {"end_to_end_id", {"checknumber", "checkno", "serialnumber", "check"}},
+        {"payer_name", {"remitter", "remittername", "payer", "customername", "drawer"}},
+        {"payer_account", {"account", "accountnumber", "micraccount", "draweraccount"}},
+        {"reference", {"invoice", "invoicenumber", "invoiceno", "document", "documentnumber"}},
+        {"account", {"lockbox", "lockboxnumber"}}},
+       "%m/%d/%Y",
+       false,
+       0,
+       true},
   };
   return profiles;
 }

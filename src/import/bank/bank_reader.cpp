@@ -129,6 +129,18 @@ BankFormat detect_bank_format(std::string_view s) {
   }
   if (BankFormat f = detect_swift(s); f != BankFormat::kAuto) return f;
   if (csv_header_looks_like_bank(line1)) return BankFormat::kCsv;
+  // A summary block above the header (Bank of America): a later line among the first 20 is the header.
+  {
+    std::string_view rest = s;
+    for (int n = 0; n < 20 && !rest.empty(); ++n) {
+      std::size_t nl = rest.find('\n');
+      if (nl == std::string_view::npos) break;
+      rest.remove_prefix(nl + 1);
+      std::string_view line = rest.substr(0, rest.find_first_of("\r\n"));
+      if (csv_header_looks_like_bank(line) && line.find("DATE") != std::string_view::npos) return BankFormat::kCsv;
+      if (csv_header_looks_like_bank(line) && line.find("Date") != std::string_view::npos) return BankFormat::kCsv;
+    }
+  }
   return BankFormat::kAuto;
 }
 

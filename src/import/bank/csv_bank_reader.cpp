@@ -1,5 +1,6 @@
 // Generic CSV bank export: a header row naming the columns, then one transaction per row.
 // Columns are found by name through the one synonym table below, never by position.
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
@@ -67,6 +68,26 @@ char detect_delimiter(std::string_view data) {
   if (tabs > commas && tabs > semis) return '\t';
   if (semis > commas) return ';';
   return ',';
+}
+
+bool names_date_and_amount(std::string_view line) {
+  const std::string h = to_upper(line);
+  auto has = [&](const char* w) { return h.find(w) != std::string::npos; };
+  return (has("DATE") || has("DATUM") || has("BUCHUNGSTAG")) &&
+         (has("AMOUNT") || has("DEBIT") || has("CREDIT") || has("BETRAG") || has("SOLL") || has("HABEN"));
+}
+
+// Where the header row starts when a summary block precedes it; 0 when the first line is the header.
+std::size_t preamble_end(std::string_view data) {
+  std::size_t pos = 0;
+  for (int n = 0; n < 20 && pos < data.size(); ++n) {
+    std::size_t end = data.find('\n', pos);
+    std::string_view line = data.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+    if (names_date_and_amount(line)) return pos;
+    if (end == std::string_view::npos) break;
+    pos = end + 1;
+  }
+  return 0;
 }
 
 // The date order of dates that are not ISO, from the values: a first part above 12 is a day, a
@@ -173,20 +194,42 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
   if (profile == nullptr && map == nullptr) {
     auto_profile = true;
     std::vector<std::string_view> head;
-    std::string_view first = data.substr(0, data.find_first_of("\r\n"));
+    std::string_view first = data.substr(preamble_end(data));
+    first = first.substr(0, first.find_first_of("\r\n"));
     if (first.substr(0, 3) == "\xEF\xBB\xBF") first.remove_prefix(3);
     std::string norm;
     for (char c : first) norm += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     auto has = [&](std::string_view w) { return norm.find(w) != std::string::npos; };
-    if (has("details") && has("posting date") && has("description")) profile = find_bank_csv_profile("us-bank");
+    if ((has("details") && has("posting date") && has("description")) || has("running bal")) profile = find_bank_csv_profile("us-bank");
     else if (has("buchungstag") || (has("soll") && has("haben")) || has("verwendungszweck")) profile = find_bank_csv_profile("eu-bank");
+    else if (has("remitter") && has("check")) profile = find_bank_csv_profile("lockbox");
   }
   char delimiter = opts.csv_delimiter;
   if (!delimiter && map && map->delimiter) delimiter = *map->delimiter;
   if (!delimiter && profile && profile->delimiter && !auto_profile) delimiter = profile->delimiter;
-  if (!delimiter) delimiter = detect_delimiter(data);
+  // Exports that put a summary block above the header (Bank of America: "Description,,Summary
+  // Amt." ... then "Date,Description,Amount,Running Bal."): the lines before the header are blanked
+  // (their line numbers kept) when the first line names no date and a later one, within 20, does.
+  std::string unprefixed;
+  if (std::size_t header_at = preamble_end(data); header_at > 0) {
+    unprefixed.assign(data);
+    for (std::size_t i = 0; i < header_at; ++i)
+      if (unprefixed[i] != '\n' && unprefixed[i] != '\r') unprefixed[i] = ' ';
+    data = unprefixed;
+    ctx.note(1, "lines before the header row are not transactions; skipped");
+  }
+  if (!delimiter) delimiter = detect_delimiter(data.substr(data.find_first_not_of(" \r\n") == std::string_view::npos ? 0 : data.find_first_not_of(" \r\n")));
   CsvReader csv(ctx.file(), data, delimiter);
-  if (!csv.next()) ctx.fail(1, "empty CSV file: expected a header row");
+  bool got_header = false;
+  while (csv.next()) {
+    bool blank = true;
+    for (std::size_t i = 0; i < csv.size(); ++i) blank = blank && trim(csv.field(i)).empty();
+    if (!blank) {
+      got_header = true;
+      break;
+    }
+  }
+  if (!got_header) ctx.fail(1, "empty CSV file: expected a header row");
 
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::array<std::size_t, static_cast<std::size_t>(Col::kCount)> at;
@@ -285,7 +328,11 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
   if (!date_given || !decimal_given) {
     std::vector<std::string> dates, amounts;
     CsvReader scan(ctx.file(), data, delimiter);
-    scan.next();
+    while (scan.next()) {  // up to the header row (blank preamble lines before it)
+      bool blank = true;
+      for (std::size_t i = 0; i < scan.size(); ++i) blank = blank && trim(scan.field(i)).empty();
+      if (!blank) break;
+    }
     long first_date_line = 0;
     while (scan.next() && dates.size() < 5000) {
       auto get = [&](Col c) { return idx(c) == kNone || idx(c) >= scan.size() ? std::string_view{} : trim(scan.field(idx(c))); };
@@ -373,6 +420,13 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
       // A debit column holds money out whatever its sign.
       signed_amount = c != 0 ? (c < 0 ? -c : c) : -(d < 0 ? -d : d);
     } else {
+      // Balance lines some exports mix in ("Beginning balance as of 01/01/2026,,1,000.00") move no money.
+      std::string text = to_upper(field(Col::kDescription));
+      if (text.find("BALANCE") != std::string::npos) {
+        ctx.note(line, "balance line without an amount; not a transaction");
+        --data_rows;
+        continue;
+      }
       ctx.problem(line, "no amount", "row left out");
       continue;
     }
@@ -403,6 +457,18 @@ void read_bank_csv(std::string_view data, ReadContext& ctx) {
     t.type_code = std::string(field(Col::kTypeCode));
     t.account = std::string(field(Col::kAccount));
     enrich_from_text(t);
+    // A lockbox check paying several invoices is listed on several rows: one receipt.
+    auto& txs = ctx.out().transactions;
+    if (profile && profile->rows_per_invoice && txs.size() >= 2) {
+      auto& prev = txs[txs.size() - 2];
+      if (prev.booking_date == t.booking_date && prev.amount_minor == t.amount_minor && prev.end_to_end_id == t.end_to_end_id &&
+          prev.bank_reference == t.bank_reference && prev.payer_name == t.payer_name && prev.direction == t.direction) {
+        for (auto& r : t.remittance_refs)
+          if (std::find(prev.remittance_refs.begin(), prev.remittance_refs.end(), r) == prev.remittance_refs.end())
+            prev.remittance_refs.push_back(r);
+        txs.pop_back();
+      }
+    }
   }
   // A lenient read never silently drops every row.
   if (data_rows > 0 && ctx.out().transactions.empty()) {

@@ -16,6 +16,8 @@ struct Label {
 // Colon/equals labels banks print (compared upper-case), longest first where they share a start.
 constexpr Label kLabels[] = {
     {"ORIG CO NAME", Kind::kName},      {"ORIGINATOR NAME", Kind::kName}, {"ORIG NAME", Kind::kName},
+    {"COMPANY NAME", Kind::kName},      {"CO NAME", Kind::kName},         {"REMITTER NAME", Kind::kName},
+    {"ORDERING CUST", Kind::kName},     {"RECEIVED FROM", Kind::kName},   {"PAID BY", Kind::kName},
     {"ORIGINATOR", Kind::kName},        {"ORIG CO ID", Kind::kAccount},   {"ORIG ID", Kind::kAccount},
     {"ORIG BK", Kind::kOther},          {"ORIG BANK", Kind::kOther},      {"ORIG ACCT", Kind::kAccount},
     {"ORIG", Kind::kName},              {"ORG ACCT", Kind::kAccount},     {"ORG", Kind::kName},
@@ -41,6 +43,8 @@ constexpr Label kLabels[] = {
     {"EREF", Kind::kOther},             {"CRNM", Kind::kOther},           {"CACT", Kind::kOther},
     {"ID", Kind::kOther},               {"INFO", Kind::kOther},           {"DESCR", Kind::kOther},
     {"ABA", Kind::kOther},              {"BIC", Kind::kOther},            {"B/O", Kind::kName},
+    // Bank of America: "ACME CORP DES:PAYMENT ID:INV1013 INDN:OTC DEMO CO ID:1234567890 CCD"
+    {"DES", Kind::kOther},              {"INDN", Kind::kIndName},
 };
 
 // SWIFT-style "/TAG/value" tags.
@@ -66,6 +70,11 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '/' || s.back() == ',' || s.back() == ';'))
     s.remove_suffix(1);
   return s;
+}
+
+bool is_label(const std::string& u, const Found& f, std::string_view text) {
+  return u.compare(f.start, text.size(), text) == 0 && f.value >= f.start + text.size() + 1 &&
+         f.value <= f.start + text.size() + 2;
 }
 
 std::vector<Found> find_labels(const std::string& u) {
@@ -172,7 +181,22 @@ TextParties parse_payer_text(std::string_view text) {
   std::string u;
   u.reserve(text.size());
   for (char c : text) u += up(c);
-  const auto labels = find_labels(u);
+  auto labels = find_labels(u);
+  // Bank of America's ACH text: the originator's name comes first, before DES:, and ID: is the
+  // individual id (the payer's reference).
+  bool bofa = false;
+  for (const auto& l : labels) bofa = bofa || is_label(u, l, "DES");
+  if (bofa) {
+    for (auto& l : labels)
+      if (is_label(u, l, "ID") && l.kind == Kind::kOther) {
+        l.kind = Kind::kIndId;
+        break;
+      }
+    if (!labels.empty() && is_label(u, labels.front(), "DES") && labels.front().start > 0) {
+      out.name_label_seen = true;
+      out.payer_name = clean_name(text.substr(0, labels.front().start));
+    }
+  }
   for (std::size_t k = 0; k < labels.size(); ++k) {
     const std::size_t end = k + 1 < labels.size() ? labels[k + 1].start : text.size();
     std::string_view v = labels[k].value <= end ? text.substr(labels[k].value, end - labels[k].value) : std::string_view();
@@ -192,9 +216,14 @@ TextParties parse_payer_text(std::string_view text) {
         if (out.payer_name.empty()) out.payer_name = clean_name(v);
         break;
       }
-      case Kind::kAccount:
-        if (out.payer_account.empty() && !v.empty() && v.find(' ') == std::string_view::npos) out.payer_account = std::string(v);
+      case Kind::kAccount: {
+        // The first word, when it carries digits ("CO ID:1234567890 CCD").
+        std::string_view w = v.substr(0, v.find(' '));
+        bool digits = false;
+        for (char c : w) digits |= is_digit(c);
+        if (out.payer_account.empty() && digits) out.payer_account = std::string(w);
         break;
+      }
       case Kind::kIndName:
         if (out.individual_name.empty()) out.individual_name = clean_name(v);
         break;

@@ -81,8 +81,9 @@ TEST_CASE("apply_cash: the same transactions twice post nothing and leave the le
   CHECK(state(*s) == before);  // not even an audit entry
 }
 
-TEST_CASE("apply_cash: identical transactions in one file are two receipts, told apart by occurrence", "[ops][apply_cash]") {
+TEST_CASE("apply_cash: identical transactions in one file without a bank reference are two receipts, told apart by occurrence", "[ops][apply_cash]") {
   auto t = receipt(day(2026, 1, 20), 5000, "I1");
+  t.bank_reference.clear();  // nothing says the two lines are the same entry
   auto u = t;
   u.source_file = "other.csv";
   auto keys = ops::bank_transaction_keys({t, t, u});
@@ -93,6 +94,7 @@ TEST_CASE("apply_cash: identical transactions in one file are two receipts, told
   auto r = ops::apply_cash(*s, kInv, {t, t, u}, kFiles, {});
   CHECK(r.new_receipts == 2);  // the other file's copy is the same receipt as the first
   CHECK(r.already_posted == 1);
+  CHECK(r.duplicates == 0);
   store::ReadTransaction read(*s);
   auto first = s->find_payment(import::bank_payment_id(t, keys[0]));
   auto second = s->find_payment(import::bank_payment_id(t, keys[1]));
@@ -100,6 +102,61 @@ TEST_CASE("apply_cash: identical transactions in one file are two receipts, told
   REQUIRE(second);
   CHECK(first->id != second->id);  // two payments
   read.end();
+}
+
+TEST_CASE("apply_cash: the same bank reference, date and amount twice in one file is a duplicate, not posted", "[ops][apply_cash]") {
+  auto t = receipt(day(2026, 1, 20), 5000, "I1");
+  auto repeat = t;
+  repeat.source_line = 3;
+  CHECK(ops::duplicate_lines({t, repeat}) == std::vector<std::size_t>{ops::kNoRepeat, 0});
+  auto other_day = repeat;
+  other_day.booking_date = day(2026, 1, 21);
+  CHECK(ops::duplicate_lines({t, other_day}) == std::vector<std::size_t>{ops::kNoRepeat, ops::kNoRepeat});
+
+  auto s = ledger();
+  auto r = ops::apply_cash(*s, kInv, {t, repeat}, kFiles, {});
+  CHECK(r.new_receipts == 1);
+  CHECK(r.duplicates == 1);
+  CHECK(r.unapplied == 0);
+  REQUIRE(r.rows.size() == 2);
+  CHECK(r.rows[1].rule == "duplicate");
+  CHECK(r.rows[1].note == "repeats bank.csv:2 (same bank reference, date and amount): not posted");
+  CHECK(r.rows[1].payment_id.empty());
+  // Again: nothing new, and the copy is still not posted.
+  const std::string before = state(*s);
+  auto again = ops::apply_cash(*s, kInv, {t, repeat}, kFiles, {});
+  CHECK(again.new_receipts == 0);
+  CHECK(again.duplicates == 1);
+  CHECK(state(*s) == before);
+}
+
+TEST_CASE("apply_cash: a re-run that posts nothing still reports cash left unapplied (exit 3)", "[ops][apply_cash]") {
+  auto s = ledger();
+  auto unknown = receipt(day(2026, 1, 20), 777, "NOTHING", "SOMEONE ELSE");
+  unknown.payer_account = "ACCT-X";
+  auto first = ops::apply_cash(*s, kInv, {unknown}, kFiles, {});
+  CHECK(first.unapplied == 1);
+  CHECK(first.exceptions_remain());
+  auto second = ops::apply_cash(*s, kInv, {unknown}, kFiles, {});
+  CHECK(second.new_receipts == 0);
+  CHECK(second.still_unapplied == 1);
+  CHECK(second.exceptions_remain());
+  REQUIRE_FALSE(second.notes.empty());
+  CHECK(second.notes.back() == "1 receipt(s) posted by an earlier run are still unapplied (7.77 USD): see `otc cash unapplied`");
+}
+
+TEST_CASE("apply_cash: a zero-amount entry (NACHA notification of change) is reported, not posted", "[ops][apply_cash]") {
+  auto s = ledger();
+  auto noc = receipt(day(2026, 1, 20), 0, "I1");
+  noc.return_reason = "C01";
+  noc.remittance_text = "notification of change C01: corrected data 1918171614";
+  const std::string before = state(*s);
+  auto r = ops::apply_cash(*s, kInv, {noc}, kFiles, {});
+  CHECK(r.zero_amount == 1);
+  CHECK(r.new_receipts == 0);
+  REQUIRE(r.notes.size() == 1);
+  CHECK(r.notes[0] == "bank.csv:2: notification of change C01: corrected data 1918171614 (ACME CORPORATION, bank reference BR-I1): reported, not posted");
+  CHECK(state(*s) == before);
 }
 
 TEST_CASE("apply_cash: a returned item reverses the payment it returns and reopens its invoice", "[ops][apply_cash]") {
@@ -224,4 +281,27 @@ TEST_CASE("confirms_payer: reference matches teach the payer's name, amount-only
   CHECK(ops::confirms_payer(engine::MatchRule::kOverpayment));
   CHECK_FALSE(ops::confirms_payer(engine::MatchRule::kCustomerAmount));
   CHECK_FALSE(ops::confirms_payer(engine::MatchRule::kReferenceFuzzy));
+}
+
+TEST_CASE("apply_cash: placeholder bank references and other payers do not make duplicates", "[ops][apply_cash]") {
+  auto t = receipt(day(2026, 1, 20), 5000, "I1");
+  t.bank_reference = "0000000000";
+  CHECK(ops::duplicate_lines({t, t}) == std::vector<std::size_t>{ops::kNoRepeat, ops::kNoRepeat});
+  auto a = receipt(day(2026, 1, 20), 5000, "I1");
+  auto b = a;
+  b.payer_name = "SOMEONE ELSE";
+  CHECK(ops::duplicate_lines({a, b}) == std::vector<std::size_t>{ops::kNoRepeat, ops::kNoRepeat});
+}
+
+TEST_CASE("apply_cash: a re-run does not alert for an overpayment's rest left on account", "[ops][apply_cash]") {
+  auto s = ledger();
+  // 120.00 from Acme for I1 (100.00): I1 paid, 20.00 on account; the first run needs nobody.
+  auto over = receipt(day(2026, 1, 20), 12000, "I1");
+  auto first = ops::apply_cash(*s, kInv, {over}, kFiles, {});
+  REQUIRE(first.rows.size() == 2);
+  CHECK(first.rows[1].rule == "on_account");
+  CHECK_FALSE(first.exceptions_remain());
+  auto second = ops::apply_cash(*s, kInv, {over}, kFiles, {});
+  CHECK(second.still_unapplied == 0);
+  CHECK_FALSE(second.exceptions_remain());
 }

@@ -15,12 +15,16 @@ struct BankCsvProfile {
   std::string_view date_format;  ///< empty: detected from the file
   bool decimal_comma = false;
   char delimiter = 0;            ///< 0: detected from the header
+  /// Lockbox files list one row per invoice a check pays: consecutive rows of the same check (date,
+  /// check number, bank reference, amount, remitter) are one receipt with every row's reference.
+  bool rows_per_invoice = false;
 };
 
 /// The bank CSV fields: date, value_date, amount, debit, credit, direction, currency,
 /// bank_reference, end_to_end_id, payer_name, payer_account, description, reference, type, account.
 const std::vector<std::string_view>& bank_csv_fields();
-/// The built-in profiles: generic, us-bank, eu-bank (alias de-bank).
+/// The built-in profiles: generic, us-bank, eu-bank (alias de-bank), lockbox (a delimited lockbox
+/// file: one row per check and invoice).
 const std::vector<BankCsvProfile>& bank_csv_profiles();
 /// nullptr when unknown.
 const BankCsvProfile* find_bank_csv_profile(std::string_view name);

@@ -143,7 +143,7 @@ TEST_CASE("Bank CSV: bad rows fail strict with FILE:LINE and are listed when len
                                                 "bank.csv:4: bad date '2024-13-01' (expected YYYY-MM-DD); row left out"});
   CHECK(error_of("Reference,Amount\nA,1.00\n", {}) == "bank.csv:1: cannot tell the bank file format from its content");
   CHECK_THROWS_WITH(read_bank_data("bank.csv", "Reference,Amount\nA,1.00\n", BankFormat::kCsv, {}),
-                    "CSV header has no date column (e.g. 'date', 'booking date', 'posting date')");
+                    "CSV header has no date column (e.g. 'date', 'booking date', 'posting date'); name it with --map (date = Header) or use --profile");
 }
 
 TEST_CASE("Bank amounts: integer parsing respects the currency exponent", "[bank]") {
