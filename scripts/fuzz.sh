@@ -53,7 +53,7 @@ run_one() {
   if ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
      "$BUILD/$t" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
        -artifact_prefix="$out/" -print_final_stats=0 "$BUILD/work/$t" "$BUILD/corpus/$t" >"$out.log" 2>&1; then
-    echo "fuzz: $t ok ($(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out.log" | grep -o '[0-9]*$' || grep -o '#[0-9]*' "$out.log" | tail -1) runs in ${SECONDS_EACH}s)"
+    echo "fuzz: $t ok ($(grep -o 'Done [0-9]* runs' "$out.log" | tail -1 | grep -o '[0-9]*') runs in ${SECONDS_EACH}s)"
   else
     echo "fuzz: $t FAILED; the input is in $out/, the log in $out.log" >&2
     tail -30 "$out.log" >&2

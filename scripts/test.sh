@@ -11,3 +11,5 @@ cmake --build build-asan -j2 --target otc_unit_tests
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j2
 (cd build && ctest --output-on-failure -j2)
+# Fuzz smoke test: every libFuzzer target (tests/fuzz/) for a few seconds under ASan and UBSan.
+scripts/fuzz.sh 5

@@ -172,6 +172,11 @@ const std::vector<CommandSpec>& command_table() {
        "otc reopen --period 2026-10 --reason \"late credit memo approved by controller\"", kLedger, 0, install_reopen},
       {"log", "The audit trail: what changed, when, by which command and input file (with its SHA-256)", "",
        "otc log --since 2026-10-01 --command import --format table", kLedger, kFormat | kOutput, install_log},
+      {"log show", "Print again what one batch wrote: its customers, invoices, payments and applications",
+       "BATCH is the batch column of `otc log`. An import, an invoice run (its register: one row per invoice) and an "
+       "apply-cash (its payments and applications) can be printed again this way, so a report that was lost (exit 4, a "
+       "closed terminal) is never lost for good. Amounts are in the record's currency; a voided invoice says void.",
+       "otc log show 12 --format table", kLedger, kFormat | kOutput},
       {"help", "List the commands, or show one command's help", "", "otc help aging", Needs::kNothing, 0, install_help,
        nullptr, false},
   };

@@ -364,7 +364,8 @@ ColumnMap ColumnMap::resolve(std::string_view kind, std::string_view profile, co
   // 1. Mapping-file columns are exact instructions: a header they name must exist.
   if (mapping) {
     for (const auto& [field, head] : mapping->columns) {
-      bool known = std::any_of(specs.begin(), specs.end(), [&](const FieldSpec& s) { return field == s.name; });
+      const auto& name = field;  // clang 14 cannot capture a structured binding
+      bool known = std::any_of(specs.begin(), specs.end(), [&](const FieldSpec& s) { return name == s.name; });
       if (!known) continue;  // a mapping file may serve several kinds
       int idx = find_header(head);
       if (idx < 0)

@@ -38,6 +38,16 @@ std::string follow_links(const std::string& path) {
 
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   if (path_.empty()) throw Error(ErrorKind::kInput, "cannot write output file: no name given");
+  // /dev/stdout, /dev/fd/N, /proc/self/fd/N name an open file of this process (whatever the
+  // shell redirected): write through it, in append mode so that `>>` keeps what is there.
+  const bool own_fd = path_ == "/dev/stdout" || path_ == "/dev/stderr" || path_.rfind("/dev/fd/", 0) == 0 ||
+                      path_.rfind("/proc/self/fd/", 0) == 0;
+  if (own_fd) {
+    target_ = path_;
+    out_ = std::make_unique<std::ofstream>(path_, std::ios::binary | std::ios::out | std::ios::app);
+    if (!*out_) throw Error(ErrorKind::kInput, "cannot write output file" + os_reason(errno), {path_});
+    return;
+  }
   target_ = follow_links(path_);
   struct stat st {};
   const bool exists = ::stat(target_.c_str(), &st) == 0;
@@ -47,7 +57,7 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
     throw Error(ErrorKind::kInput, "cannot write output file: it is a block device", {path_});
   if (exists && !S_ISREG(st.st_mode)) {
     // A FIFO, a terminal, /dev/null, /dev/full: write through; renaming would replace the node.
-    out_ = std::make_unique<std::ofstream>(target_, std::ios::binary | std::ios::out);
+    out_ = std::make_unique<std::ofstream>(target_, std::ios::binary | std::ios::out | std::ios::app);
     if (!*out_) throw Error(ErrorKind::kInput, "cannot write output file" + os_reason(errno), {path_});
     return;
   }

@@ -2,9 +2,9 @@
 # overwriting the last, exit 0. File names now escape (report::document_file_stem): three files.
 otc init; expect_rc 0
 otc import contracts "$SAMPLES/contracts.csv"; expect_rc 0
-otc -q invoice run --through 2026-01-31 --prefix COL/; expect_rc 0
-otc -q invoice run --through 2026-02-28 --prefix COL_; expect_rc 0
-otc -q invoice run --through 2026-03-31 --prefix COL:; expect_rc 0
+otc -q invoice run --through 2026-11-01 --prefix COL/; expect_rc 0
+otc -q invoice run --through 2026-12-01 --prefix COL_; expect_rc 0
+otc -q invoice run --through 2027-01-01 --prefix COL:; expect_rc 0
 otc -q invoice render --all --out docs; expect_rc 0
 for f in COL%2F000001.html COL_000001.html COL%3A000001.html; do
   [ -f "docs/$f" ] || { ls docs | head; fail "docs/$f is missing"; }

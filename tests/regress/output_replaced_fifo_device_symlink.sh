@@ -7,9 +7,9 @@ otc aging --as-of 2026-03-31 > expected.csv; expect_rc 0
 cp out.txt expected.csv
 
 mkfifo pipe
-cat pipe > from_pipe.csv & reader=$!
+timeout 20 cat pipe > from_pipe.csv & reader=$!
 otc aging --as-of 2026-03-31 -o pipe; expect_rc 0
-wait $reader
+wait $reader || true
 [ -p pipe ] || fail "the FIFO was replaced"
 cmp -s from_pipe.csv expected.csv || fail "the FIFO's reader did not get the report"
 
@@ -31,3 +31,8 @@ ls reports | grep -q otc-tmp && fail "a temporary file was left beside the targe
 otc aging --as-of 2026-03-31 -o reports; expect_rc 1
 expect_stderr_has "reports: cannot write output file: it is a directory"
 true
+# /dev/stdout is this process's own stdout: written through, in append mode.
+echo first > appended.csv
+"$OTC_BIN" -q aging --as-of 2026-03-31 -o /dev/stdout >> appended.csv || fail "-o /dev/stdout failed"
+[ "$(head -1 appended.csv)" = first ] || fail "-o /dev/stdout replaced what >> kept"
+[ "$(tail -n +2 appended.csv)" = "$(cat expected.csv)" ] || fail "-o /dev/stdout wrote another report"

@@ -21,11 +21,11 @@ cmp -s out.txt aging_rw.csv || fail "aging on the read-only ledger differs"
 otc dso --as-of 2026-03-31; expect_rc 0
 otc unbilled --as-of 2026-03-31; expect_rc 0
 otc log; expect_rc 0
-otc invoice run --through 2026-03-31 --dry-run; expect_rc 0
+otc invoice run --through 2026-11-30 --dry-run; expect_rc 0
 expect_stdout_has "INV-000001"
 otc import invoices "$SAMPLES/invoices.csv" --dry-run; expect_rc 0
 # A real write still fails, and says so.
-otc invoice run --through 2026-03-31; expect_rc 1
+otc invoice run --through 2026-11-30; expect_rc 1
 [ -z "$(ls ro | grep -v '^ledger.db$')" ] || { ls ro; fail "files appeared beside the read-only ledger"; }
 undo; trap 'rm -rf "$WORK"' EXIT
 [ "$before" = "$(sha256sum ro/ledger.db)" ] || fail "the read-only ledger changed"

@@ -7,12 +7,12 @@ RC=$?; expect_rc 1
 expect_stderr_has "cannot write the report to standard output"
 otc import contracts "$SAMPLES/contracts.csv"; expect_rc 0
 before=$(ledger_state)
-set +e; "$OTC_BIN" invoice run --through 2026-03-31 > /dev/full 2>err.txt; RC=$?; set -e
+set +e; "$OTC_BIN" invoice run --through 2026-11-30 > /dev/full 2>err.txt; RC=$?; set -e
 expect_rc 1
 expect_stderr_has "cannot write the report to standard output"
 [ "$before" = "$(ledger_state)" ] || fail "invoice run > /dev/full changed the ledger"
 # -o /dev/full is the same device, written through.
-otc invoice run --through 2026-03-31 -o /dev/full; expect_rc 1
+otc invoice run --through 2026-11-30 -o /dev/full; expect_rc 1
 [ "$before" = "$(ledger_state)" ] || fail "invoice run -o /dev/full changed the ledger"
-otc invoice run --through 2026-03-31 -o -; expect_rc 0
+otc invoice run --through 2026-11-30 -o -; expect_rc 0
 expect_stdout_has "INV-000001"

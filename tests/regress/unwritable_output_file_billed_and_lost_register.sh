@@ -7,16 +7,16 @@ otc import contracts "$SAMPLES/contracts.csv"; expect_rc 0
 before=$(ledger_state)
 
 # A directory that does not exist, a directory as the target.
-otc invoice run --through 2026-03-31 -o missing/register.csv; expect_rc 1
+otc invoice run --through 2026-11-30 -o missing/register.csv; expect_rc 1
 expect_stderr_has "missing/register.csv: cannot write output file"
 mkdir outdir
-otc invoice run --through 2026-03-31 -o outdir; expect_rc 1
+otc invoice run --through 2026-11-30 -o outdir; expect_rc 1
 expect_stderr_has "outdir: cannot write output file: it is a directory"
 [ "$before" = "$(ledger_state)" ] || fail "a failed invoice run changed the ledger"
 
 # An immutable target (as root, permissions do not stop us; chattr +i does).
 if touch reg.csv && chattr +i reg.csv 2>/dev/null; then
-  otc invoice run --through 2026-03-31 -o reg.csv; expect_rc 1
+  otc invoice run --through 2026-11-30 -o reg.csv; expect_rc 1
   chattr -i reg.csv
   expect_stderr_has "reg.csv: cannot write output file"
   [ "$before" = "$(ledger_state)" ] || fail "invoice run into an immutable file changed the ledger"
@@ -26,8 +26,8 @@ fi
 # A full disk (a 64 KiB tmpfs, when this user may mount one): the register does not fit.
 mkdir small
 if mount -t tmpfs -o size=64k tmpfs small 2>/dev/null; then
-  head -c 60000 /dev/zero > small/filler
-  otc invoice run --through 2026-03-31 -o small/register.csv; RC1=$RC
+  cat /dev/zero > small/filler 2>/dev/null || true  # fill it up
+  otc invoice run --through 2026-11-30 -o small/register.csv; RC1=$RC
   ls small > small_ls.txt
   umount small
   RC=$RC1; expect_rc 1
@@ -37,5 +37,5 @@ if mount -t tmpfs -o size=64k tmpfs small 2>/dev/null; then
 fi
 
 # Then a writable target: everything is billed once, and the register is complete.
-otc invoice run --through 2026-03-31 -o register.csv; expect_rc 0
+otc invoice run --through 2026-11-30 -o register.csv; expect_rc 0
 [ "$(sqlite3 "$OTC_LEDGER" 'select count(*) from invoices')" = "$(($(wc -l < register.csv) - 1))" ] || fail "register and ledger disagree"

@@ -16,4 +16,9 @@ struct AuditLogFilter {
 void read_audit_log(store::LedgerStore& store, const AuditLogFilter& filter,
                     const std::function<void(const store::AuditRecord&)>& each);
 
+/// `otc log show BATCH`: every record the batch wrote, in one read transaction. Throws
+/// core::Error(kNotFound) when the ledger has no such batch.
+store::BatchInfo read_batch(store::LedgerStore& store, std::int64_t batch_id,
+                            const std::function<void(const store::BatchRecord&)>& each);
+
 }  // namespace otc::ops

@@ -29,6 +29,20 @@ struct AuditEntry {
   std::int64_t batch_id = 0;
 };
 
+/// One record a batch wrote, as `otc log show BATCH` prints it again.
+struct BatchRecord {
+  std::string record;        ///< customer, invoice, payment, application
+  std::string id;            ///< external id / invoice number / application id
+  std::string customer_id;   ///< the customer's external id
+  std::string date;          ///< invoice date, payment date, application date (ISO)
+  std::string due_date;      ///< invoices only
+  std::string invoice_id;    ///< applications: the invoice applied to
+  std::string payment_id;    ///< applications: the payment applied
+  std::int64_t amount_minor = 0;
+  std::string currency;      ///< empty for customers
+  std::string detail;        ///< rule, note, status
+};
+
 /// One audit-log row as read back.
 struct AuditRecord {
   std::int64_t id = 0;
@@ -53,6 +67,10 @@ class AuditStore {
   /// whose command line contains `command`, oldest first.
   virtual void for_each_audit(std::string_view since, std::string_view command,
                               const std::function<void(const AuditRecord&)>& fn) = 0;
+  /// The batch as recorded (nullopt when there is none with this id).
+  virtual std::optional<BatchInfo> batch(std::int64_t batch_id) = 0;
+  /// Every customer, invoice, payment and application the batch wrote, in that order, each by id.
+  virtual void for_each_batch_record(std::int64_t batch_id, const std::function<void(const BatchRecord&)>& fn) = 0;
 };
 
 }  // namespace otc::store

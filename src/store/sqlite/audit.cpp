@@ -64,4 +64,45 @@ void SqliteLedger::for_each_audit(std::string_view since, std::string_view comma
   }
 }
 
+std::optional<BatchInfo> SqliteLedger::batch(std::int64_t batch_id) {
+  Statement s(db_.handle(), "SELECT id, file_name, created_at, COALESCE(rows_added,0) FROM import_batches WHERE id = ?1");
+  s.bind(1, batch_id);
+  if (!s.step()) return std::nullopt;
+  return BatchInfo{s.int64(0), std::string(s.text(1)), std::string(s.text(2)), s.int64(3)};
+}
+
+void SqliteLedger::for_each_batch_record(std::int64_t batch_id, const std::function<void(const BatchRecord&)>& fn) {
+  // One query per kind of record, oldest first; the columns line up with BatchRecord.
+  static const char* const kQueries[] = {
+      "SELECT 'customer', c.external_id, c.external_id, '', '', '', '', 0, COALESCE(c.currency,''), c.name"
+      " FROM customers c WHERE c.batch_id = ?1 ORDER BY c.id",
+      "SELECT 'invoice', i.external_id, c.external_id, i.invoice_date, i.due_date, '', '', i.total_minor, i.currency, i.status"
+      " FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.batch_id = ?1 ORDER BY i.id",
+      "SELECT 'payment', p.external_id, COALESCE(c.external_id,''), p.received_date, '', '', '', p.amount_minor, p.currency, ''"
+      " FROM payments p LEFT JOIN customers c ON c.id = p.customer_id WHERE p.batch_id = ?1 ORDER BY p.id",
+      "SELECT 'application', CAST(a.id AS TEXT), c.external_id, a.applied_on, '', i.external_id, COALESCE(p.external_id,''),"
+      " a.amount_minor, i.currency, a.rule || CASE WHEN a.note IS NULL OR a.note = '' THEN '' ELSE ': ' || a.note END"
+      " FROM applications a JOIN invoices i ON i.id = a.invoice_id JOIN customers c ON c.id = i.customer_id"
+      " LEFT JOIN payments p ON p.id = a.payment_id WHERE a.batch_id = ?1 ORDER BY a.id",
+  };
+  BatchRecord r;
+  for (const char* sql : kQueries) {
+    Statement s(db_.handle(), sql);
+    s.bind(1, batch_id);
+    while (s.step()) {
+      r.record.assign(s.text(0));
+      r.id.assign(s.text(1));
+      r.customer_id.assign(s.text(2));
+      r.date.assign(s.text(3));
+      r.due_date.assign(s.text(4));
+      r.invoice_id.assign(s.text(5));
+      r.payment_id.assign(s.text(6));
+      r.amount_minor = s.int64(7);
+      r.currency.assign(s.text(8));
+      r.detail.assign(s.text(9));
+      fn(r);
+    }
+  }
+}
+
 }  // namespace otc::store::sqlite

@@ -143,6 +143,8 @@ class SqliteLedger final : public LedgerStore, public CollectionsStore {
   void note_activity(core::Date d) override;
   void for_each_audit(std::string_view since, std::string_view command,
                       const std::function<void(const AuditRecord&)>& fn) override;
+  std::optional<BatchInfo> batch(std::int64_t batch_id) override;
+  void for_each_batch_record(std::int64_t batch_id, const std::function<void(const BatchRecord&)>& fn) override;
 
   // Collections (collections.cpp).
   std::optional<CustomerContact> find_customer_contact(std::string_view ext) override;

@@ -61,12 +61,12 @@ inline std::int64_t open_at(store::LedgerStore& s, core::Date as_of) {
 inline std::string state(store::LedgerStore& s) {
   std::string out;
   store::ReadTransaction read(s);
-  s.for_each_open_item(day(9999, 12, 31), [&](const domain::OpenItem& i) {
+  s.for_each_open_item(core::Date::max(), [&](const domain::OpenItem& i) {
     out += i.invoice_external_id + "=" + std::to_string(i.open_minor) + ";";
   });
   s.for_each_audit("", "", [&](const store::AuditRecord& a) { out += a.entry.action + ":" + a.entry.detail + ";"; });
   s.for_each_alias([&](std::int64_t id, const std::string& alias) { out += std::to_string(id) + "~" + alias + ";"; });
-  s.for_each_unapplied_payment(day(9999, 12, 31), [&](const store::UnappliedPayment& u) { out += u.external_id + ";"; });
+  s.for_each_unapplied_payment(core::Date::max(), [&](const store::UnappliedPayment& u) { out += u.external_id + ";"; });
   read.end();
   return out;
 }
