@@ -10,6 +10,7 @@
 #include "otc/store/balances_store.hpp"
 #include "otc/store/billing_role.hpp"
 #include "otc/store/cash_store.hpp"
+#include "otc/store/credit_store.hpp"
 #include "otc/store/documents_store.hpp"
 #include "otc/store/parties_store.hpp"
 #include "otc/store/periods_store.hpp"
@@ -28,7 +29,8 @@ class LedgerStore : public PartiesStore,
                     public BalancesStore,
                     public PeriodsStore,
                     public BillingStore,
-                    public AuditStore {
+                    public AuditStore,
+                    public CreditStore {
  public:
   ~LedgerStore() override = default;
 

@@ -133,6 +133,21 @@ class SqliteLedger final : public LedgerStore {
   void for_each_billed_line(std::optional<core::Date> from, std::optional<core::Date> to,
                             const std::function<void(const BilledLineRecord&)>& fn) override;
 
+  // Credit: limits, holds, the seller profile, customer and payment facts (credit.cpp).
+  std::vector<CreditCustomer> credit_customers() override;
+  std::optional<CreditCustomer> credit_customer(std::string_view external_id) override;
+  std::vector<CreditLimitRecord> credit_limits() override;
+  void put_credit_limit(const CreditLimitRecord& r) override;
+  std::vector<CreditHoldEvent> credit_hold_events() override;
+  void add_credit_hold_event(const CreditHoldEvent& e) override;
+  std::optional<std::pair<std::string, std::string>> seller_profile() override;
+  void put_seller_profile(std::string_view file_name, std::string_view text) override;
+  CustomerFacts customer_facts(std::int64_t customer_id) override;
+  std::optional<PaymentFact> payment_fact(std::string_view external_id, std::vector<ApplicationFact>* applications) override;
+  void for_each_cash_application(core::Date from, core::Date to,
+                                 const std::function<void(const CashApplicationFact&)>& fn) override;
+  std::vector<std::pair<std::int64_t, int>> reversed_payment_counts(core::Date from, core::Date to) override;
+
   // Audit (audit.cpp).
   std::optional<BatchInfo> find_batch(std::string_view kind, std::string_view sha) override;
   std::int64_t add_batch(std::string_view kind, std::string_view file, std::string_view sha,
