@@ -8,6 +8,11 @@
 
 namespace otc::cli {
 
+// Installers of credit, statement and kpi (cmd_credit.cpp, cmd_statement.cpp, cmd_kpi.cpp).
+void install_kpi(CLI::App& parent, Context& ctx);
+void install_credit(CLI::App& parent, Context& ctx);
+void install_statement(CLI::App& parent, Context& ctx);
+
 const std::vector<CommandSpec>& command_table() {
   constexpr unsigned kReport = kAsOf | kFormat | kOutput;
   constexpr Needs kLedger = Needs::kLedger;

@@ -23,7 +23,4 @@ void install_apply_cash(CLI::App& parent, Context& ctx);
 void install_cash(CLI::App& parent, Context& ctx);
 void install_reconcile(CLI::App& parent, Context& ctx);
 void install_help(CLI::App& parent, Context& ctx);
-void install_kpi(CLI::App& parent, Context& ctx);
-void install_credit(CLI::App& parent, Context& ctx);
-void install_statement(CLI::App& parent, Context& ctx);
 }  // namespace otc::cli

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "otc/ops/dso.hpp"
+#include "otc/store/credit_store.hpp"
 #include "otc/store/transaction.hpp"
 
 namespace otc::ops {
@@ -55,7 +56,7 @@ std::vector<engine::KpiRow> kpi_report(store::LedgerStore& store, const KpiOptio
       r.in.billed = core::checked_add(r.in.billed, t.total_minor);
     });
   }
-  store.for_each_cash_application(months.front().first, months.back().as_of, [&](const store::CashApplicationFact& a) {
+  store::credit_store(store).for_each_cash_application(months.front().first, months.back().as_of, [&](const store::CashApplicationFact& a) {
     auto m = month_of(a.applied_on);
     if (!m) return;
     auto& r = row(*m, *a.customer_external_id, *a.customer_name, a.currency);

@@ -10,7 +10,6 @@
 #include "otc/store/balances_store.hpp"
 #include "otc/store/billing_role.hpp"
 #include "otc/store/cash_store.hpp"
-#include "otc/store/credit_store.hpp"
 #include "otc/store/documents_store.hpp"
 #include "otc/store/parties_store.hpp"
 #include "otc/store/periods_store.hpp"
@@ -29,8 +28,7 @@ class LedgerStore : public PartiesStore,
                     public BalancesStore,
                     public PeriodsStore,
                     public BillingStore,
-                    public AuditStore,
-                    public CreditStore {
+                    public AuditStore {
  public:
   ~LedgerStore() override = default;
 

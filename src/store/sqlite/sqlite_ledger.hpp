@@ -15,6 +15,7 @@
 #include "otc/core/date.hpp"
 #include "otc/core/money.hpp"
 #include "otc/store/billing_store.hpp"
+#include "otc/store/credit_store.hpp"
 #include "otc/store/ledger_store.hpp"
 #include "otc/store/sqlite_store.hpp"
 #include "row_batch.hpp"
@@ -49,7 +50,7 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-class SqliteLedger final : public LedgerStore {
+class SqliteLedger final : public LedgerStore, public CreditStore {
  public:
   SqliteLedger(const std::string& path, OpenMode mode);
   int schema_version();
