@@ -8,7 +8,7 @@ namespace otc::cli {
 engine::CreditPolicy credit_policy_for(Context&, const std::string& policy_file) {
   if (!policy_file.empty())
     throw core::Error(core::ErrorKind::kUsage, "--policy needs the collections policy reader (not merged yet)");
-  return {};  // hold_days_past_due 60
+  return {};  // no past-due holds without a policy
 }
 
 }  // namespace otc::cli

@@ -38,10 +38,10 @@ void assess_credit(CreditLine& l, const ManualHold& manual, const CreditPolicy& 
     l.over_limit = l.exposure > *l.limit;
     if (l.over_limit) automatic.push_back("over limit: exposure " + money(l.exposure) + " > limit " + money(*l.limit));
   }
-  l.past_due_hold = l.max_days_past_due > policy.hold_days_past_due;
+  l.past_due_hold = policy.hold_days_past_due && l.max_days_past_due > *policy.hold_days_past_due;
   if (l.past_due_hold)
     automatic.push_back("past due " + std::to_string(l.max_days_past_due) + " days (" + money(l.past_due) +
-                        "), policy holds beyond " + std::to_string(policy.hold_days_past_due));
+                        "), policy holds beyond " + std::to_string(*policy.hold_days_past_due));
   l.manual_hold = manual.held;
   l.overridden = !automatic.empty() && manual.override_until.has_value();
   if (l.manual_hold) l.reasons.push_back("manual hold since " + manual.since->iso() + ": " + manual.reason);

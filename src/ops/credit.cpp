@@ -74,18 +74,22 @@ std::vector<engine::CreditLine> credit_lines(store::LedgerStore& store, const Cr
     auto& l = line(u.customer_external_id, u.currency);
     l.unapplied = core::checked_add(l.unapplied, u.amount_minor);
   });
-  UnbilledOptions uo;
-  uo.as_of = d;
-  uo.billing = billing_options("half-up");
-  uo.billable_only = true;
-  unbilled_items(store, uo, [&](const engine::UnbilledItem& it) {
-    auto& l = line(it.customer, it.currency);
-    l.billable_unbilled = core::checked_add(l.billable_unbilled, it.amount);
-    l.billable_unbilled_tax = core::checked_add(l.billable_unbilled_tax, it.tax);
-  });
   // Limits: `credit set` per currency; else the customers file's limit in the customer's currency.
   std::map<std::int64_t, std::map<std::string, store::CreditLimitRecord>> set_limits;
   for (const auto& r : store::credit_store(store).credit_limits()) set_limits[r.customer_id][std::string(r.currency.view())] = r;
+  bool any_limit = !set_limits.empty();
+  for (const auto& c : customers) any_limit = any_limit || c.imported_limit.has_value();
+  if (any_limit || !o.holds_only) {
+    UnbilledOptions uo;
+    uo.as_of = d;
+    uo.billing = billing_options("half-up");
+    uo.billable_only = true;
+    unbilled_items(store, uo, [&](const engine::UnbilledItem& it) {
+      auto& l = line(it.customer, it.currency);
+      l.billable_unbilled = core::checked_add(l.billable_unbilled, it.amount);
+      l.billable_unbilled_tax = core::checked_add(l.billable_unbilled_tax, it.tax);
+    });
+  }
   for (const auto& c : customers) {
     if (auto it = set_limits.find(c.id); it != set_limits.end()) {
       for (const auto& [code, r] : it->second) {

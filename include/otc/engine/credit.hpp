@@ -16,7 +16,9 @@ namespace otc::engine {
 
 /// The collections policy's [credit] section (docs/credit.md).
 struct CreditPolicy {
-  int hold_days_past_due = 60;  ///< an item more than this many days past due puts the customer on hold
+  /// An item more than this many days past due puts the customer on hold; unset (no policy file,
+  /// or no such key): past due alone holds no one.
+  std::optional<int> hold_days_past_due;
 };
 
 /// A customer's manual hold state at a date, from its hold/release history.

@@ -20,6 +20,9 @@ struct CreditCheckOptions {
   std::optional<std::string> customer;   ///< only this customer (kNotFound when unknown)
   bool due_reviews = false;              ///< only lines whose review-by day is on or before as_of
   engine::CreditPolicy policy;
+  /// Only the hold flags matter: skip the unbilled scan when no customer has a limit (it can then
+  /// decide no hold).
+  bool holds_only = false;
 };
 
 /// Lines by customer id, then currency: every customer with AR, unbilled charges, unapplied cash,

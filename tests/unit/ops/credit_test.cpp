@@ -13,7 +13,7 @@ const ops::Invocation kInv{"otc test"};
 //   K-2 2026-10-10 due 11-09   500.00
 // As of 2026-10-31: open AR 600.00 + 500.00 = 1,100.00, unapplied 50.00, no unbilled charges:
 // exposure 1,050.00 > limit 1,000.00 -> on hold (over limit by 50.00); K-1's 600.00 is 30 days
-// past due, within the default 60 days.
+// past due (no policy: past due alone holds no one).
 void load(test::Ledger& l) {
   l.import("customers", "cust.csv",
            "customer_id,name,currency,terms,credit_limit\n"
