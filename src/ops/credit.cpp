@@ -84,6 +84,7 @@ std::vector<engine::CreditLine> credit_lines(store::LedgerStore& store, const Cr
     uo.as_of = d;
     uo.billing = billing_options("half-up");
     uo.billable_only = true;
+    if (only) uo.customer = only->external_id;
     unbilled_items(store, uo, [&](const engine::UnbilledItem& it) {
       auto& l = line(it.customer, it.currency);
       l.billable_unbilled = core::checked_add(l.billable_unbilled, it.amount);

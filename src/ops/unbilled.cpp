@@ -16,7 +16,8 @@ UnbilledResult unbilled_items(store::LedgerStore& store, const UnbilledOptions& 
   UnbilledResult r;
   std::vector<engine::UnbilledItem> found;
   engine::LineBook lines;
-  billing->for_each_customer_book(options.as_of, std::nullopt, [&](store::CustomerBook& book) {
+  billing->for_each_customer_book(options.as_of,
+                                  options.customer ? std::optional<std::string_view>(*options.customer) : std::nullopt, [&](store::CustomerBook& book) {
     found.clear();
     lines.load(book.versions, book.usage, book.billed);
     for (const auto& input : lines.inputs()) engine::unbilled_for_line(input, options.as_of, options.billing, found);

@@ -2,6 +2,8 @@
 // `otc unbilled`: revenue delivered or due but not yet invoiced, per contract line, as of a date.
 // One read transaction over every customer's book; the billing engine decides what is unbilled.
 #include <functional>
+#include <optional>
+#include <string>
 
 #include "otc/core/date.hpp"
 #include "otc/engine/billing.hpp"
@@ -13,6 +15,7 @@ struct UnbilledOptions {
   core::Date as_of;
   engine::BillingOptions billing;
   bool billable_only = false;     ///< only items an invoice run through as_of would bill
+  std::optional<std::string> customer;  ///< only this customer's book (credit checks of one customer)
 };
 
 struct UnbilledResult {
