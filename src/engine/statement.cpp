@@ -26,9 +26,22 @@ struct Book {
   const store::CustomerFacts& f;
   std::unordered_map<std::int64_t, const InvoiceFact*> invoices;
   std::unordered_map<std::int64_t, const PaymentFact*> payments;
+  std::unordered_map<std::int64_t, std::vector<const ApplicationFact*>> apps_of_invoice, apps_of_payment;
+  std::unordered_map<std::int64_t, std::vector<const AdjustmentFact*>> adjustments_of;
   explicit Book(const store::CustomerFacts& facts) : f(facts) {
     for (const auto& i : f.invoices) invoices.emplace(i.id, &i);
     for (const auto& p : f.payments) payments.emplace(p.id, &p);
+    for (const auto& a : f.applications) {
+      apps_of_invoice[a.invoice_id].push_back(&a);
+      if (a.payment_id != 0) apps_of_payment[a.payment_id].push_back(&a);
+    }
+    for (const auto& j : f.adjustments) adjustments_of[j.invoice_id].push_back(&j);
+  }
+  template <class M>
+  static const typename M::mapped_type& list(const M& m, std::int64_t id) {
+    static const typename M::mapped_type kNone;
+    auto it = m.find(id);
+    return it == m.end() ? kNone : it->second;
   }
   const InvoiceFact* invoice(std::int64_t id) const {
     auto it = invoices.find(id);
@@ -41,16 +54,16 @@ struct Book {
   /// Open balance of invoice i at d (when it counts), and unapplied cash of payment p at d.
   std::int64_t open_of(const InvoiceFact& i, core::Date d, bool strictly_before = false) const {
     std::int64_t open = i.total_minor;
-    for (const auto& a : f.applications)
-      if (a.invoice_id == i.id && (strictly_before ? a.applied_on < d : a.applied_on <= d)) open -= a.amount_minor;
-    for (const auto& j : f.adjustments)
-      if (j.invoice_id == i.id && (strictly_before ? j.date < d : j.date <= d)) open -= j.amount_minor;
+    for (const auto* a : list(apps_of_invoice, i.id))
+      if (strictly_before ? a->applied_on < d : a->applied_on <= d) open -= a->amount_minor;
+    for (const auto* j : list(adjustments_of, i.id))
+      if (strictly_before ? j->date < d : j->date <= d) open -= j->amount_minor;
     return open;
   }
   std::int64_t unapplied_of(const PaymentFact& p, core::Date d, bool strictly_before = false) const {
     std::int64_t u = p.amount_minor;
-    for (const auto& a : f.applications)
-      if (a.payment_id == p.id && (strictly_before ? a.applied_on < d : a.applied_on <= d)) u -= a.amount_minor;
+    for (const auto* a : list(apps_of_payment, p.id))
+      if (strictly_before ? a->applied_on < d : a->applied_on <= d) u -= a->amount_minor;
     return u;
   }
 };
@@ -101,10 +114,10 @@ std::vector<Event> events(const Book& b, core::Date to) {
     std::string detail = p.method.empty() ? std::string("payment") : p.method;
     if (!p.reference.empty()) detail += " " + p.reference;
     std::string applied;
-    for (const auto& a : b.f.applications) {
-      if (a.payment_id != p.id || a.applied_on > to) continue;
+    for (const auto* a : Book::list(b.apps_of_payment, p.id)) {
+      if (a->applied_on > to) continue;
       if (!applied.empty()) applied += ", ";
-      applied += a.invoice_external_id + " " + money(a.amount_minor, p.currency);
+      applied += a->invoice_external_id + " " + money(a->amount_minor, p.currency);
     }
     if (!applied.empty()) detail += "; applied: " + applied;
     add(p.received_date, "payment", p.external_id, detail, -b.unapplied_of(p, p.received_date, true), p.currency, 4, p.id);

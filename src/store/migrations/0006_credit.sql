@@ -33,3 +33,8 @@ CREATE TABLE seller_profile (
   content   TEXT NOT NULL,
   loaded_at TEXT NOT NULL
 );
+
+-- Statements read one customer's facts at a time (`otc statement --all` reads every customer's).
+CREATE INDEX invoices_customer ON invoices(customer_id, invoice_date);
+CREATE INDEX payments_customer ON payments(customer_id, received_date) WHERE customer_id IS NOT NULL;
+CREATE INDEX adjustments_invoice ON adjustments(invoice_id, adj_date);

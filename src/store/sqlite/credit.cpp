@@ -192,8 +192,9 @@ CustomerFacts SqliteLedger::customer_facts(std::int64_t customer_id) {
   };
   {
     // Applications to the customer's invoices, and of the customer's payments to anyone's invoices.
-    Statement s(db_.handle(), std::string(kApplicationColumns) +
-                                  " WHERE i.customer_id=?1 OR p.customer_id=?1 ORDER BY a.applied_on, a.id");
+    // Two indexed halves (an OR across the join would scan every application).
+    Statement s(db_.handle(), "SELECT * FROM (" + std::string(kApplicationColumns) + " WHERE i.customer_id=?1 UNION " +
+                                  kApplicationColumns + " WHERE p.customer_id=?1 AND i.customer_id<>?1) ORDER BY 13, 1");
     s.bind(1, customer_id);
     while (s.step()) f.applications.push_back(read_app(s));
   }
