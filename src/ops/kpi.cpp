@@ -10,7 +10,8 @@
 namespace otc::ops {
 
 std::vector<engine::KpiRow> kpi_report(store::LedgerStore& store, const KpiOptions& o) {
-  const auto months = engine::kpi_months(o.as_of, o.months);
+  // One month more than shown: the first shown month's days-to-pay trend needs the month before.
+  const auto months = engine::kpi_months(o.as_of, o.months + 1);
   if (months.empty()) return {};
   using Key = std::tuple<std::string, std::string, std::size_t>;  // customer, currency, month index
   std::map<Key, engine::KpiRow> rows;
@@ -73,6 +74,7 @@ std::vector<engine::KpiRow> kpi_report(store::LedgerStore& store, const KpiOptio
     out.push_back(std::move(r));
   }
   engine::apply_trends(out);
+  std::erase_if(out, [&](const engine::KpiRow& r) { return r.month == months.front().name; });
   return out;
 }
 

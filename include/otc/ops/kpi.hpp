@@ -17,7 +17,8 @@ struct KpiOptions {
 };
 
 /// Rows sorted by customer, currency, month (oldest first). A month appears for a group when the
-/// group has open AR, sales in its DSO history, billing or collections in it.
+/// group has open AR, sales in its DSO history, billing or collections in it. The first month's
+/// days-to-pay trend compares with the month before it (read, not shown).
 std::vector<engine::KpiRow> kpi_report(store::LedgerStore& store, const KpiOptions& options);
 
 }  // namespace otc::ops

@@ -48,7 +48,7 @@ TEST_CASE("ops kpi: collection rate and average days to pay, hand-worked", "[ops
   CHECK(sep.result.collection_rate_x100 == 2000);
   CHECK(sep.result.avg_days_to_pay_x100 == 2000);
   CHECK(sep.result.past_due_x100 == 0);
-  CHECK_FALSE(sep.result.avg_days_to_pay_trend_x100);  // no month before in the report
+  CHECK_FALSE(sep.result.avg_days_to_pay_trend_x100);  // August had no payments
 
   CHECK(oct.month == "2026-10");
   CHECK(oct.in.as_of == test::date(2026, 10, 31));
