@@ -14,6 +14,7 @@ struct AgingArgs {
   std::string buckets = "30,60,90,120";
   std::string basis = "due";
   bool totals = false;
+  std::string disputes = "include";
 };
 
 void run_aging(Context& ctx, const AgingArgs& a) {
@@ -27,7 +28,7 @@ void run_aging(Context& ctx, const AgingArgs& a) {
   const core::Date as_of = ctx.as_of();
   ctx.format();  // a bad --format fails before the ledger is opened
   auto store = ctx.open_ledger();
-  auto acc = ops::aging_report(*store, {buckets, as_of, by_invoice});
+  auto acc = ops::aging_report(*store, {buckets, as_of, by_invoice, a.disputes == "separate"});
   ctx.write_report([&](report::RowSink& sink) { report::write_aging(sink, acc, as_of, by_invoice, a.totals); });
 }
 
@@ -40,6 +41,8 @@ void install_aging(CLI::App& parent, Context& ctx) {
   cmd->add_option("--buckets", args->buckets, "bucket edges in days (default 30,60,90,120)");
   cmd->add_option("--basis", args->basis, "age from the due date (default) or the invoice date")->check(CLI::IsMember({"due", "invoice"}));
   cmd->add_flag("--totals", args->totals, "add a TOTAL row per currency");
+  cmd->add_option("--disputes", args->disputes, "include (default) or separate: a disputed column, only the undisputed part aged")
+      ->check(CLI::IsMember({"include", "separate"}));
   cmd->callback([&ctx, args] { run_aging(ctx, *args); });
 }
 

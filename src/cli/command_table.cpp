@@ -154,6 +154,52 @@ const std::vector<CommandSpec>& command_table() {
        "otc reconcile gl gl_1200_2026-10.csv --period 2026-10 --account 1200 --detail rollforward_vs_gl.csv", kLedger,
        kReport | kInputStyle},
 
+      {"collect", "Collections: the work list, dunning, notes, promises, payment plans, write-offs",
+       "Rules, the priority score with a worked example and the policy file format: docs/collections.md.",
+       "otc collect list --as-of 2026-11-30 --format table", kLedger, kReport, install_collect, nullptr, false},
+      {"collect list", "The prioritised work list: one row per customer and currency with undisputed past-due AR",
+       "Columns: past due (disputed amounts left out), oldest days past due, open disputes, the latest promise,\n"
+       "dunning level, last contact, owner, credit hold, priority score and its reasons. Escalation rules of the\n"
+       "policy are applied and logged once per customer, currency and rule.",
+       "otc collect list --as-of 2026-11-30 --owner senior-collector --format table", kLedger, kReport},
+      {"collect dunning", "Write one .eml notice per customer whose dunning level went up, and record the level",
+       "Never the same level twice: a second run on the same date writes nothing. Skipped (on stderr and in the\n"
+       "output): past due all disputed, a promise not yet kept or broken, no e-mail address (\"no address\").",
+       "otc collect dunning --as-of 2026-11-30 --policy samples/collections/policy.ini --out mail/", kLedger, kReport},
+      {"collect note", "Record a contact with a customer (call, email, meeting, letter)",
+       "The same customer, date, type and text is one note.",
+       "otc collect note C1001 \"promised to pay INV-10001 Friday\" --type call --date 2026-11-30", kLedger, kAsOf},
+      {"collect promise", "Record a promise to pay an amount by a date (for the account or some invoices)",
+       "Kept when cash applied to the customer (or those invoices) from the day the promise is made (--as-of)\n"
+       "through --date reaches the amount; broken the day after --date otherwise.",
+       "otc --as-of 2026-11-30 collect promise C1001 --amount 5000 --date 2026-12-15", kLedger, kAsOf},
+      {"collect promises", "Promises to pay with their status (due, kept, broken) as of a date", "",
+       "otc collect promises --as-of 2026-12-16 --status broken --format table", kLedger, kReport},
+      {"collect plan", "Record a payment plan: a series of promises (installments every month or week)",
+       "The total is split into equal installments (the remainder on the first); each is kept or broken like a\n"
+       "promise, cash counting toward the installments in date order.",
+       "otc --as-of 2026-11-30 collect plan C1002 --installments 3 --every month --first 2026-12-15 --amount 9000", kLedger,
+       kAsOf},
+      {"collect write-off", "Write off (part of) an invoice: an adjustment dated --date, in aging and the roll-forward",
+       "Above the policy's write_off_approval_over it needs --approved-by. Refused in a closed period.",
+       "otc collect write-off INV-10001 --amount 12.50 --reason \"small balance\" --date 2026-11-30", kLedger, kAsOf},
+
+      {"dispute", "Disputes: open, resolve, list (disputed amounts are not dunned)", "",
+       "otc dispute list --status open --format table", kLedger, kReport, install_dispute, nullptr, false},
+      {"dispute open", "Open a dispute on (part of) an invoice; prints the dispute id",
+       "Reasons: pricing, quantity, service, duplicate, tax, other. The same dispute twice is one dispute.",
+       "otc dispute open INV-10001 --amount 200 --reason pricing --owner jane --date 2026-11-30", kLedger, kAsOf | kOutput},
+      {"dispute resolve", "Resolve a dispute: credit (issues a credit memo), rebill, reject or paid", "",
+       "otc dispute resolve 3 --outcome credit --date 2026-12-05 --note \"agreed price\"", kLedger, kAsOf},
+      {"dispute list", "Disputes with their age and owner as of a date", "",
+       "otc dispute list --as-of 2026-12-31 --status all --format table", kLedger, kReport},
+
+      {"customer", "One customer's account: open items and ages, unapplied cash, credit limit and exposure, notes, promises, disputes, dunning",
+       "Average days to pay is weighted by amount, from the invoice date to the application date.",
+       "otc customer C1001 --as-of 2026-11-30 --format table", kLedger, kReport, install_customer},
+      {"history", "Everything that happened to a customer, in date order, with the ids `cash unapply` needs", "",
+       "otc history C1001 --since 2026-10-01 --format table", kLedger, kReport, install_history},
+
       {"close", "Month-end close: write the AR roll-forward and aging at period end, then lock the period",
        "After closing, any command that would post an invoice, payment, application, credit or adjustment\n"
        "dated in the period fails and changes nothing. Closing a closed period does nothing.",

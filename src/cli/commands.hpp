@@ -23,4 +23,8 @@ void install_apply_cash(CLI::App& parent, Context& ctx);
 void install_cash(CLI::App& parent, Context& ctx);
 void install_reconcile(CLI::App& parent, Context& ctx);
 void install_help(CLI::App& parent, Context& ctx);
+void install_collect(CLI::App& parent, Context& ctx);
+void install_dispute(CLI::App& parent, Context& ctx);
+void install_customer(CLI::App& parent, Context& ctx);
+void install_history(CLI::App& parent, Context& ctx);
 }  // namespace otc::cli

@@ -80,6 +80,12 @@ AgingRow& AgingAccumulator::customer_row(const std::string& customer, const std:
 void AgingAccumulator::add(const domain::OpenItem& item) {
   int age = buckets_.age_days(item, as_of_);
   std::size_t b = buckets_.bucket_of(age);
+  std::int64_t disputed = 0;
+  if (separate_) {
+    auto d = disputed_.find(item.invoice_id);
+    if (d != disputed_.end() && item.open_minor > 0) disputed = std::min(item.open_minor, d->second);
+  }
+  const std::int64_t aged = item.open_minor - disputed;
   if (by_invoice_) {
     AgingRow row;
     row.customer_external_id = item.customer_external_id;
@@ -91,13 +97,15 @@ void AgingAccumulator::add(const domain::OpenItem& item) {
     row.due_date = item.due_date;
     row.age_days = age;
     row.buckets.assign(buckets_.count(), 0);
-    row.buckets[b] = item.open_minor;
+    row.buckets[b] = aged;
+    row.disputed = disputed;
     row.open_total = item.open_minor;
     invoice_rows_.push_back(std::move(row));
     return;
   }
   AgingRow& row = customer_row(item.customer_external_id, item.customer_name, item.currency);
-  row.buckets[b] = core::checked_add(row.buckets[b], item.open_minor);
+  row.buckets[b] = core::checked_add(row.buckets[b], aged);
+  row.disputed = core::checked_add(row.disputed, disputed);
   row.open_total = core::checked_add(row.open_total, item.open_minor);
 }
 
@@ -143,6 +151,7 @@ std::vector<AgingRow> AgingAccumulator::totals() const {
     for (std::size_t i = 0; i < r.buckets.size(); ++i) t.buckets[i] = core::checked_add(t.buckets[i], r.buckets[i]);
     t.open_total = core::checked_add(t.open_total, r.open_total);
     t.unapplied_credit = core::checked_add(t.unapplied_credit, r.unapplied_credit);
+    t.disputed = core::checked_add(t.disputed, r.disputed);
   };
   if (by_invoice_) {
     for (const auto& r : invoice_rows_) fold(r);

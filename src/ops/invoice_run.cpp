@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 
+#include "otc/import/collections_policy.hpp"
 #include "otc/ops/credit.hpp"
 
 #include "otc/store/transaction.hpp"
@@ -75,6 +76,7 @@ InvoiceRunResult invoice_run(store::LedgerStore& store, const Invocation& inv, c
   if (!billed_customers.empty()) {
     CreditCheckOptions held_options{through};
     held_options.holds_only = true;
+    held_options.policy.hold_days_past_due = import::default_collections_policy().credit.hold_days_past_due;
     for (const auto& l : credit_lines(store, held_options))
       if (l.on_hold && billed_customers.count(l.customer_id) &&
           (r.held_billed.empty() || r.held_billed.back() != l.customer_id))

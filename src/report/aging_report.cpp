@@ -18,6 +18,7 @@ void write_aging(RowSink& sink, const engine::AgingAccumulator& acc, core::Date 
   }
   cols.push_back({"currency", CellKind::kText});
   for (const auto& label : buckets.labels()) cols.push_back({label, CellKind::kNumber});
+  if (acc.disputes_separate()) cols.push_back({"disputed", CellKind::kNumber});
   cols.push_back({"open_total", CellKind::kNumber});
   cols.push_back({"unapplied_credit", CellKind::kNumber});
   sink.begin(cols);
@@ -37,6 +38,7 @@ void write_aging(RowSink& sink, const engine::AgingAccumulator& acc, core::Date 
     }
     cells.push_back(r.currency);
     for (auto v : r.buckets) cells.push_back(core::format_amount(v, r.exponent));
+    if (acc.disputes_separate()) cells.push_back(core::format_amount(r.disputed, r.exponent));
     cells.push_back(core::format_amount(r.open_total, r.exponent));
     cells.push_back(by_invoice && !total ? "" : core::format_amount(r.unapplied_credit, r.exponent));
     sink.row(cells);

@@ -45,6 +45,7 @@ struct AgingRow {
   std::vector<std::int64_t> buckets;
   std::int64_t open_total = 0;
   std::int64_t unapplied_credit = 0;
+  std::int64_t disputed = 0;        ///< with separate disputes: the open disputed part, out of the buckets
 };
 
 /// Accumulates open items and unapplied credit into aging rows; per (customer, currency) or per invoice.
@@ -58,6 +59,13 @@ class AgingAccumulator {
   /// One total row per currency (customer fields empty).
   std::vector<AgingRow> totals() const;
   const AgingBuckets& buckets() const { return buckets_; }
+  /// `aging --disputes separate`: the open disputed amount per invoice id; each invoice's
+  /// disputed part (at most its balance) goes to the `disputed` column, only the rest is aged.
+  void separate_disputes(std::unordered_map<std::int64_t, std::int64_t> disputed) {
+    disputed_ = std::move(disputed);
+    separate_ = true;
+  }
+  bool disputes_separate() const { return separate_; }
 
  private:
   AgingRow& customer_row(const std::string& customer, const std::string& name, const core::Currency& ccy);
@@ -68,7 +76,9 @@ class AgingAccumulator {
   std::unordered_map<std::string, std::size_t> row_index_;  // "customer\x1fcurrency" -> customer_rows_ index
   std::string key_;                                         // reused lookup key: no allocation per item
   std::vector<AgingRow> invoice_rows_;
-  std::map<std::string, std::int64_t> unapplied_by_currency_;               // by_invoice mode totals
+  std::map<std::string, std::int64_t> unapplied_by_currency_;
+  std::unordered_map<std::int64_t, std::int64_t> disputed_;
+  bool separate_ = false;               // by_invoice mode totals
 };
 
 }  // namespace otc::engine

@@ -10,6 +10,7 @@ struct AgingOptions {
   engine::AgingBuckets buckets;
   core::Date as_of;
   bool by_invoice = false;
+  bool separate_disputes = false;  ///< `--disputes separate`: a disputed column, only the rest aged
 };
 
 /// Reads inside the caller's transaction.

@@ -15,6 +15,7 @@
 #include "otc/core/date.hpp"
 #include "otc/core/money.hpp"
 #include "otc/store/billing_store.hpp"
+#include "otc/store/collections_store.hpp"
 #include "otc/store/credit_store.hpp"
 #include "otc/store/ledger_store.hpp"
 #include "otc/store/sqlite_store.hpp"
@@ -50,7 +51,7 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-class SqliteLedger final : public LedgerStore, public CreditStore {
+class SqliteLedger final : public LedgerStore, public CollectionsStore, public CreditStore {
  public:
   SqliteLedger(const std::string& path, OpenMode mode);
   int schema_version();
@@ -158,6 +159,32 @@ class SqliteLedger final : public LedgerStore, public CreditStore {
   void note_activity(core::Date d) override;
   void for_each_audit(std::string_view since, std::string_view command,
                       const std::function<void(const AuditRecord&)>& fn) override;
+
+  // Collections (collections.cpp).
+  std::optional<CustomerContact> find_customer_contact(std::string_view ext) override;
+  void for_each_customer_contact(const std::function<void(const CustomerContact&)>& fn) override;
+  std::optional<std::int64_t> add_note(const NoteRecord& note) override;
+  std::vector<NoteRecord> notes(core::Date as_of, std::optional<std::int64_t> customer_id) override;
+  std::optional<std::int64_t> add_promise(const PromiseRecord& promise) override;
+  std::pair<std::int64_t, bool> add_plan(const PlanDraft& plan) override;
+  std::vector<PromiseRecord> promises(core::Date as_of) override;
+  std::int64_t add_dispute(const DisputeRecord& dispute) override;
+  std::optional<DisputeRecord> find_dispute(std::int64_t id) override;
+  std::optional<DisputeRecord> find_same_dispute(std::int64_t invoice_id, core::Date opened_on, std::int64_t amount_minor,
+                                                 std::string_view reason) override;
+  void resolve_dispute(std::int64_t id, core::Date on, std::string_view outcome, std::string_view note,
+                       std::string_view credit_memo) override;
+  std::vector<DisputeRecord> disputes(core::Date as_of) override;
+  std::int64_t add_dunning(const DunningRecord& notice) override;
+  std::vector<DunningRecord> dunning_notices(core::Date as_of) override;
+  bool add_escalation(const EscalationRecord& e) override;
+  std::vector<EscalationRecord> escalations(core::Date as_of) override;
+  std::vector<CashApplied> cash_applied(core::Date as_of) override;
+  std::optional<std::int64_t> find_write_off(std::int64_t invoice_id, core::Date date, std::int64_t amount_minor,
+                                             std::string_view reason) override;
+  std::int64_t post_write_off(std::int64_t invoice_id, core::Date date, std::int64_t amount_minor, std::string_view reason,
+                              std::string_view approved_by) override;
+  std::vector<CustomerEvent> customer_events(std::int64_t customer_id) override;
 
  private:
   // Shared by the roles (sqlite_ledger.cpp).
