@@ -194,7 +194,7 @@ const std::vector<CommandSpec>& command_table() {
       {"dispute list", "Disputes with their age and owner as of a date", "",
        "otc dispute list --as-of 2026-12-31 --status all --format table", kLedger, kReport},
 
-      {"customer", "One customer's account: open items and ages, unapplied cash, credit limit and exposure, notes, promises, disputes, dunning",
+      {"customer", "One customer's account: open items, unapplied cash, credit, notes, promises, disputes, dunning",
        "Average days to pay is weighted by amount, from the invoice date to the application date.",
        "otc customer C1001 --as-of 2026-11-30 --format table", kLedger, kReport, install_customer},
       {"history", "Everything that happened to a customer, in date order, with the ids `cash unapply` needs", "",

@@ -3,9 +3,12 @@
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROMIUM" ]; then echo "skip: chromium is not installed (apt-get install chromium)"; exit 0; fi
 import_samples
+otc init --seller-file "$SAMPLES/seller.toml"; expect_rc 0
+expect_stderr_has "seller profile"
 otc statement C1006 --as-of 2026-10-31 --out docs; expect_rc 0
 otc statement C1003 --as-of 2026-10-31 --since 2026-06-01 --out docs; expect_rc 0
 otc statement receipt PMT-5123 --as-of 2026-10-31 --out docs; expect_rc 0
+grep -qF "Brightline Cloud, Inc." docs/statement_C1006.html || fail "no seller block from the stored profile"
 for f in docs/statement_C1006.html docs/activity_C1003.html docs/receipt_PMT-5123.html; do
   png="$f.png"
   timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$PWD/chrome-profile" \
