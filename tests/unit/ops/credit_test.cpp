@@ -1,6 +1,8 @@
 #include "ops_test_support.hpp"
 
+#include "otc/ops/collect.hpp"
 #include "otc/ops/credit.hpp"
+#include "otc/ops/dispute.hpp"
 
 using namespace otc;
 
@@ -151,4 +153,30 @@ TEST_CASE("ops credit: a risk score computed by hand", "[ops][credit]") {
   CHECK(scores[1].in.customer_id == "K2");
   CHECK(scores[1].score == 0);  // K-9 is due that day: current
   CHECK(ops::credit_risk(*l.store, {test::date(2026, 10, 31), 1}).size() == 1);
+}
+
+// The same K1 with a broken promise (500.00 promised for 10-20, nothing paid) and an open dispute
+// on K-2: + 5.00 + 5.00 -> 41.36 -> 41.
+TEST_CASE("ops credit: broken promises and open disputes weigh in the risk score", "[ops][credit]") {
+  test::Ledger l;
+  load(l);
+  ops::PromiseOptions p;
+  p.customer = "K1";
+  p.amount = "500.00";
+  p.due_date = test::date(2026, 10, 20);
+  p.made_on = test::date(2026, 10, 15);
+  ops::collect_promise(*l.store, kInv, p);
+  ops::DisputeOpen d;
+  d.invoice = "K-2";
+  d.amount = "100.00";
+  d.reason = "pricing";
+  d.owner = "ana";
+  d.date = test::date(2026, 10, 25);
+  ops::open_dispute(*l.store, kInv, d);
+  auto scores = ops::credit_risk(*l.store, {test::date(2026, 10, 31)});
+  REQUIRE_FALSE(scores.empty());
+  CHECK(scores[0].in.customer_id == "K1");
+  CHECK(scores[0].in.broken_promises == 1);
+  CHECK(scores[0].in.open_disputes == 1);
+  CHECK(scores[0].score == 41);
 }
