@@ -1,5 +1,8 @@
 #include "otc/ops/collect_book.hpp"
 
+#include "otc/ops/credit.hpp"
+#include "otc/store/credit_store.hpp"
+
 #include <algorithm>
 #include <tuple>
 
@@ -14,9 +17,25 @@ bool dispute_open_at(const store::DisputeRecord& d, core::Date as_of) {
   return d.opened_on <= as_of && (!d.resolved_on || *d.resolved_on > as_of);
 }
 
-std::string credit_hold_text(store::LedgerStore&, std::int64_t, core::Date) {
-  // Issue 10 (credit) owns holds: it replaces this body with a read of its hold table.
-  return "no";
+std::string credit_hold_text(store::LedgerStore& store, std::int64_t customer_id, core::Date as_of) {
+  // Issue 10's hold rules (src/ops/credit.cpp, engine/credit.cpp) with the built-in policy's days.
+  std::string ext;
+  for (const auto& c : store::credit_store(store).credit_customers())
+    if (c.id == customer_id) ext = c.external_id;
+  if (ext.empty()) return "no";
+  CreditCheckOptions o{as_of};
+  o.customer = ext;
+  o.holds_only = true;
+  o.policy.hold_days_past_due = import::default_collections_policy().credit.hold_days_past_due;
+  std::string why;
+  bool held = false;
+  for (const auto& l : credit_lines(store, o)) {
+    if (!l.on_hold) continue;
+    held = true;
+    for (const auto& r : l.reasons)
+      if (why.find(r) == std::string::npos) why += (why.empty() ? "" : "; ") + r;
+  }
+  return held ? "yes: " + why : "no";
 }
 
 CollectionsBook read_collections_book(store::LedgerStore& store, core::Date as_of, const import::CollectionsPolicy& policy) {

@@ -3,6 +3,7 @@
 
 #include "otc/core/error.hpp"
 #include "otc/ops/collect_book.hpp"
+#include "otc/ops/credit.hpp"
 #include "otc/ops/history.hpp"
 #include "otc/store/collections_store.hpp"
 #include "otc/store/transaction.hpp"
@@ -21,6 +22,10 @@ std::vector<AccountLine> customer_account(store::LedgerStore& store, const std::
   });
   auto events = store::collections(store).customer_events(c->id);
   auto notes = store::collections(store).notes(as_of, c->id);
+  CreditCheckOptions credit_options{as_of};
+  credit_options.customer = customer;
+  credit_options.policy.hold_days_past_due = import::default_collections_policy().credit.hold_days_past_due;
+  const auto credit = credit_lines(store, credit_options);
   tx.end();
 
   std::vector<AccountLine> out;
@@ -47,24 +52,27 @@ std::vector<AccountLine> customer_account(store::LedgerStore& store, const std::
     l.exponent = cur ? cur->exponent : 2;
     l.amount = amount;
   }
-  {
+  // Credit (issue 10's rules, src/ops/credit.cpp): limit, exposure and hold, per currency.
+  for (const auto& cl : credit) {
+    const std::string ccy(cl.currency.code[0] ? cl.currency.view() : "");
     auto& l = line("summary", "credit_limit");
-    l.currency = c->currency;
-    auto cur = core::find_currency(c->currency, true);
-    l.exponent = cur ? cur->exponent : 2;
-    if (c->credit_limit) l.amount = *c->credit_limit;
-    l.detail = c->credit_limit ? "" : "no limit set";
+    l.currency = ccy;
+    l.exponent = cl.currency.exponent;
+    if (cl.limit) l.amount = *cl.limit;
+    l.detail = cl.limit ? cl.limit_source == "set" ? "set by credit set" : "from the customers file" : "no limit set";
     auto& x = line("summary", "exposure");
-    x.currency = c->currency;
-    x.exponent = l.exponent;
-    auto it = open.find(c->currency);
-    x.amount = it == open.end() ? 0 : it->second.first;
-    x.detail = "open AR in the customer's currency";
-    if (c->credit_limit) {
-      auto headroom = *c->credit_limit - *x.amount;
-      x.detail += headroom < 0 ? "; over the limit by " + core::format_amount(-headroom, l.exponent)
-                               : "; headroom " + core::format_amount(headroom, l.exponent);
-    }
+    x.currency = ccy;
+    x.exponent = cl.currency.exponent;
+    x.amount = cl.exposure;
+    x.detail = "open AR + billable unbilled - unapplied cash";
+    if (cl.available)
+      x.detail += *cl.available < 0 ? "; over the limit by " + core::format_amount(-*cl.available, cl.currency.exponent)
+                                    : "; available " + core::format_amount(*cl.available, cl.currency.exponent);
+    auto& h = line("summary", "credit_hold");
+    h.currency = ccy;
+    std::string why;
+    for (const auto& r : cl.reasons) why += (why.empty() ? "" : "; ") + r;
+    h.detail = std::string(cl.on_hold ? "ON HOLD" : "no") + (why.empty() ? "" : ": " + why);
   }
   // Last payment and average days to pay (amount-weighted, invoice date to application date).
   const store::CustomerEvent* last_payment = nullptr;

@@ -15,7 +15,7 @@ std::string dso_total_name(const engine::DsoRow& g, const char* figure) {
 
 }  // namespace
 
-std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptions& o) {
+std::vector<engine::DsoRow> dso_rows(store::LedgerStore& store, const DsoOptions& o) {
   using core::Date;
   const Date d = o.as_of;
   const Date start = d.add_days(-o.window_days);
@@ -39,7 +39,6 @@ std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptio
     return it->second;
   };
 
-  store::ReadTransaction tx(store);
   store.for_each_open_item(d, [&](const domain::OpenItem& item) {
     auto& g = group(item.customer_external_id, item.customer_name, item.currency);
     g.in.open_ar = core::checked_total(g.in.open_ar, item.open_minor, [&] { return dso_total_name(g, "open AR"); });
@@ -69,7 +68,6 @@ std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptio
       m.sales_minor = core::checked_total(m.sales_minor, s.total_minor, [&] { return dso_total_name(*g_last, "monthly sales"); });
     }
   });
-  tx.end();
 
   std::vector<engine::DsoRow> rows;
   rows.reserve(groups.size());
@@ -77,6 +75,13 @@ std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptio
     g.result = engine::compute_dso(g.in);
     rows.push_back(std::move(g));
   }
+  return rows;
+}
+
+std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptions& o) {
+  store::ReadTransaction tx(store);
+  auto rows = dso_rows(store, o);
+  tx.end();
   return rows;
 }
 

@@ -16,7 +16,7 @@ otc import payments "$F/payments.csv"; expect_rc 0
 otc collect list --as-of 2026-11-30; expect_rc 0
 expect_stdout <<'EOT'
 as_of,rank,customer_id,customer_name,currency,past_due,oldest_days_past_due,disputed_open,promise_status,promise_date,promise_amount,dunning_level,next_dunning_level,last_contact_date,last_contact_type,owner,credit_hold,score,reasons
-2026-11-30,1,B2,Bravo GmbH,USD,4500.00,91,0.00,,,,0,1,,,unassigned,no,105,oldest 91 days past due (+91); 4500.00 past due (+4); never contacted (+10)
+2026-11-30,1,B2,Bravo GmbH,USD,4500.00,91,0.00,,,,0,1,,,unassigned,"yes: past due 91 days (4500.00 USD), policy holds beyond 60",105,oldest 91 days past due (+91); 4500.00 past due (+4); never contacted (+10)
 2026-11-30,2,A1,Alpha Ltd,USD,12000.00,60,0.00,,,,0,1,,,unassigned,no,82,oldest 60 days past due (+60); 12000.00 past due (+12); never contacted (+10)
 2026-11-30,3,F6,Foxtrot SA,USD,1000.00,21,0.00,broken,2026-11-20,1000.00,0,1,,,unassigned,no,82,oldest 21 days past due (+21); 1000.00 past due (+1); promise of 2026-11-20 broken (+50); never contacted (+10)
 2026-11-30,4,E5,Echo Corp,USD,3000.00,30,0.00,kept,2026-11-25,2000.00,0,1,,,unassigned,no,43,oldest 30 days past due (+30); 3000.00 past due (+3); never contacted (+10)

@@ -29,8 +29,9 @@ otc --as-of 2026-12-01 customer B2; expect_rc 0
 expect_stdout <<'EOT'
 as_of,customer_id,section,item,date,due_date,days,currency,amount,status,detail
 2026-12-01,B2,summary,open_ar,,,,USD,3500.00,,
-2026-12-01,B2,summary,credit_limit,,,,USD,5000.00,,
-2026-12-01,B2,summary,exposure,,,,USD,3500.00,,open AR in the customer's currency; headroom 1500.00
+2026-12-01,B2,summary,credit_limit,,,,USD,5000.00,,from the customers file
+2026-12-01,B2,summary,exposure,,,,USD,3500.00,,open AR + billable unbilled - unapplied cash; available 1500.00
+2026-12-01,B2,summary,credit_hold,,,,USD,,,"ON HOLD: past due 92 days (3500.00 USD), policy holds beyond 60"
 2026-12-01,B2,summary,last_payment,,,,,,,none
 2026-12-01,B2,summary,average_days_to_pay,,,,,,,no payments applied
 2026-12-01,B2,open_item,INV-B2,2026-08-01,2026-08-31,92,USD,1500.00,past due,
