@@ -3,6 +3,7 @@
 #include "otc/core/error.hpp"
 #include "otc/engine/aging.hpp"
 #include "otc/ops/aging.hpp"
+#include "otc/ops/fx.hpp"
 #include "otc/report/aging_report.hpp"
 #include "otc/store/ledger_store.hpp"
 
@@ -14,6 +15,8 @@ struct AgingArgs {
   std::string buckets = "30,60,90,120";
   std::string basis = "due";
   bool totals = false;
+  report::RowSelection select;
+  std::string in;
 };
 
 void run_aging(Context& ctx, const AgingArgs& a) {
@@ -26,9 +29,22 @@ void run_aging(Context& ctx, const AgingArgs& a) {
   const bool by_invoice = a.by == "invoice";
   const core::Date as_of = ctx.as_of();
   ctx.format();  // a bad --format fails before the ledger is opened
+  if (!a.in.empty()) ops::currency_option(a.in, "--in");
   auto store = ctx.open_ledger();
+  if (!a.in.empty()) {
+    auto conv = ops::aging_report_in(*store, {buckets, as_of, by_invoice}, a.in);
+    ctx.write_report([&](report::RowSink& sink) {
+      auto selected = report::make_selecting_sink(sink, a.select);
+      report::write_aging_converted(*selected, conv.buckets, conv.rows, conv.totals, {conv.from, conv.rate, conv.rate_date},
+                                    as_of, by_invoice, a.totals);
+    });
+    return;
+  }
   auto acc = ops::aging_report(*store, {buckets, as_of, by_invoice});
-  ctx.write_report([&](report::RowSink& sink) { report::write_aging(sink, acc, as_of, by_invoice, a.totals); });
+  ctx.write_report([&](report::RowSink& sink) {
+    auto selected = report::make_selecting_sink(sink, a.select);
+    report::write_aging(*selected, acc, as_of, by_invoice, a.totals);
+  });
 }
 
 }  // namespace
@@ -40,6 +56,9 @@ void install_aging(CLI::App& parent, Context& ctx) {
   cmd->add_option("--buckets", args->buckets, "bucket edges in days (default 30,60,90,120)");
   cmd->add_option("--basis", args->basis, "age from the due date (default) or the invoice date")->check(CLI::IsMember({"due", "invoice"}));
   cmd->add_flag("--totals", args->totals, "add a TOTAL row per currency");
+  cmd->add_option("--sort", args->select.sort, "order rows by a column, e.g. open_total:desc or 91-120 (default: customer)");
+  cmd->add_option("--customer", args->select.customer, "only this customer's rows (customer id)");
+  cmd->add_option("--in", args->in, "convert to this currency at the as-of date's rates; adds from_currency, fx_rate (docs/fx.md)");
   cmd->callback([&ctx, args] { run_aging(ctx, *args); });
 }
 

@@ -23,4 +23,6 @@ void install_apply_cash(CLI::App& parent, Context& ctx);
 void install_cash(CLI::App& parent, Context& ctx);
 void install_reconcile(CLI::App& parent, Context& ctx);
 void install_help(CLI::App& parent, Context& ctx);
+void install_fx(CLI::App& parent, Context& ctx);
+void install_dashboard(CLI::App& parent, Context& ctx);
 }  // namespace otc::cli

@@ -1,5 +1,7 @@
 #include "otc/ops/aging.hpp"
 
+#include "otc/engine/fx.hpp"
+#include "otc/ops/fx.hpp"
 #include "otc/store/transaction.hpp"
 
 namespace otc::ops {
@@ -16,6 +18,55 @@ engine::AgingAccumulator aging_report(store::LedgerStore& store, const AgingOpti
   auto acc = age_open_items(store, o);
   tx.end();
   return acc;
+}
+
+ConvertedAging aging_report_in(store::LedgerStore& store, const AgingOptions& o, const std::string& in) {
+  const core::Currency target = currency_option(in, "--in");
+  store::ReadTransaction tx(store);
+  auto acc = age_open_items(store, o);
+  FxBook fx = load_fx(store);
+  tx.end();
+  ConvertedAging out;
+  out.buckets = acc.buckets();
+  engine::AgingRow total;
+  total.currency = std::string(target.view());
+  total.exponent = target.exponent;
+  total.buckets.assign(out.buckets.count(), 0);
+  auto convert_row = [&](engine::AgingRow r, std::string& rate_text, std::string& rate_date) {
+    auto from = core::find_currency(r.currency, true);
+    const engine::CrossRate rate = fx.rate(r.currency, target.view(), o.as_of);
+    auto cv = [&](std::int64_t v) { return engine::convert(v, *from, target, rate, engine::kFxRounding); };
+    for (auto& b : r.buckets) b = cv(b);
+    r.open_total = cv(r.open_total);
+    r.unapplied_credit = cv(r.unapplied_credit);
+    r.currency = std::string(target.view());
+    r.exponent = target.exponent;
+    rate_text = rate.text();
+    rate_date = rate.date.iso();
+    return r;
+  };
+  auto fold = [&](const engine::AgingRow& r) {
+    for (std::size_t i = 0; i < r.buckets.size(); ++i) total.buckets[i] = core::checked_add(total.buckets[i], r.buckets[i]);
+    total.open_total = core::checked_add(total.open_total, r.open_total);
+    total.unapplied_credit = core::checked_add(total.unapplied_credit, r.unapplied_credit);
+  };
+  for (const auto& r : acc.rows()) {
+    std::string rate, date;
+    out.from.push_back(r.currency);
+    out.rows.push_back(convert_row(r, rate, date));
+    out.rate.push_back(rate);
+    out.rate_date.push_back(date);
+    if (!o.by_invoice) fold(out.rows.back());
+  }
+  if (o.by_invoice) {
+    // by invoice, unapplied credit lives only in the per-currency totals
+    for (const auto& t : acc.totals()) {
+      std::string rate, date;
+      fold(convert_row(t, rate, date));
+    }
+  }
+  out.totals.push_back(total);
+  return out;
 }
 
 }  // namespace otc::ops

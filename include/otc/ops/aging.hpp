@@ -18,4 +18,15 @@ engine::AgingAccumulator age_open_items(store::LedgerStore& store, const AgingOp
 /// The same in a read transaction of its own (one consistent snapshot).
 engine::AgingAccumulator aging_report(store::LedgerStore& store, const AgingOptions& options);
 
+/// `aging --in CCY`: the aging's rows converted at the as-of date's rates (ops::FxBook), each with
+/// the currency it was in and the rate used; one total per report in CCY. Throws core::Error naming
+/// the currency and date when a rate is missing.
+struct ConvertedAging {
+  engine::AgingBuckets buckets;
+  std::vector<engine::AgingRow> rows;
+  std::vector<std::string> from, rate, rate_date;  ///< parallel to rows
+  std::vector<engine::AgingRow> totals;            ///< one row, in CCY
+};
+ConvertedAging aging_report_in(store::LedgerStore& store, const AgingOptions& options, const std::string& in);
+
 }  // namespace otc::ops
