@@ -8,6 +8,11 @@
 
 namespace otc::cli {
 
+// Installers of credit, statement and kpi (cmd_credit.cpp, cmd_statement.cpp, cmd_kpi.cpp).
+void install_kpi(CLI::App& parent, Context& ctx);
+void install_credit(CLI::App& parent, Context& ctx);
+void install_statement(CLI::App& parent, Context& ctx);
+
 const std::vector<CommandSpec>& command_table() {
   constexpr unsigned kReport = kAsOf | kFormat | kOutput;
   constexpr Needs kLedger = Needs::kLedger;
@@ -43,6 +48,40 @@ const std::vector<CommandSpec>& command_table() {
        "Figures are per currency, in days (CEI in percent), rounded half-up to 0.01; empty when undefined.\n"
        "Average days delinquent = standard DSO - best possible DSO. Formulas with worked examples: docs/metrics.md.",
        "otc dso --as-of 2026-10-31 --days 90 --method countback --format table", kLedger, kReport, install_dso},
+
+      {"kpi", "Monthly AR KPIs: billed, collected, collection rate, DSO family, % past due, days to pay",
+       "Per month and currency (--by customer: and customer). Each month is as of its last day (the latest month as of\n"
+       "--as-of): its DSO, countback, best possible DSO, ADD and CEI equal `otc dso --as-of THAT-DAY`, its AR `otc aging`.\n"
+       "collection rate = collected / (opening AR + billed) x 100. Formulas and worked examples: docs/metrics.md.",
+       "otc kpi --as-of 2026-10-31 --months 6 --format table", kLedger, kReport, install_kpi},
+
+      {"credit", "Credit control: limits, exposure, holds, credit reviews and a risk score",
+       "exposure = open AR + billable unbilled (as `otc unbilled --billable`, with its tax) - unapplied cash, per currency.\n"
+       "Holds: automatic (exposure over the limit, an item past due beyond the policy's days) or by hand. docs/credit.md.",
+       "otc credit check --as-of 2026-10-31 --format table", kLedger, kReport, install_credit},
+      {"credit set", "Set a customer's credit limit (per currency) and its review day (audited)",
+       "Overrides the customers file's credit_limit for that currency. The same limit again changes nothing.",
+       "otc credit set C1001 --limit 50000.00 --currency USD --review-by 2027-03-31", kLedger, kReport},
+      {"credit check", "Per customer and currency: limit, open AR, unbilled, unapplied, exposure, available, past due, hold",
+       "Exit 3 when any customer is over its limit or on hold (with --due-reviews: or a review is due).\n"
+       "--due-reviews lists only customers whose --review-by day has come.",
+       "otc credit check --as-of 2026-10-31 --format table", kLedger, kReport},
+      {"credit hold", "Put a customer on hold by hand (audited); invoice run still bills its contracts", "",
+       "otc credit hold C1003 --reason \"cheque returned twice\"", kLedger, kReport},
+      {"credit release", "Lift a manual hold; with --until, also override automatic holds through a day (audited)", "",
+       "otc credit release C1003 --reason \"CFO approved exception\" --until 2026-11-30", kLedger, kReport},
+      {"credit risk", "A 0-100 risk score per customer with the reasons that weigh most",
+       "Past-due share 30, days-to-pay trend 15, broken promises 15, disputes 10, returned payments 15,\n"
+       "limit utilisation 15 points at most; the same ledger and date always give the same score (docs/credit.md).",
+       "otc credit risk --as-of 2026-10-31 --top 10 --format table", kLedger, kReport},
+
+      {"statement", "Statements of account: open items, or activity --since a day, as HTML and/or CSV documents",
+       "Closing balance = open AR - unapplied cash, equal to `otc aging` for the same date, per currency.\n"
+       "Files: statement_ID.html (open items) or activity_ID.html in --out; IDs are escaped (%XX) so none collide.\n"
+       "The seller block comes from the seller profile (docs/statements.md). --format here picks the documents.",
+       "otc statement --all --as-of 2026-10-31 --out statements/ --format both", kLedger, kReport, install_statement},
+      {"statement receipt", "A payment confirmation: amount, date, method, the invoices it paid, what is left on account",
+       "", "otc statement receipt PAY-1042 --out receipts/", kLedger, kReport},
 
       {"invoice", "Bill contracts and correct invoices: run, void, credit, rebill, render",
        "Rules and worked examples: docs/billing.md.", "otc invoice run --through 2026-03-31 --format table", kLedger,
@@ -233,7 +272,7 @@ std::vector<std::string> candidates_after(const CLI::App& root, bool options) {
 
 std::string help_text() {
   std::string out = "otc: order-to-cash (accounts receivable) from the command line\n\n"
-                    "Usage: otc [--ledger PATH] [--format csv|json|table] [-o FILE] [--as-of YYYY-MM-DD] COMMAND ...\n\n"
+                    "Usage: otc [--ledger PATH] [--format csv|json|table|xlsx] [-o FILE] [--as-of YYYY-MM-DD] COMMAND ...\n\n"
                     "Commands:\n";
   std::size_t width = 0;
   for (const auto& c : command_table())

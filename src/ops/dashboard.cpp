@@ -7,11 +7,12 @@
 #include "otc/engine/aging.hpp"
 #include "otc/engine/dso.hpp"
 #include "otc/engine/fx.hpp"
+#include "otc/engine/kpi.hpp"
 #include "otc/ops/aging.hpp"
-#include "otc/ops/dso.hpp"
+#include "otc/ops/credit.hpp"
 #include "otc/ops/fx.hpp"
+#include "otc/ops/kpi.hpp"
 #include "otc/ops/invoice_run.hpp"
-#include "otc/ops/rollforward.hpp"
 #include "otc/ops/unbilled.hpp"
 #include "otc/store/transaction.hpp"
 
@@ -34,9 +35,7 @@ std::string month_label(Date d) { return d.iso().substr(0, 7); }
 struct Raw {
   core::Currency ccy;
   std::vector<engine::AgingRow> aging;            // per month-end: the currency's aging total
-  std::vector<std::optional<engine::DsoInput>> dso;
-  std::vector<std::int64_t> billed, collected;    // per month
-  std::vector<std::int64_t> opening;              // per month: open AR the day before it starts
+  std::vector<std::optional<engine::KpiInput>> kpi;  // per month: what `otc kpi` computes from
   std::int64_t unapplied = 0, unapplied_prior = 0;
   std::int64_t unbilled = 0, unbilled_prior = 0;
   struct Cust {
@@ -46,10 +45,6 @@ struct Raw {
   std::vector<Cust> past_due;
 };
 
-std::optional<std::int64_t> percent_x100(std::int64_t part, std::int64_t whole) {
-  if (whole == 0) return std::nullopt;
-  return core::divide_rounded(static_cast<__int128>(part) * 10000, whole, core::Rounding::kHalfUp);
-}
 
 }  // namespace
 
@@ -76,19 +71,21 @@ report::Dashboard dashboard(store::LedgerStore& store, const DashboardOptions& o
     if (r.aging.empty()) {
       r.ccy = c;
       r.aging.resize(M);
-      r.dso.resize(M);
-      r.billed.assign(M, 0);
-      r.collected.assign(M, 0);
-      r.opening.assign(M, 0);
+      r.kpi.resize(M);
     }
     return r;
   };
 
-  // DSO: the `otc dso` use case at each month-end (each its own read transaction).
-  for (std::size_t m = 0; m < M; ++m) {
-    for (auto& row : dso_report(store, {ends[m], o.window_days, false})) raw_of(row.currency).dso[m] = row.in;
-    tick();
+  // Billed, collected, collection rate and the DSO family: the `otc kpi` use case (its own snapshot),
+  // whose months are these month-ends.
+  std::vector<std::string> month_names;
+  for (auto e : ends) month_names.push_back(month_label(e));
+  for (auto& k : kpi_report(store, {o.as_of, o.months, o.window_days, false})) {
+    auto at = std::find(month_names.begin(), month_names.end(), k.month);
+    if (at != month_names.end()) raw_of(k.currency).kpi[static_cast<std::size_t>(at - month_names.begin())] = k.in;
   }
+  done += M;
+  tick();
 
   engine::AgingBuckets buckets;  // the aging report's defaults: current, 1-30, 31-60, 61-90, 91-120, 121+
   std::vector<std::string> labels = buckets.labels();
@@ -112,13 +109,6 @@ report::Dashboard dashboard(store::LedgerStore& store, const DashboardOptions& o
         }
       }
       tick();
-      const Date first = *Date::from_ymd(ends[m].year(), ends[m].month(), 1);
-      for (const auto& rf : ledger_rollforward(store, first, ends[m])) {
-        Raw& r = raw_of(rf.currency);
-        r.billed[m] = rf.invoiced;
-        r.collected[m] = rf.collected;
-        r.opening[m] = rf.opening;
-      }
       tick();
     }
     // Unapplied cash: what `otc cash unapplied` lists, at the as-of date and the prior month-end.
@@ -175,8 +165,8 @@ report::Dashboard dashboard(store::LedgerStore& store, const DashboardOptions& o
     p.aging.assign(labels.size(), std::vector<std::int64_t>(M, 0));
     p.billed.assign(M, 0);
     p.collected.assign(M, 0);
-    std::vector<std::int64_t> opening(M, 0), open(M, 0), current(M, 0);
-    std::vector<std::optional<engine::DsoInput>> dso(M);
+    std::vector<std::int64_t> open(M, 0), current(M, 0);
+    std::vector<std::optional<engine::KpiInput>> kpi(M);
     std::int64_t unapplied = 0, unapplied_prior = 0, unbilled_now = 0, unbilled_prior = 0;
     for (const Raw* r : members) {
       engine::CrossRate rate = fx.rate(r->ccy.view(), target.view(), o.as_of);
@@ -189,25 +179,31 @@ report::Dashboard dashboard(store::LedgerStore& store, const DashboardOptions& o
         for (std::size_t b = 0; b < a.buckets.size() && b < labels.size(); ++b) p.aging[b][m] += cv(a.buckets[b]);
         open[m] += cv(a.open_total);
         if (!a.buckets.empty()) current[m] += cv(a.buckets[0]);
-        p.billed[m] += cv(r->billed[m]);
-        p.collected[m] += cv(r->collected[m]);
-        opening[m] += cv(r->opening[m]);
-        if (r->dso[m]) {
-          engine::DsoInput in = *r->dso[m];
-          in.open_ar = cv(in.open_ar);
-          in.open_ar_start = cv(in.open_ar_start);
-          in.current_ar = cv(in.current_ar);
-          in.credit_sales = cv(in.credit_sales);
-          for (auto& ms : in.months) ms.sales_minor = cv(ms.sales_minor);
-          if (!dso[m]) {
-            dso[m] = in;
+        if (r->kpi[m]) {
+          engine::KpiInput in = *r->kpi[m];
+          in.opening_ar = cv(in.opening_ar);
+          in.billed = cv(in.billed);
+          in.collected = cv(in.collected);
+          in.dso.open_ar = cv(in.dso.open_ar);
+          in.dso.open_ar_start = cv(in.dso.open_ar_start);
+          in.dso.current_ar = cv(in.dso.current_ar);
+          in.dso.credit_sales = cv(in.dso.credit_sales);
+          for (auto& ms : in.dso.months) ms.sales_minor = cv(ms.sales_minor);
+          in.paid_minor = 0;  // days to pay is not on the dashboard
+          in.paid_minor_days = 0;
+          if (!kpi[m]) {
+            kpi[m] = in;
           } else {
-            auto& t = *dso[m];
-            t.open_ar += in.open_ar;
-            t.open_ar_start += in.open_ar_start;
-            t.current_ar += in.current_ar;
-            t.credit_sales += in.credit_sales;
-            for (std::size_t k = 0; k < t.months.size() && k < in.months.size(); ++k) t.months[k].sales_minor += in.months[k].sales_minor;
+            auto& t = *kpi[m];
+            t.opening_ar += in.opening_ar;
+            t.billed += in.billed;
+            t.collected += in.collected;
+            t.dso.open_ar += in.dso.open_ar;
+            t.dso.open_ar_start += in.dso.open_ar_start;
+            t.dso.current_ar += in.dso.current_ar;
+            t.dso.credit_sales += in.dso.credit_sales;
+            for (std::size_t k = 0; k < t.dso.months.size() && k < in.dso.months.size(); ++k)
+              t.dso.months[k].sales_minor += in.dso.months[k].sales_minor;
           }
         }
       }
@@ -223,9 +219,15 @@ report::Dashboard dashboard(store::LedgerStore& store, const DashboardOptions& o
                      [](const auto& a, const auto& b) { return a.past_due > b.past_due; });
     if (p.top_past_due.size() > 10) p.top_past_due.resize(10);
 
+    std::vector<engine::KpiResult> k(M);
     std::vector<engine::DsoResult> results(M);
     for (std::size_t m = 0; m < M; ++m) {
-      if (dso[m]) results[m] = engine::compute_dso(*dso[m]);
+      if (kpi[m]) {
+        k[m] = engine::compute_kpi(*kpi[m]);
+        results[m] = k[m].dso;
+        p.billed[m] = kpi[m]->billed;
+        p.collected[m] = kpi[m]->collected;
+      }
       p.dso.push_back(results[m].dso_x100);
       p.best_dso.push_back(results[m].best_possible_x100);
     }
@@ -234,18 +236,16 @@ report::Dashboard dashboard(store::LedgerStore& store, const DashboardOptions& o
                    std::optional<std::int64_t> prior, std::string note = {}) {
       p.figures.push_back(Figure{std::move(key), std::move(label), kind, v, prior, std::move(note)});
     };
-    auto collection_rate = [&](std::size_t m) { return percent_x100(p.collected[m], opening[m] + p.billed[m]); };
     fig("total_ar", "Total AR", FigureKind::kAmount, open[now], open[before]);
-    fig("past_due_pct", "Past due", FigureKind::kPercent, percent_x100(open[now] - current[now], open[now]),
-        percent_x100(open[before] - current[before], open[before]));
+    fig("past_due_pct", "Past due", FigureKind::kPercent, k[now].past_due_x100, k[before].past_due_x100);
     fig("dso", "DSO", FigureKind::kDays, results[now].dso_x100, results[before].dso_x100);
     fig("dso_countback", "DSO (countback)", FigureKind::kDays, results[now].countback_x100, results[before].countback_x100);
     fig("best_possible_dso", "Best possible DSO", FigureKind::kDays, results[now].best_possible_x100,
         results[before].best_possible_x100);
     fig("cei", "CEI", FigureKind::kPercent, results[now].cei_x100, results[before].cei_x100);
     fig("add", "Avg days delinquent", FigureKind::kDays, results[now].add_x100, results[before].add_x100);
-    fig("collection_rate", "Collection rate (month)", FigureKind::kPercent, collection_rate(now), collection_rate(before),
-        "collected / (opening AR + billed)");
+    fig("collection_rate", "Collection rate (month)", FigureKind::kPercent, k[now].collection_rate_x100,
+        k[before].collection_rate_x100, "collected / (opening AR + billed)");
     fig("unapplied_cash", "Unapplied cash", FigureKind::kAmount, unapplied, unapplied_prior);
     fig("unbilled", "Unbilled revenue", FigureKind::kAmount, unbilled_now, unbilled_prior);
     fig("disputed", "Disputed", FigureKind::kAmount, std::nullopt, std::nullopt, "disputes are not recorded in this ledger");
@@ -274,8 +274,21 @@ report::Dashboard dashboard(store::LedgerStore& store, const DashboardOptions& o
     }
     d.tables.push_back(std::move(t));
   }
-  d.tables.push_back({"high_risk", "High-risk accounts", "No credit-risk assessment in this ledger yet (otc credit)",
-                      {{"customer", CellKind::kText}, {"currency", CellKind::kText}, {"reasons", CellKind::kText}}, {}});
+  {
+    // The riskiest accounts by `otc credit risk`'s score (any score above zero), at most ten.
+    report::DashboardTable t{"high_risk", "High-risk accounts (otc credit risk)", "No account shows a sign of risk at " + o.as_of.iso(),
+                             {{"customer_id", CellKind::kText}, {"customer_name", CellKind::kText}, {"score", CellKind::kNumber},
+                              {"reasons", CellKind::kText}},
+                             {}};
+    RiskOptions ro;
+    ro.as_of = o.as_of;
+    ro.top = 10;
+    for (const auto& s : credit_risk(store, ro)) {
+      if (s.score <= 0) continue;
+      t.rows.push_back({s.in.customer_id, s.in.customer_name, std::to_string(s.score), engine::top_reasons(s)});
+    }
+    d.tables.push_back(std::move(t));
+  }
   d.tables.push_back({"disputes", "Largest open disputes", "No disputes are recorded in this ledger (otc dispute)",
                       {{"dispute", CellKind::kText}, {"customer", CellKind::kText}, {"currency", CellKind::kText},
                        {"amount", CellKind::kNumber}},

@@ -7,7 +7,7 @@
 
 namespace otc::ops {
 
-std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptions& o) {
+std::vector<engine::DsoRow> dso_rows(store::LedgerStore& store, const DsoOptions& o) {
   using core::Date;
   const Date d = o.as_of;
   const Date start = d.add_days(-o.window_days);
@@ -31,7 +31,6 @@ std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptio
     return it->second;
   };
 
-  store::ReadTransaction tx(store);
   store.for_each_open_item(d, [&](const domain::OpenItem& item) {
     auto& g = group(item.customer_external_id, item.customer_name, item.currency);
     g.in.open_ar = core::checked_add(g.in.open_ar, item.open_minor);
@@ -59,7 +58,6 @@ std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptio
       m.sales_minor = core::checked_add(m.sales_minor, s.total_minor);
     }
   });
-  tx.end();
 
   std::vector<engine::DsoRow> rows;
   rows.reserve(groups.size());
@@ -67,6 +65,13 @@ std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptio
     g.result = engine::compute_dso(g.in);
     rows.push_back(std::move(g));
   }
+  return rows;
+}
+
+std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptions& o) {
+  store::ReadTransaction tx(store);
+  auto rows = dso_rows(store, o);
+  tx.end();
   return rows;
 }
 

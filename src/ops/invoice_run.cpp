@@ -1,6 +1,9 @@
 #include "otc/ops/invoice_run.hpp"
 
 #include <optional>
+#include <set>
+
+#include "otc/ops/credit.hpp"
 
 #include "otc/store/transaction.hpp"
 
@@ -27,6 +30,7 @@ InvoiceRunResult invoice_run(store::LedgerStore& store, const Invocation& inv, c
   std::vector<engine::DraftLine> drafts;
   std::vector<engine::InvoiceDraft> due;
   engine::LineBook lines;
+  std::set<std::string> billed_customers;
 
   store::WriteTransaction tx(store);
   std::int64_t batch = store.add_batch("invoice_run", "invoice run --through " + through.iso(), "", inv.command_line);
@@ -43,6 +47,7 @@ InvoiceRunResult invoice_run(store::LedgerStore& store, const Invocation& inv, c
       billing->post_invoice(draft, book.customer_id, number, batch);
       if (on_invoice) on_invoice(number, draft);
       ++r.invoices;
+      billed_customers.insert(draft.customer);
       r.lines += static_cast<long>(draft.lines.size());
       if (r.first.empty()) r.first = number;
       r.last = number;
@@ -66,6 +71,20 @@ InvoiceRunResult invoice_run(store::LedgerStore& store, const Invocation& inv, c
   else
     r.note = r.invoices ? "billed " + what + " through " + through.iso()
                         : "nothing to bill through " + through.iso() + ": every charge due is already invoiced";
+
+  if (!billed_customers.empty()) {
+    CreditCheckOptions held_options{through};
+    held_options.holds_only = true;
+    for (const auto& l : credit_lines(store, held_options))
+      if (l.on_hold && billed_customers.count(l.customer_id) &&
+          (r.held_billed.empty() || r.held_billed.back() != l.customer_id))
+        r.held_billed.push_back(l.customer_id);
+    if (!r.held_billed.empty()) {
+      std::string names;
+      for (const auto& c : r.held_billed) names += (names.empty() ? "" : ", ") + c;
+      r.note += "; customers on credit hold billed (contracts are billed regardless): " + names;
+    }
+  }
 
   if (before_commit) before_commit(r);
   // A run that bills nothing writes nothing, not even its batch and audit entry: the ledger after

@@ -10,13 +10,12 @@
 
 namespace otc::ops {
 
-UnbilledResult unbilled(store::LedgerStore& store, const UnbilledOptions& options,
-                        const std::function<void(const engine::UnbilledItem&)>& on_item) {
+UnbilledResult unbilled_items(store::LedgerStore& store, const UnbilledOptions& options,
+                              const std::function<void(const engine::UnbilledItem&)>& on_item) {
   store::BillingStore* billing = &store;
   UnbilledResult r;
   std::vector<engine::UnbilledItem> found;
   engine::LineBook lines;
-  store::ReadTransaction tx(store);
   billing->for_each_customer_book(options.as_of, std::nullopt, [&](store::CustomerBook& book) {
     found.clear();
     lines.load(book.versions, book.usage, book.billed);
@@ -33,6 +32,13 @@ UnbilledResult unbilled(store::LedgerStore& store, const UnbilledOptions& option
       ++r.items;
     }
   });
+  return r;
+}
+
+UnbilledResult unbilled(store::LedgerStore& store, const UnbilledOptions& options,
+                        const std::function<void(const engine::UnbilledItem&)>& on_item) {
+  store::ReadTransaction tx(store);
+  auto r = unbilled_items(store, options, on_item);
   tx.end();
   return r;
 }

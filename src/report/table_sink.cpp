@@ -6,7 +6,8 @@
 //   3. the report's low-value columns (Column::drop = 1, 2, ...) are dropped, 1 first;
 //   4. the widest text column is narrowed one character at a time, never below its name nor
 //      kMinText characters.
-// Numbers and dates are never cut: an amount is shown whole or its column is dropped.
+// Numbers and dates are never cut: an amount is shown whole or its column is dropped. When even
+// that cannot fit the width, text is not narrowed (only cut at kLongText): the table is wider.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -47,6 +48,7 @@ std::string cut(std::string_view s, std::size_t width) {
     }
     out.push_back(s[i]);
   }
+  while (!out.empty() && out.back() == ' ') out.pop_back();  // "Something …" reads as "Something…"
   out.append("\xE2\x80\xA6");  // …
   return out;
 }
@@ -113,6 +115,7 @@ class TableSink final : public RowSink {
       for (std::size_t i = 0; i < n; ++i)
         if (is_text(i)) width[i] = std::min(width[i], kLongText);
     }
+    const std::vector<std::size_t> capped = width;
     // Narrows the widest text column while the table is too wide; `floor_of` says how far.
     auto narrow = [&](auto floor_of) {
       while (total() > width_) {
@@ -133,7 +136,9 @@ class TableSink final : public RowSink {
     // Dropping may have freed more than needed: give narrowed columns back what now fits.
     for (std::size_t i = 0; i < n; ++i)
       while (shown[i] && width[i] < std::min(natural[i], kLongText) && total() < width_) ++width[i];
-    narrow([&](std::size_t i) { return std::max(kMinText, name_width(i)); });  // the table may stay wider
+    narrow([&](std::size_t i) { return std::max(kMinText, name_width(i)); });
+    // Narrowing that cannot make it fit only hides text: then the table is printed wider, whole.
+    if (total() > width_) width = capped;
     std::string line;
     auto emit = [&](auto cell_of, bool header) {
       line.clear();

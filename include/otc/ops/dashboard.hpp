@@ -1,8 +1,9 @@
 #pragma once
 // `otc dashboard`: gathers the dashboard's figures from the use cases the CSV reports use —
-// aging (ops::age_open_items), DSO (ops::dso_report, engine::compute_dso), the roll-forward's
-// movements (ops::ledger_rollforward), unapplied cash (the `cash unapplied` read), unbilled revenue
-// (ops::unbilled) — at the as-of date and at each of the previous month-ends. With `in`, every
+// aging (ops::age_open_items), the monthly KPIs (ops::kpi_report, engine::compute_kpi: billed,
+// collected, collection rate, % past due, the DSO family), unapplied cash (the `cash unapplied`
+// read), unbilled revenue (ops::unbilled), the risk score (ops::credit_risk) — at the as-of date and
+// at each of the previous month-ends. With `in`, every
 // amount is converted at the as-of date's rate (ops::FxBook) and the currencies are summed.
 #include <cstdint>
 #include <functional>

@@ -18,8 +18,11 @@ struct DsoOptions {
   bool by_customer = false;
 };
 
-/// One row per currency (or customer and currency), sorted by customer then currency; in a read
-/// transaction of its own.
+/// One row per currency (or customer and currency), sorted by customer then currency; reads inside
+/// the caller's transaction (`otc kpi` computes many months in one snapshot).
+std::vector<engine::DsoRow> dso_rows(store::LedgerStore& store, const DsoOptions& options);
+
+/// The same in a read transaction of its own.
 std::vector<engine::DsoRow> dso_report(store::LedgerStore& store, const DsoOptions& options);
 
 }  // namespace otc::ops

@@ -32,6 +32,9 @@ struct InvoiceRunResult {
   long customers = 0;             ///< customers with contracts
   std::string first, last;        ///< numbers of the first and last invoice
   std::string note;               ///< for stderr
+  /// Customers on credit hold at --through that this run billed (billing is contractual: they are
+  /// billed, and named here).
+  std::vector<std::string> held_billed;
 };
 
 /// Called for each invoice as it is posted (a dry run too), in number order.

@@ -19,7 +19,12 @@ struct UnbilledResult {
   long items = 0;
 };
 
-/// Calls `on_item` for each item: by customer, then contract, line and charge key.
+/// Calls `on_item` for each item: by customer, then contract, line and charge key; reads inside the
+/// caller's transaction (`otc credit check` reads exposure in one snapshot).
+UnbilledResult unbilled_items(store::LedgerStore& store, const UnbilledOptions& options,
+                              const std::function<void(const engine::UnbilledItem&)>& on_item);
+
+/// The same in a read transaction of its own.
 UnbilledResult unbilled(store::LedgerStore& store, const UnbilledOptions& options,
                         const std::function<void(const engine::UnbilledItem&)>& on_item);
 

@@ -15,6 +15,7 @@
 #include "otc/core/date.hpp"
 #include "otc/core/money.hpp"
 #include "otc/store/billing_store.hpp"
+#include "otc/store/credit_store.hpp"
 #include "otc/store/ledger_store.hpp"
 #include "otc/store/sqlite_store.hpp"
 #include "row_batch.hpp"
@@ -49,7 +50,7 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-class SqliteLedger final : public LedgerStore {
+class SqliteLedger final : public LedgerStore, public CreditStore {
  public:
   SqliteLedger(const std::string& path, OpenMode mode);
   int schema_version();
@@ -138,6 +139,21 @@ class SqliteLedger final : public LedgerStore {
   std::vector<engine::BilledCharge> charges_of(std::int64_t invoice_id) override;
   void for_each_billed_line(std::optional<core::Date> from, std::optional<core::Date> to,
                             const std::function<void(const BilledLineRecord&)>& fn) override;
+
+  // Credit: limits, holds, the seller profile, customer and payment facts (credit.cpp).
+  std::vector<CreditCustomer> credit_customers() override;
+  std::optional<CreditCustomer> credit_customer(std::string_view external_id) override;
+  std::vector<CreditLimitRecord> credit_limits() override;
+  void put_credit_limit(const CreditLimitRecord& r) override;
+  std::vector<CreditHoldEvent> credit_hold_events() override;
+  void add_credit_hold_event(const CreditHoldEvent& e) override;
+  std::optional<std::pair<std::string, std::string>> seller_profile() override;
+  void put_seller_profile(std::string_view file_name, std::string_view text) override;
+  CustomerFacts customer_facts(std::int64_t customer_id) override;
+  std::optional<PaymentFact> payment_fact(std::string_view external_id, std::vector<ApplicationFact>* applications) override;
+  void for_each_cash_application(core::Date from, core::Date to,
+                                 const std::function<void(const CashApplicationFact&)>& fn) override;
+  std::vector<std::pair<std::int64_t, int>> reversed_payment_counts(core::Date from, core::Date to) override;
 
   // Audit (audit.cpp).
   std::optional<BatchInfo> find_batch(std::string_view kind, std::string_view sha) override;

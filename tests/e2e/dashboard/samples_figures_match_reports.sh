@@ -17,7 +17,14 @@ otc dso --as-of 2026-10-31; expect_rc 0; cp out.txt dso.csv
 otc dso --as-of 2026-10-31 --method countback; expect_rc 0; cp out.txt countback.csv
 otc cash unapplied --as-of 2026-10-31; expect_rc 0; cp out.txt unapplied.csv
 otc unbilled --as-of 2026-10-31; expect_rc 0; cp out.txt unbilled.csv
-otc aging --as-of 2026-09-30 --totals; expect_rc 0; cp out.txt aging_prior.csv
+otc kpi --as-of 2026-10-31 --months 12; expect_rc 0; cp out.txt kpi.csv
+kpi() {  # kpi COLUMN CCY MONTH
+  python3 - "$1" "$2" "$3" <<'PY'
+import csv, sys
+col, ccy, month = sys.argv[1:]
+print(next(r[col] for r in csv.DictReader(open("kpi.csv")) if r["currency"] == ccy and r["month"] == month))
+PY
+}
 
 for ccy in USD EUR GBP; do
   # aging: TOTAL row, open_total is the 11th column
@@ -26,9 +33,12 @@ for ccy in USD EUR GBP; do
   current=$(awk -F, -v c=$ccy '$2=="TOTAL" && $4==c {print $5}' aging.csv)
   pct=$(python3 -c "from decimal import Decimal as D, ROUND_HALF_UP as H; t=D('$total'); c=D('$current'); print(((t-c)*100/t).quantize(D('0.01'), H))")
   same "% past due $ccy" "$(figure past_due_pct $ccy)" "$pct"
-  prior=$(awk -F, -v c=$ccy '$2=="TOTAL" && $4==c {print $11}' aging_prior.csv)
-  got_prior=$(grep -o "data-figure=\"total_ar\" data-currency=\"$ccy\"" dash.html | head -1)
-  [ -n "$got_prior" ] || fail "no total_ar card for $ccy"
+  # kpi: the as-of month's collection rate and % past due, September's DSO as the prior figure
+  same "collection rate $ccy" "$(figure collection_rate $ccy)" "$(kpi collection_rate_percent $ccy 2026-10)"
+  same "% past due (kpi) $ccy" "$(figure past_due_pct $ccy)" "$(kpi past_due_percent $ccy 2026-10)"
+  same "DSO (kpi) $ccy" "$(figure dso $ccy)" "$(kpi dso $ccy 2026-10)"
+  prior_dso=$(grep -o "data-figure=\"dso\" data-currency=\"$ccy\" data-value=\"[^\"]*\"><div class=\"label\">DSO</div><div class=\"value\">[^<]*</div><div class=\"[^\"]*\">[^<]*" dash.html | sed 's/.*>//')
+  [ -n "$prior_dso" ] || fail "no DSO change for $ccy"
   # dso: dso is column 9, best possible 10, add 11, cei 12
   same "DSO $ccy" "$(figure dso $ccy)" "$(awk -F, -v c=$ccy '$2==c {print $9}' dso.csv)"
   same "best possible DSO $ccy" "$(figure best_possible_dso $ccy)" "$(awk -F, -v c=$ccy '$2==c {print $10}' dso.csv)"

@@ -81,9 +81,11 @@ TEST_CASE("stacked bars: one rect per non-zero value, labelled axis, legend", "[
   CHECK(count(svg, "<rect x=") == 3 + 2);  // 3 bars (a zero is not drawn) + 2 legend swatches
   CHECK(svg.find(">current</text>") != std::string::npos);
   CHECK(svg.find(">1-30</text>") != std::string::npos);
-  // ticks 0, 500, 1,000, 1,500, 2,000 (whole dollars: no decimals on the axis)
+  // ticks 0, 500, 1,000, 1,500 (whole dollars: no decimals on the axis)
+  CHECK(svg.find(">500</text>") != std::string::npos);
   CHECK(svg.find(">1,500</text>") != std::string::npos);
-  CHECK(svg.find(">2,000</text>") != std::string::npos);
+  CHECK(svg.find(">2,000</text>") == std::string::npos);
+  CHECK(svg.find(">1,500.00</text>") == std::string::npos);
   // a bar's tooltip carries its exact amount
   CHECK(svg.find("<title>2026-09 current: 1,000.00 USD</title>") != std::string::npos);
   CHECK(svg.find(">2026-10</text>") != std::string::npos);

@@ -74,9 +74,15 @@ TEST_CASE("Table writer: long text is cut to 32 characters before columns are dr
   CHECK(out == "as_of       name\n----------  " + std::string(32, '-') + "\n2026-10-31  " + want + "\n");
 }
 
-TEST_CASE("Table writer: narrowing stops at 8 characters; the table may then be wider", "[report][table]") {
+TEST_CASE("Table writer: when nothing makes it fit, text is shown whole and the table is wider", "[report][table]") {
   auto out = table({{"name", CellKind::kText}, {"open", CellKind::kNumber}}, {{"Very long customer name", "5.00"}}, 5);
-  CHECK(out == "name      open\n--------  ----\nVery lo\xE2\x80\xA6  5.00\n");
+  CHECK(out == "name                     open\n-----------------------  ----\nVery long customer name  5.00\n");
+}
+
+TEST_CASE("Table writer: narrowing stops at 8 characters and at the column's name", "[report][table]") {
+  auto out = table({{"name", CellKind::kText}, {"description", CellKind::kText}, {"open", CellKind::kNumber}},
+                   {{"Very long customer name", "Something long to say", "5.00"}}, 27);
+  CHECK(out == "name      description  open\n--------  -----------  ----\nVery lo\xE2\x80\xA6  Something\xE2\x80\xA6   5.00\n");
 }
 
 TEST_CASE("Table writer: multi-byte text is measured in characters", "[report][table]") {

@@ -1,0 +1,39 @@
+#include "commands.hpp"
+#include "context.hpp"
+#include "otc/core/error.hpp"
+#include "otc/ops/kpi.hpp"
+#include "otc/report/kpi_report.hpp"
+#include "otc/store/ledger_store.hpp"
+
+namespace otc::cli {
+namespace {
+
+struct KpiArgs {
+  int months = 12;
+  int days = 90;
+  std::string by;
+};
+
+void run_kpi(Context& ctx, const KpiArgs& a) {
+  if (a.months < 1 || a.months > 120) throw core::Error(core::ErrorKind::kUsage, "--months must be between 1 and 120");
+  if (a.days < 1 || a.days > 3660) throw core::Error(core::ErrorKind::kUsage, "--days must be between 1 and 3660");
+  const bool by_customer = a.by == "customer";
+  const core::Date as_of = ctx.as_of();
+  ctx.format();
+  auto store = ctx.open_ledger();
+  auto rows = ops::kpi_report(*store, {as_of, a.months, a.days, by_customer});
+  ctx.write_report([&](report::RowSink& sink) { report::write_kpi(sink, rows, by_customer); });
+}
+
+}  // namespace
+
+void install_kpi(CLI::App& parent, Context& ctx) {
+  auto args = std::make_shared<KpiArgs>();
+  auto* cmd = add_command(parent, "kpi");
+  cmd->add_option("--months", args->months, "how many calendar months, ending with the --as-of month (default 12)");
+  cmd->add_option("--days", args->days, "DSO window N in days (default 90), as `otc dso --days`");
+  cmd->add_option("--by", args->by, "customer: one row per customer, currency and month")->check(CLI::IsMember({"customer"}));
+  cmd->callback([&ctx, args] { run_kpi(ctx, *args); });
+}
+
+}  // namespace otc::cli
