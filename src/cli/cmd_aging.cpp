@@ -6,6 +6,7 @@
 #include "otc/ops/fx.hpp"
 #include "otc/report/aging_report.hpp"
 #include "otc/store/ledger_store.hpp"
+#include "progress.hpp"
 
 namespace otc::cli {
 namespace {
@@ -40,7 +41,11 @@ void run_aging(Context& ctx, const AgingArgs& a) {
     });
     return;
   }
-  auto acc = ops::aging_report(*store, {buckets, as_of, by_invoice});
+  Progress progress("aging", 0, progress_wanted(ctx.opts.quiet));
+  ops::AgingOptions options{buckets, as_of, by_invoice};
+  options.progress = progress.callback();
+  auto acc = ops::aging_report(*store, options);
+  progress.finish();
   ctx.write_report([&](report::RowSink& sink) {
     auto selected = report::make_selecting_sink(sink, a.select);
     report::write_aging(*selected, acc, as_of, by_invoice, a.totals);

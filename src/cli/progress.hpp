@@ -27,7 +27,7 @@ class Progress {
   ~Progress();
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
-  /// `done` rows so far (cheap to call per row: it looks at the clock every 4,096 calls).
+  /// `done` rows so far (callers call it every few thousand rows: it reads the clock each time).
   void update(std::uint64_t done);
   void set_total(std::uint64_t total) { total_ = total; }
   /// Clears the line (if one was drawn).
@@ -43,7 +43,6 @@ class Progress {
   std::uint64_t total_;
   bool enabled_;
   bool drawn_ = false;
-  std::uint32_t calls_ = 0;
   Clock::time_point start_;
   Clock::time_point last_draw_;
 };

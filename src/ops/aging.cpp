@@ -8,7 +8,11 @@ namespace otc::ops {
 
 engine::AgingAccumulator age_open_items(store::LedgerStore& store, const AgingOptions& o) {
   engine::AgingAccumulator acc(o.buckets, o.as_of, o.by_invoice);
-  store.for_each_open_item(o.as_of, [&](const domain::OpenItem& item) { acc.add(item); });
+  std::uint64_t n = 0;
+  store.for_each_open_item(o.as_of, [&](const domain::OpenItem& item) {
+    acc.add(item);
+    if (o.progress && (++n & 4095u) == 0) o.progress(n, 0);
+  });
   store.for_each_unapplied(o.as_of, [&](const domain::UnappliedCredit& c) { acc.add(c); });
   return acc;
 }

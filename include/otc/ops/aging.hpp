@@ -1,6 +1,9 @@
 #pragma once
 // `otc aging` (and the aging `otc close` writes): open items and unapplied credit as of a date,
 // aged into buckets by engine::AgingAccumulator.
+#include <cstdint>
+#include <functional>
+
 #include "otc/engine/aging.hpp"
 #include "otc/store/ledger_store.hpp"
 
@@ -10,6 +13,8 @@ struct AgingOptions {
   engine::AgingBuckets buckets;
   core::Date as_of;
   bool by_invoice = false;
+  /// Progress: (items read so far, 0 = total unknown), every 4,096 items; may be empty.
+  std::function<void(std::uint64_t, std::uint64_t)> progress;
 };
 
 /// Reads inside the caller's transaction.
