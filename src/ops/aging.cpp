@@ -40,8 +40,18 @@ ConvertedAging aging_report_in(store::LedgerStore& store, const AgingOptions& o,
     auto from = core::find_currency(r.currency, true);
     const engine::CrossRate rate = fx.rate(r.currency, target.view(), o.as_of);
     auto cv = [&](std::int64_t v) { return engine::convert(v, *from, target, rate, engine::kFxRounding); };
-    for (auto& b : r.buckets) b = cv(b);
+    // Each bucket is rounded on its own; the rounding difference goes to the largest bucket so that
+    // the converted buckets still add up to the converted open total.
+    std::int64_t sum = 0, largest_magnitude = -1;
+    std::size_t largest = 0;
+    for (std::size_t i = 0; i < r.buckets.size(); ++i) {
+      const std::int64_t before = r.buckets[i], magnitude = before < 0 ? -before : before;
+      if (magnitude > largest_magnitude) largest = i, largest_magnitude = magnitude;
+      r.buckets[i] = cv(before);
+      sum += r.buckets[i];
+    }
     r.open_total = cv(r.open_total);
+    if (!r.buckets.empty()) r.buckets[largest] += r.open_total - sum;
     r.unapplied_credit = cv(r.unapplied_credit);
     r.currency = std::string(target.view());
     r.exponent = target.exponent;

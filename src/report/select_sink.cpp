@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "otc/core/error.hpp"
+#include "otc/report/appending_sink.hpp"
 #include "otc/report/row_sink.hpp"
 
 namespace otc::report {
@@ -111,7 +112,34 @@ class SelectingSink final : public RowSink {
   std::vector<std::vector<std::string>> rows_;
 };
 
+class AppendingSink final : public RowSink {
+ public:
+  AppendingSink(RowSink& inner, Column column, std::string value)
+      : inner_(inner), column_(std::move(column)), value_(std::move(value)) {}
+  void begin(const std::vector<Column>& columns) override {
+    auto cols = columns;
+    cols.push_back(column_);
+    inner_.begin(cols);
+  }
+  void row(const std::vector<std::string>& cells) override {
+    cells_ = cells;
+    cells_.push_back(value_);
+    inner_.row(cells_);
+  }
+  void end() override { inner_.end(); }
+
+ private:
+  RowSink& inner_;
+  Column column_;
+  std::string value_;
+  std::vector<std::string> cells_;
+};
+
 }  // namespace
+
+std::unique_ptr<RowSink> make_appending_sink(RowSink& inner, Column column, std::string value) {
+  return std::make_unique<AppendingSink>(inner, std::move(column), std::move(value));
+}
 
 std::unique_ptr<RowSink> make_selecting_sink(RowSink& inner, RowSelection selection) {
   return std::make_unique<SelectingSink>(inner, std::move(selection));

@@ -8,6 +8,8 @@
 #include "otc/core/date.hpp"
 #include "otc/core/money.hpp"
 #include "otc/engine/fx.hpp"
+#include "otc/engine/kpi.hpp"
+#include "otc/ops/kpi.hpp"
 #include "otc/ops/invocation.hpp"
 #include "otc/store/ledger_store.hpp"
 
@@ -41,6 +43,15 @@ FxBook load_fx(store::LedgerStore& store);
 
 /// Every rate held (for `otc fx rates`), in a read transaction of its own.
 FxBook fx_rates(store::LedgerStore& store);
+
+/// `otc kpi --in CCY` (src/ops/fx_kpi.cpp): the KPI rows with every currency converted at the as-of
+/// date's rates and summed per customer (or all) and month, recomputed by engine::compute_kpi; and
+/// the rates used ("EUR→USD 1.082500 (2026-10-31)").
+struct ConvertedKpi {
+  std::vector<engine::KpiRow> rows;
+  std::vector<std::string> rates;
+};
+ConvertedKpi kpi_report_in(store::LedgerStore& store, const KpiOptions& options, const std::string& in);
 
 /// A currency option (`--in`, `--functional`): a known ISO 4217 code, upper-cased; throws a usage
 /// error naming the option otherwise.

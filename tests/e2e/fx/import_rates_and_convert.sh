@@ -60,3 +60,19 @@ expect_stderr_has "no fx rate for EUR on or before 2026-09-15"
 [ ! -e early.html ] || fail "a failed dashboard left a file"
 otc dashboard --as-of 2026-10-31 --in XYZ --out x.html; expect_rc 2
 expect_stderr_has "--in 'XYZ' is not an ISO 4217 currency code"
+
+# kpi --in USD: the same conversion, one row per month, the rates used in an fx_rates column
+otc kpi --as-of 2026-10-31 --months 1 --in USD; expect_rc 0
+expect_stdout_has "2026-10,2026-10-31,USD,"
+python3 - "$want" <<'PY' || fail "kpi --in USD: $(cat out.txt)"
+import csv, sys
+rows = list(csv.DictReader(open("out.txt")))
+assert len(rows) == 1, rows
+assert rows[0]["open_ar"] == sys.argv[1], rows[0]["open_ar"]
+assert rows[0]["fx_rates"] == "EUR→USD 1.082500 (2026-10-31); GBP→USD 1.265000 (2026-10-30)", rows[0]["fx_rates"]
+PY
+# aging --in USD: each row converted, with the currency it was in and the rate beside it
+otc aging --as-of 2026-10-31 --in USD --totals; expect_rc 0
+expect_stdout_has "2026-10-31,C1019,Nordlicht Software GmbH,USD,1110.93,0.00,2652.12,0.00,0.00,0.00,3763.05,0.00,EUR,1.082500,2026-10-31"
+expect_stdout_has "2026-10-31,TOTAL,,USD,"
+awk -F, '$2=="TOTAL" {print $11}' out.txt | grep -qx "$want" || fail "aging --in USD total: $(grep TOTAL out.txt)"
