@@ -3,8 +3,10 @@
 #include "otc/core/error.hpp"
 #include "otc/engine/aging.hpp"
 #include "otc/ops/aging.hpp"
+#include "otc/ops/fx.hpp"
 #include "otc/report/aging_report.hpp"
 #include "otc/store/ledger_store.hpp"
+#include "progress.hpp"
 
 namespace otc::cli {
 namespace {
@@ -15,6 +17,8 @@ struct AgingArgs {
   std::string basis = "due";
   bool totals = false;
   std::string disputes = "include";
+  report::RowSelection select;
+  std::string in;
 };
 
 void run_aging(Context& ctx, const AgingArgs& a) {
@@ -27,9 +31,27 @@ void run_aging(Context& ctx, const AgingArgs& a) {
   const bool by_invoice = a.by == "invoice";
   const core::Date as_of = ctx.as_of();
   ctx.format();  // a bad --format fails before the ledger is opened
+  if (!a.in.empty()) ops::currency_option(a.in, "--in");
+  const bool separate = a.disputes == "separate";
   auto store = ctx.open_ledger_read_only();
-  auto acc = ops::aging_report(*store, {buckets, as_of, by_invoice, a.disputes == "separate"});
-  ctx.write_report([&](report::RowSink& sink) { report::write_aging(sink, acc, as_of, by_invoice, a.totals); });
+  if (!a.in.empty()) {
+    auto conv = ops::aging_report_in(*store, {buckets, as_of, by_invoice, separate}, a.in);
+    ctx.write_report([&](report::RowSink& sink) {
+      auto selected = report::make_selecting_sink(sink, a.select);
+      report::write_aging_converted(*selected, conv.buckets, conv.rows, conv.totals, {conv.from, conv.rate, conv.rate_date},
+                                    as_of, by_invoice, a.totals);
+    });
+    return;
+  }
+  Progress progress("aging", 0, progress_wanted(ctx.opts.quiet));
+  ops::AgingOptions options{buckets, as_of, by_invoice, separate};
+  options.progress = progress.callback();
+  auto acc = ops::aging_report(*store, options);
+  progress.finish();
+  ctx.write_report([&](report::RowSink& sink) {
+    auto selected = report::make_selecting_sink(sink, a.select);
+    report::write_aging(*selected, acc, as_of, by_invoice, a.totals);
+  });
 }
 
 }  // namespace
@@ -43,6 +65,9 @@ void install_aging(CLI::App& parent, Context& ctx) {
   cmd->add_flag("--totals", args->totals, "add a TOTAL row per currency");
   cmd->add_option("--disputes", args->disputes, "include (default) or separate: a disputed column, only the undisputed part aged")
       ->check(CLI::IsMember({"include", "separate"}));
+  cmd->add_option("--sort", args->select.sort, "order rows by a column, e.g. open_total:desc or 91-120 (default: customer)");
+  cmd->add_option("--customer", args->select.customer, "only this customer's rows (customer id)");
+  cmd->add_option("--in", args->in, "convert to this currency at the as-of date's rates; adds from_currency, fx_rate (docs/fx.md)");
   cmd->callback([&ctx, args] { run_aging(ctx, *args); });
 }
 

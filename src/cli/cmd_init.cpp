@@ -5,7 +5,9 @@
 #include "context.hpp"
 #include "input_file.hpp"
 #include "otc/core/error.hpp"
+#include "otc/ops/fx.hpp"
 #include "otc/ops/statement.hpp"
+#include "otc/store/ledger_store.hpp"
 #include "otc/store/sqlite_store.hpp"
 
 namespace otc::cli {
@@ -15,8 +17,12 @@ void install_init(CLI::App& parent, Context& ctx) {
   auto seller_file = std::make_shared<std::string>();
   cmd->add_option("--seller-file", *seller_file,
                   "seller profile (seller.toml/.ini format, docs/statements.md) to keep in the ledger for statements");
-  cmd->callback([&ctx, seller_file] {
+  auto functional = std::make_shared<std::string>();
+  cmd->add_option("--functional", *functional, "the functional currency reports convert to with --in (default USD; docs/fx.md)");
+  cmd->callback([&ctx, seller_file, functional] {
+    if (!functional->empty()) ops::currency_option(*functional, "--functional");
     auto store = ctx.open_ledger(true);
+    if (!functional->empty()) ops::set_functional_currency(*store, ops::currency_option(*functional, "--functional").code, ctx.invocation());
     ctx.note("ledger " + ctx.ledger_path() + " is ready (schema version " +
              std::to_string(store::sqlite_schema_version(*store)) + ")");
     if (seller_file->empty()) return;

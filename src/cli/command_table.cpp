@@ -209,6 +209,19 @@ const std::vector<CommandSpec>& command_table() {
        "otc close --period 2026-10 --out-dir reports/", kLedger, kFormat | kOutput, install_close},
       {"reopen", "Reopen a closed period (audited)", "",
        "otc reopen --period 2026-10 --reason \"late credit memo approved by controller\"", kLedger, 0, install_reopen},
+      {"dashboard", "The AR dashboard: one self-contained HTML page of headline figures, charts and tables",
+       "Figures come from the same code as aging, dso and the other reports, per currency (functional first);\n"
+       "--in CCY converts at the as-of date's rates. No scripts, fonts or images are fetched: it opens offline\n"
+       "and prints on landscape pages. --xlsx FILE writes its tables as a workbook, one sheet each (docs/dashboard.md).",
+       "otc dashboard --as-of 2026-10-31 --months 12 --out ar-2026-10.html", kLedger, kAsOf, install_dashboard},
+      {"fx", "Exchange rates to the functional currency: import, list", "Rules and examples: docs/fx.md.",
+       "otc fx import rates.csv", kLedger, kFormat | kOutput, install_fx},
+      {"fx import", "Import rates (date, currency, rate = units of the functional currency per unit)",
+       "A rate applies from its date until the next one. Importing the same file twice adds nothing; a different\n"
+       "rate for a currency and date already held is a bad row, and nothing is imported.",
+       "otc fx import rates.csv", kLedger, 0},
+      {"fx rates", "List the rates held, by currency and date", "", "otc fx rates --currency EUR --format table", kLedger,
+       kFormat | kOutput},
       {"log", "The audit trail: what changed, when, by which command and input file (with its SHA-256)", "",
        "otc log --since 2026-10-01 --command import --format table", kLedger, kFormat | kOutput, install_log},
       {"log show", "Print again what one batch wrote: its customers, invoices, payments and applications",
@@ -313,7 +326,7 @@ std::vector<std::string> candidates_after(const CLI::App& root, bool options) {
 
 std::string help_text() {
   std::string out = "otc: order-to-cash (accounts receivable) from the command line\n\n"
-                    "Usage: otc [--ledger PATH] [--format csv|json|table] [-o FILE] [--as-of YYYY-MM-DD] COMMAND ...\n\n"
+                    "Usage: otc [--ledger PATH] [--format csv|json|table|xlsx] [-o FILE] [--as-of YYYY-MM-DD] COMMAND ...\n\n"
                     "Commands:\n";
   std::size_t width = 0;
   for (const auto& c : command_table())
@@ -340,7 +353,8 @@ void build_app(CLI::App& app, Context& ctx) {
   app.fallthrough();
   app.set_version_flag("--version", "otc 0.1.0");
   app.add_option("--ledger", o.ledger, "ledger file (default: $OTC_LEDGER, else ./otc.db)");
-  app.add_option("--format", o.format, "output format: csv (default), json or table")->check(CLI::IsMember({"csv", "json", "table"}));
+  app.add_option("--format", o.format, "output format: csv (default; or from -o's extension), json, table or xlsx")
+      ->check(CLI::IsMember({"csv", "json", "table", "xlsx"}));
   app.add_option("-o,--output", o.output, "write the report to FILE instead of stdout (- = stdout)");
   app.add_option("--as-of", o.as_of, "report date YYYY-MM-DD (default: today, UTC)");
   app.add_option("--date-format", o.date_format, "input date format, e.g. %m/%d/%Y or %d.%m.%Y (default ISO YYYY-MM-DD)");

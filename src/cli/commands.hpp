@@ -27,4 +27,6 @@ void install_collect(CLI::App& parent, Context& ctx);
 void install_dispute(CLI::App& parent, Context& ctx);
 void install_customer(CLI::App& parent, Context& ctx);
 void install_history(CLI::App& parent, Context& ctx);
+void install_fx(CLI::App& parent, Context& ctx);
+void install_dashboard(CLI::App& parent, Context& ctx);
 }  // namespace otc::cli

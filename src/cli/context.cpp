@@ -5,7 +5,10 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <filesystem>
+
 #include "otc/core/error.hpp"
+#include "progress.hpp"
 #include "otc/store/ledger_store.hpp"
 #include "otc/store/sqlite_store.hpp"
 
@@ -51,8 +54,16 @@ core::Date Context::as_of() const {
 }
 
 report::Format Context::format() const {
-  report::Format f;
-  if (!report::parse_format(opts.format, f)) throw Error(ErrorKind::kUsage, "--format must be csv, json or table");
+  report::Format f = report::Format::kCsv;
+  const bool to_stdout = opts.output.empty() || opts.output == "-";
+  if (opts.format.empty()) {
+    if (auto inferred = report::format_from_extension(opts.output); inferred && !to_stdout) f = *inferred;
+  } else if (!report::parse_format(opts.format, f)) {
+    throw Error(ErrorKind::kUsage, "--format must be csv, json, table or xlsx");
+  }
+  if (f == report::Format::kXlsx && to_stdout && stdout_is_terminal())
+    throw Error(ErrorKind::kUsage, "--format xlsx writes a binary workbook; not to a terminal", {},
+                "write it to a file: -o report.xlsx");
   return f;
 }
 
@@ -94,7 +105,10 @@ void Context::commit_output(bool ledger_changed) {
 
 void Context::write_report(const std::function<void(report::RowSink&)>& fill) {
   const report::Format f = format();
-  auto sink = report::make_sink(f, output());
+  report::SinkOptions so;
+  so.width = terminal_columns();
+  if (!opts.output.empty() && opts.output != "-") so.sheet = std::filesystem::path(opts.output).stem().string();
+  auto sink = report::make_sink(f, output(), so);
   fill(*sink);
   commit_output();
 }

@@ -21,7 +21,7 @@ namespace otc::cli {
 
 struct GlobalOptions {
   std::string ledger;         ///< --ledger; empty = $OTC_LEDGER, else ./otc.db
-  std::string format = "csv"; ///< --format csv|json|table
+  std::string format;         ///< --format csv|json|table|xlsx; empty = from -o's extension, else csv
   std::string output;         ///< -o/--output; empty or "-" = stdout
   std::string as_of;          ///< --as-of YYYY-MM-DD; empty = today (UTC)
   std::string date_format;    ///< --date-format for input dates; empty = ISO

@@ -5,14 +5,18 @@ namespace otc::report {
 void write_dso(RowSink& sink, const std::vector<engine::DsoRow>& rows, core::Date as_of, const std::string& method,
                int window_days, bool by_customer) {
   std::vector<Column> cols;
-  cols.push_back({"as_of", CellKind::kDate});
+  // --format table drops, when too wide: as_of, method, window_days, then the window-start AR.
+  cols.push_back({"as_of", CellKind::kDate, 1});
   if (by_customer) {
     cols.push_back({"customer_id", CellKind::kText});
     cols.push_back({"customer_name", CellKind::kText});
   }
-  for (const char* name : {"currency", "method"}) cols.push_back({name, CellKind::kText});
-  for (const char* name : {"window_days", "open_ar", "open_ar_at_window_start", "current_ar", "credit_sales", "dso",
-                           "best_possible_dso", "average_days_delinquent", "cei_percent"})
+  cols.push_back({"currency", CellKind::kText});
+  cols.push_back({"method", CellKind::kText, 2});
+  cols.push_back({"window_days", CellKind::kNumber, 3});
+  cols.push_back({"open_ar", CellKind::kNumber});
+  cols.push_back({"open_ar_at_window_start", CellKind::kNumber, 4});
+  for (const char* name : {"current_ar", "credit_sales", "dso", "best_possible_dso", "average_days_delinquent", "cei_percent"})
     cols.push_back({name, CellKind::kNumber});
 
   sink.begin(cols);

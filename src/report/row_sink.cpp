@@ -1,6 +1,7 @@
 #include "otc/report/row_sink.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace otc::report {
 namespace {
@@ -17,13 +18,6 @@ bool plain_number(std::string_view s) {
     else if (c != '.' && c != ',') return false;
   }
   return digit;
-}
-
-bool formula_like(std::string_view s) {
-  if (s.empty()) return false;
-  char c = s.front();
-  if ((c == '-' || c == '+') && plain_number(s)) return false;
-  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
 class CsvSink final : public RowSink {
@@ -125,73 +119,35 @@ class JsonSink final : public RowSink {
   bool first_ = true;
 };
 
-std::size_t display_width(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
-// Table: aligned columns for a person at a terminal; numbers right-aligned. Buffers all rows.
-class TableSink final : public RowSink {
- public:
-  explicit TableSink(std::ostream& out) : out_(out) {}
-  void begin(const std::vector<Column>& columns) override {
-    columns_ = columns;
-    widths_.assign(columns.size(), 0);
-    for (std::size_t i = 0; i < columns.size(); ++i) widths_[i] = display_width(columns[i].name);
-  }
-  void row(const std::vector<std::string>& cells) override {
-    rows_.push_back(cells);
-    for (std::size_t i = 0; i < cells.size() && i < widths_.size(); ++i) {
-      std::string_view v = cells[i];
-      if (auto nl = v.find('\n'); nl != std::string_view::npos) v = v.substr(0, nl);
-      widths_[i] = std::max(widths_[i], display_width(v));
-    }
-  }
-  void end() override {
-    std::string line;
-    auto emit = [&](const std::vector<std::string>& cells, bool header) {
-      line.clear();
-      for (std::size_t i = 0; i < columns_.size(); ++i) {
-        std::string_view v = i < cells.size() ? std::string_view(cells[i]) : std::string_view();
-        if (auto nl = v.find('\n'); nl != std::string_view::npos) v = v.substr(0, nl);
-        std::size_t pad = widths_[i] - display_width(v);
-        bool right = !header && columns_[i].kind == CellKind::kNumber;
-        if (i) line.append("  ");
-        if (right) line.append(pad, ' ');
-        line.append(v);
-        if (!right && i + 1 < columns_.size()) line.append(pad, ' ');
-      }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      line.push_back('\n');
-      out_ << line;
-    };
-    std::vector<std::string> names;
-    for (const auto& c : columns_) names.push_back(c.name);
-    emit(names, true);
-    std::vector<std::string> rule;
-    for (auto w : widths_) rule.push_back(std::string(w, '-'));
-    emit(rule, true);
-    for (const auto& r : rows_) emit(r, false);
-    out_.flush();
-  }
-
- private:
-  std::ostream& out_;
-  std::vector<Column> columns_;
-  std::vector<std::size_t> widths_;
-  std::vector<std::vector<std::string>> rows_;
-};
-
 }  // namespace
 
 bool parse_format(std::string_view text, Format& out) {
   if (text == "csv") out = Format::kCsv;
   else if (text == "json") out = Format::kJson;
   else if (text == "table") out = Format::kTable;
+  else if (text == "xlsx") out = Format::kXlsx;
   else return false;
   return true;
+}
+
+std::optional<Format> format_from_extension(std::string_view path) {
+  auto slash = path.find_last_of('/');
+  auto dot = path.rfind('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return std::nullopt;
+  std::string ext;
+  for (char c : path.substr(dot + 1)) ext.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  if (ext == "csv") return Format::kCsv;
+  if (ext == "json") return Format::kJson;
+  if (ext == "xlsx") return Format::kXlsx;
+  if (ext == "txt") return Format::kTable;
+  return std::nullopt;
+}
+
+bool formula_like(std::string_view s) {
+  if (s.empty()) return false;
+  char c = s.front();
+  if ((c == '-' || c == '+') && plain_number(s)) return false;
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
 void append_csv_cell(std::string& out, std::string_view s, CellKind kind) {
@@ -210,11 +166,12 @@ void append_csv_cell(std::string& out, std::string_view s, CellKind kind) {
   if (quote) out.push_back('"');
 }
 
-std::unique_ptr<RowSink> make_sink(Format format, std::ostream& out) {
+std::unique_ptr<RowSink> make_sink(Format format, std::ostream& out, const SinkOptions& options) {
   switch (format) {
     case Format::kCsv: return std::make_unique<CsvSink>(out);
     case Format::kJson: return std::make_unique<JsonSink>(out);
-    case Format::kTable: return std::make_unique<TableSink>(out);
+    case Format::kTable: return make_table_sink(out, options);
+    case Format::kXlsx: return make_xlsx_sink(out, options);
   }
   return nullptr;
 }

@@ -11,6 +11,7 @@
 #include "otc/store/billing_role.hpp"
 #include "otc/store/cash_store.hpp"
 #include "otc/store/documents_store.hpp"
+#include "otc/store/fx_store.hpp"
 #include "otc/store/parties_store.hpp"
 #include "otc/store/periods_store.hpp"
 #include "otc/store/records.hpp"
@@ -28,7 +29,8 @@ class LedgerStore : public PartiesStore,
                     public BalancesStore,
                     public PeriodsStore,
                     public BillingStore,
-                    public AuditStore {
+                    public AuditStore,
+                    public FxStore {
  public:
   ~LedgerStore() override = default;
 

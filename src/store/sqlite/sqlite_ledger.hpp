@@ -102,6 +102,12 @@ class SqliteLedger final : public LedgerStore, public CollectionsStore, public C
   std::vector<ReceiptRecord> receipts(core::Date from, core::Date to) override;
   std::optional<core::Date> latest_fact_date() override;
 
+  // Fx: functional currency and rates (fx.cpp).
+  std::string functional_currency() override;
+  void set_functional_currency(std::string_view code) override;
+  FxPut put_fx_rate(const FxRateRecord& r, std::int64_t batch_id, std::string& existing) override;
+  std::vector<FxRateRecord> fx_rates() override;
+
   // Periods (periods.cpp).
   bool period_locked(std::string_view period) override;
   void ensure_period_open(core::Date d, std::string_view what) override;

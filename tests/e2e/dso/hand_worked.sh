@@ -15,5 +15,8 @@ as_of,currency,method,window_days,open_ar,open_ar_at_window_start,current_ar,cre
 2026-10-31,EUR,countback,90,250.50,0.00,250.50,250.50,31.00,90.00,0.00,
 2026-10-31,USD,countback,90,1400.00,2200.00,0.00,500.00,88.90,0.00,252.00,48.15
 EOF2
+COLUMNS=400 otc dso --as-of 2026-10-31 --by customer --format table
+expect_stdout_has "2026-10-31  C2           Beta, Inc.     USD       standard           90    300.00                 1,200.00        0.00          0.00                                                            75.00"
+# at 120 columns the table drops as_of, method, window_days and open_ar_at_window_start (docs/output-formats.md)
 otc dso --as-of 2026-10-31 --by customer --format table
-expect_stdout_has "2026-10-31  C2           Beta, Inc.     USD       standard           90   300.00                  1200.00        0.00          0.00                                                            75.00"
+expect_stdout_has "C2           Beta, Inc.     USD         300.00        0.00          0.00                                                            75.00"

@@ -37,9 +37,9 @@ expect_stderr_has "nothing to do"
 otc invoice run --through 2026-04-01 --format table
 expect_rc 0
 expect_stdout <<'OUT'
-invoice_number  customer_id  invoice_date  due_date    currency  subtotal  discount  tax   total    lines
---------------  -----------  ------------  ----------  --------  --------  --------  ----  -------  -----
-INV-000006      C1           2026-04-01    2026-05-01  USD        1208.33      0.00  0.00  1208.33      2
+invoice_number  customer_id  invoice_date  due_date    currency  subtotal  discount  tax   total     lines
+--------------  -----------  ------------  ----------  --------  --------  --------  ----  --------  -----
+INV-000006      C1           2026-04-01    2026-05-01  USD       1,208.33      0.00  0.00  1,208.33      2
 OUT
 # The invoices are in the ledger's invoices table: aging sees them (due dates from the terms).
 otc aging --as-of 2026-04-01 --by invoice

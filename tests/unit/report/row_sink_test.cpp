@@ -46,5 +46,5 @@ TEST_CASE("Table writer: aligned, numbers right-aligned", "[report]") {
   sink->row({"Acme", "5.00"});
   sink->row({"Bo", "1200.00"});
   sink->end();
-  CHECK(out.str() == "customer  open\n--------  -------\nAcme         5.00\nBo        1200.00\n");
+  CHECK(out.str() == "customer  open\n--------  --------\nAcme          5.00\nBo        1,200.00\n");
 }

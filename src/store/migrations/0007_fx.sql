@@ -1,0 +1,13 @@
+-- Foreign exchange (issue 11). The functional currency is the one leadership reads AR in
+-- (`otc init --functional USD`); rates convert other currencies to it (`otc fx import`).
+ALTER TABLE ledger_meta ADD COLUMN functional_currency TEXT NOT NULL DEFAULT 'USD';
+
+-- One rate per currency and day: units of the functional currency for one unit of `currency`,
+-- effective from rate_date until the next rate. Rates are exact decimal text, never floats.
+CREATE TABLE fx_rates (
+  currency  TEXT NOT NULL,
+  rate_date TEXT NOT NULL,            -- YYYY-MM-DD
+  rate      TEXT NOT NULL,            -- e.g. '1.0825'
+  batch_id  INTEGER REFERENCES import_batches(id),
+  PRIMARY KEY (currency, rate_date)
+) WITHOUT ROWID;
