@@ -100,6 +100,8 @@ void install_import(CLI::App& parent, Context& ctx) {
   auto* cmd = add_command(parent, "import");
   cmd->require_subcommand(1);
   for (const char* k : {"customers", "invoices", "payments"}) add_import_kind(cmd, ctx, ImportKind{k, "", " already present", ops::import_ar_rows});
+  // An ERP invoice line export: invoices with their lines (`otc import invoice_lines`).
+  add_import_kind(cmd, ctx, ImportKind{"invoice_lines", "", " already present", ops::import_ar_rows});
   install_import_billing(cmd, ctx);
 }
 

@@ -58,7 +58,7 @@ std::vector<std::string> record_fields(const CsvReader& reader) {
 }
 
 const char* key_field(std::string_view kind) {
-  if (kind == "invoices") return "invoice_id";
+  if (kind == "invoices" || kind == "invoice_lines") return "invoice_id";
   if (kind == "payments") return "payment_id";
   return "customer_id";
 }

@@ -104,6 +104,24 @@ crm_lines,erp_lines discount         optional  discount: an amount, or a percent
 crm_lines,erp_lines amount           optional  line amount after discount, before tax (else quantity x unit price - discount)
 crm_lines,erp_lines currency         optional  ISO 4217 currency (else --currency)
 
+invoice_lines invoice_id    required  invoice number (one row per line; an invoice's rows together)
+invoice_lines customer_id   required  customer id
+invoice_lines customer_name optional  customer name (used when the customer is new)
+invoice_lines invoice_date  required  invoice date
+invoice_lines due_date      optional  due date (else from terms, else the customer's terms)
+invoice_lines terms         optional  payment terms: days, or 'Net 30'
+invoice_lines currency      optional  ISO 4217 currency (else the customer's, else --currency)
+invoice_lines invoice_line  optional  line number (default: the row's place in the invoice)
+invoice_lines contract_id   optional  contract the line bills (needed by reconcile billing)
+invoice_lines contract_line optional  contract line the line bills
+invoice_lines product       optional  product billed
+invoice_lines period        optional  billing period: YYYY-MM, or the service start date
+invoice_lines quantity      optional  quantity billed
+invoice_lines unit_price    optional  price of one unit
+invoice_lines discount      optional  discount amount of the line
+invoice_lines amount        required  line amount after discount, before tax
+invoice_lines tax           optional  tax of the line (the invoice total is the lines' amounts plus tax)
+
 gl        date       required  posting date
 gl        account    optional  GL account (filtered with --account)
 gl        debit      optional  debit amount (raises AR)
@@ -163,6 +181,7 @@ generic    quantity:         qty seats licenses units usage_quantity
 generic    discount:         discount_percent discount_pct discount_amount
 generic    discount_until:   discount_end discount_end_date discount_through
 generic    tax_rate:         tax tax_percent tax_pct vat_rate
+generic    tax:              tax_amount vat vat_amount sales_tax
 generic    net_days:         terms payment_terms net_terms terms_days
 generic    event_id:         event usage_id record_id idempotency_key transaction_id
 generic    usage_date:       date event_date usage_day timestamp recorded_at
@@ -188,7 +207,7 @@ netsuite   credit_limit:     credit_limit
 netsuite   email:            email
 netsuite   invoice_id:       document_number invoice
 netsuite   invoice_date:     date
-netsuite   due_date:         due_date
+netsuite   due_date:         due_date due_date_receive_by
 netsuite   amount:           amount_foreign_currency amount amount_gross
 netsuite   po_number:        po_check_number
 netsuite   payment_id:       document_number payment

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "otc/core/text.hpp"
 #include "otc/engine/cash_dates.hpp"
 #include "otc/report/rejects_writer.hpp"
 #include "otc/store/transaction.hpp"
@@ -38,6 +39,7 @@ class ArImport {
         if (opt_.kind == "customers") customer();
         else if (opt_.kind == "invoices") invoice();
         else if (opt_.kind == "payments") payment();
+        else if (opt_.kind == "invoice_lines") invoice_line();
       } catch (Error& e) {
         // The ledger refused this row (a closed period): a bad row like any other. Anything else
         // aborts the import and names the row it was writing.
@@ -48,6 +50,7 @@ class ArImport {
         reject(file_.row_issue(e.what()));
       }
     }
+    if (opt_.kind == "invoice_lines") flush_invoice();
     sum_.layout_rows = file_.layout_rows();
     if (sum_.rows_read == 0 && sum_.layout_rows > 0)
       throw Error(ErrorKind::kInput,
@@ -152,6 +155,78 @@ class ArImport {
       ++sum_.opening_applications;
       sum_.opening_date = opening_date();
     }
+  }
+
+  /// One row of an ERP invoice line export: lines of one invoice are gathered, then the invoice
+  /// (total = lines + tax) and its lines are written, so that `reconcile billing` compares them.
+  void invoice_line() {
+    import::InvoiceRow row;
+    if (!file_.parse(row, issues_)) return reject_all(issues_);
+    const auto& cols = file_.columns();
+    auto cell = [&](const char* field) -> std::string {
+      int i = cols.index(field);
+      return i < 0 ? std::string() : std::string(core::trim(file_.reader().field(static_cast<std::size_t>(i))));
+    };
+    if (row.external_id != pending_.external_id || pending_lines_.empty()) {
+      flush_invoice();
+      if (std::find(seen_invoices_.begin(), seen_invoices_.end(), row.external_id) != seen_invoices_.end())
+        return reject(file_.issue("invoice_id", "the lines of invoice '" + row.external_id + "' are not together in the file"));
+      seen_invoices_.push_back(row.external_id);
+      pending_ = row;
+      pending_.total_minor = 0;
+      pending_line_ = file_.line();
+    }
+    store::BilledLineRecord l;
+    l.invoice = row.external_id;
+    std::string no = cell("invoice_line");
+    l.line_no = static_cast<int>(pending_lines_.size() + 1);
+    if (!no.empty() && std::all_of(no.begin(), no.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+        no.size() < 6)
+      l.line_no = std::stoi(no);
+    l.contract_id = cell("contract_id");
+    l.contract_line = cell("contract_line");
+    l.product = cell("product");
+    l.quantity = cell("quantity");
+    l.unit_price = cell("unit_price");
+    std::string period = cell("period");
+    if (auto d = core::parse_iso_date(period)) l.service_from = d;
+    else if (period.size() == 7) l.service_from = core::parse_iso_date(period + "-01");
+    else if (auto d2 = core::DateFormat("%m/%d/%Y").parse(period)) l.service_from = d2;
+    std::int64_t discount = 0, tax = 0;
+    for (auto [field, out] : {std::pair<const char*, std::int64_t*>{"discount", &discount}, {"tax", &tax}}) {
+      std::string v = cell(field);
+      if (v.empty()) continue;
+      auto r = core::parse_amount(v, row.currency.exponent, opt_.settings.amount_style);
+      if (!r.ok()) return reject(file_.issue(field, std::string(field) + " '" + v + "': " + std::string(core::describe(*r.error))));
+      *out = r.minor;
+    }
+    // The line amount is after discount; the ledger keeps it before (reconcile takes the discount off).
+    const std::int64_t amount = row.is_credit ? -row.total_minor : row.total_minor;
+    l.amount_minor = amount + discount;
+    l.discount_minor = discount;
+    pending_.total_minor += amount + tax;
+    pending_lines_.push_back(std::move(l));
+  }
+
+  void flush_invoice() {
+    if (pending_lines_.empty()) return;
+    auto& inv = pending_;
+    inv.is_credit = false;
+    std::int64_t cust = customer_for(inv.naming, inv.customer_external_id, inv.customer_name);
+    if (inv.due_from_customer_terms) {
+      auto terms = store_.customer_terms(cust);
+      inv.due_date = inv.invoice_date.add_days(terms.value_or(0));
+    }
+    auto r = store_.put_invoice(inv, cust, import::content_hash(static_cast<const domain::Invoice&>(inv)), sum_.batch_id, pending_line_);
+    if (r.outcome == PutOutcome::kConflict) {
+      reject(file_.row_issue(conflict_message("invoice '" + inv.external_id + "'", r.existing_file, r.existing_line)));
+    } else if (r.outcome == PutOutcome::kInserted) {
+      ++sum_.inserted;
+      if (writing_) store_.put_imported_lines(r.id, pending_lines_);
+    } else {
+      ++sum_.unchanged;
+    }
+    pending_lines_.clear();
   }
 
   /// The invoice a credit memo row names: its link column ("Invoice #2047"), else its memo text
@@ -302,6 +377,10 @@ class ArImport {
   std::vector<core::Issue> issues_;
   domain::Customer customer_;
   import::InvoiceRow invoice_;
+  import::InvoiceRow pending_;                       // invoice_lines: the invoice being gathered
+  long pending_line_ = 0;
+  std::vector<store::BilledLineRecord> pending_lines_;
+  std::vector<std::string> seen_invoices_;
   import::PaymentRow payment_;
   bool writing_ = true;
 };

@@ -90,6 +90,7 @@ class ArImportFile {
   /// The CSV reader positioned on the current row, and the file's header (for the rejects file).
   const CsvReader& reader() const { return *reader_; }
   const std::vector<std::string>& header() const { return header_; }
+  const ColumnMap& columns() const { return map_; }
 
  private:
   bool layout_row() const;

@@ -2,6 +2,7 @@
 // The documents role of the ledger: invoices as posted, found by their number. (Billed invoices'
 // lines, voids and credit memos are the billing role's: billing_store.hpp.)
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -51,6 +52,14 @@ class DocumentsStore {
   /// The open invoices of a customer (by id) whose number is `number` once both are normalised
   /// ("INV-2047", "2047", "#2047"): the one a memo's text names. Empty when none or several.
   virtual std::optional<InvoiceRef> find_customer_invoice_by_number(std::int64_t customer_id, std::string_view number) = 0;
+  /// Open credit (imported credit memos not applied) per currency as of a date.
+  virtual std::vector<core::Money> open_credit_totals(core::Date as_of) = 0;
+  /// The documents dated in from..to behind each roll-forward component, for reconciliation
+  /// breaks: "invoiced" (invoices), "collected" (payments received), "credited" (credit memos,
+  /// voids), "written_off" (the invoices written off).
+  virtual void for_each_period_document(core::Date from, core::Date to,
+                                        const std::function<void(std::string_view component, const core::Currency& currency,
+                                                                 std::string_view number)>& fn) = 0;
   /// Writes the lines of an invoice imported from an ERP line export (no charge keys: otc did not bill it).
   virtual void put_imported_lines(std::int64_t invoice_id, const std::vector<BilledLineRecord>& lines) = 0;
 };

@@ -141,7 +141,7 @@ void SqliteLedger::put_imported_lines(std::int64_t invoice_id, const std::vector
   Statement s(db_.handle(),
               "INSERT INTO invoice_lines(invoice_id, line_no, description, quantity, unit_price, amount_minor, tax_minor,"
               " service_from, contract_id, contract_line, charge_date, charge_kind, product, discount_minor)"
-              " VALUES(?1,?2,?3,?4,?5,?6,0,?7,?8,?9,?10,'imported',?11,?12)");
+              " VALUES(?1,?2,?3,?4,?5,?6,0,?7,?8,?9,?10,NULL,?11,?12)");
   for (const auto& l : lines) {
     std::string from = l.service_from ? l.service_from->iso() : std::string();
     std::string charge = l.charge_date ? l.charge_date->iso() : from;
@@ -151,6 +151,34 @@ void SqliteLedger::put_imported_lines(std::int64_t invoice_id, const std::vector
     s.step();
     s.reset();
   }
+}
+
+std::vector<core::Money> SqliteLedger::open_credit_totals(core::Date as_of) {
+  Statement s(db_.handle(),
+              "SELECT currency, SUM(m.amount_minor - COALESCE((SELECT SUM(a.amount_minor) FROM applications a"
+              " WHERE a.credit_memo_id=m.id AND a.applied_on <= ?1), 0)) FROM credit_memos m"
+              " WHERE m.memo_date <= ?1 AND (m.open_minor <> 0 OR m.last_activity > ?1) GROUP BY currency ORDER BY currency");
+  std::string day = as_of.iso();
+  s.bind(1, day);
+  std::vector<core::Money> out;
+  while (s.step())
+    if (s.int64(1) != 0) out.push_back({s.int64(1), currency(s.text(0))});
+  return out;
+}
+
+void SqliteLedger::for_each_period_document(
+    core::Date from, core::Date to, const std::function<void(std::string_view, const core::Currency&, std::string_view)>& fn) {
+  Statement s(db_.handle(),
+              "SELECT 'invoiced', currency, external_id FROM invoices WHERE invoice_date BETWEEN ?1 AND ?2"
+              " UNION ALL SELECT 'credited', currency, external_id FROM invoices WHERE status='void' AND last_activity BETWEEN ?1 AND ?2"
+              " UNION ALL SELECT 'collected', currency, external_id FROM payments WHERE received_date BETWEEN ?1 AND ?2"
+              "   AND NOT (COALESCE(method,'')='return' AND status='reversed')"
+              " UNION ALL SELECT 'credited', currency, external_id FROM credit_memos WHERE memo_date BETWEEN ?1 AND ?2"
+              " UNION ALL SELECT CASE WHEN j.kind='write_off' THEN 'written_off' ELSE 'credited' END, i.currency, i.external_id"
+              "   FROM adjustments j JOIN invoices i ON i.id=j.invoice_id WHERE j.adj_date BETWEEN ?1 AND ?2 AND j.kind <> 'opening'");
+  std::string f = from.iso(), t = to.iso();
+  s.bind(1, f).bind(2, t);
+  while (s.step()) fn(s.text(0), currency(s.text(1)), s.text(2));
 }
 
 }  // namespace otc::store::sqlite

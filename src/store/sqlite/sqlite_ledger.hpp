@@ -82,6 +82,9 @@ class SqliteLedger final : public LedgerStore {
                          std::int64_t batch) override;
   std::optional<InvoiceRef> find_customer_invoice_by_number(std::int64_t customer_id, std::string_view number) override;
   void put_imported_lines(std::int64_t invoice_id, const std::vector<BilledLineRecord>& lines) override;
+  std::vector<core::Money> open_credit_totals(core::Date as_of) override;
+  void for_each_period_document(core::Date from, core::Date to,
+                                const std::function<void(std::string_view, const core::Currency&, std::string_view)>& fn) override;
 
   // Cash (cash.cpp).
   PutResult put_payment(const domain::Payment& p, std::optional<std::int64_t> customer_id, std::uint64_t hash,
