@@ -164,7 +164,7 @@ generic    payer_account:    payer_account payer_iban from_account
 generic    contract_id:      contract contract_number contract_no agreement_id subscription_id order_form_id order_form
 generic    line_id:          line line_no line_number contract_line item_no
 generic    customer:         customer_id customer_no customer_number account_id account account_number client_id
-generic    product:          product_id product_code sku item_code plan
+generic    product:          product_id product_code sku item_code plan item item_id item_name
 generic    metric:           usage_metric meter unit_of_measure uom
 generic    description:      product_name line_description
 generic    start_date:       start service_start contract_start start_on
