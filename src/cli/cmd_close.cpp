@@ -43,11 +43,18 @@ void run_reopen(Context& ctx, const CloseArgs& a) {
   auto period = Context::parse_period_option(a.period, "--period");
   if (a.reason.empty()) throw Error(ErrorKind::kUsage, "--reason is required to reopen a period");
   auto store = ctx.open_ledger();
-  if (!ops::reopen_period(*store, ctx.invocation(), period, a.reason)) {
+  auto reopened = ops::reopen_period(*store, ctx.invocation(), period, a.reason);
+  if (reopened.empty()) {
     ctx.note("period " + period.name + " is not closed; nothing to do");
     return;
   }
-  ctx.note("reopened " + period.name);
+  std::string msg = "reopened " + period.name;
+  if (reopened.size() > 1 || reopened.front() != period.name) {
+    msg += " onwards (";
+    for (std::size_t i = 0; i < reopened.size(); ++i) msg += (i ? ", " : "") + reopened[i];
+    msg += "); the lock date is now before " + period.name;
+  }
+  ctx.note(msg);
 }
 
 }  // namespace

@@ -40,6 +40,8 @@ void run_import(Context& ctx, const ImportKind& k, const ImportArgs& a) {
   opt.settings.default_currency = a.currency;
   opt.skip_bad = a.skip_bad;
   opt.rejects_path = a.rejects;
+  if (!ctx.opts.as_of.empty()) opt.as_of = ctx.as_of();
+  opt.today = ctx.as_of();
 
   const char* prefix = a.skip_bad ? "otc: rejected: " : "otc: error: ";
   auto store = ctx.open_ledger_for(a.dry_run);
@@ -62,6 +64,16 @@ void run_import(Context& ctx, const ImportKind& k, const ImportArgs& a) {
                     " (batch " + std::to_string(sum.batch_id) + "; " + std::to_string(sum.rows_read) + " rows, " +
                     std::to_string(sum.unchanged) + k.present;
   if (sum.continuation_rows) msg += ", " + std::to_string(sum.continuation_rows) + " more rows of split payments";
+  if (sum.credit_memos)
+    msg += ", " + std::to_string(sum.credit_memos) + " of them credit memos (" + std::to_string(sum.credits_applied) +
+           " applied to the invoice they name, " + std::to_string(sum.credit_memos - sum.credits_applied) + " open credit)";
+  if (sum.opening_applications)
+    msg += ", " + std::to_string(sum.opening_applications) + " with an open balance below the amount (opening applications dated " +
+           sum.opening_date.iso() + ")";
+  if (sum.header_line > 1) msg += ", header on line " + std::to_string(sum.header_line);
+  if (sum.layout_rows) msg += ", " + std::to_string(sum.layout_rows) + " section/total/blank rows skipped";
+  if (sum.void_rows) msg += ", " + std::to_string(sum.void_rows) + " void rows skipped";
+  if (sum.stubs) msg += ", " + std::to_string(sum.stubs) + " new customers created as stubs (id and name only)";
   if (kind == "payments") msg += ", " + std::to_string(sum.applied) + " applied to invoices";
   if (sum.rejected) msg += ", " + std::to_string(sum.rejected) + " rejected to " + a.rejects;
   ctx.note(msg + ")");
@@ -88,6 +100,8 @@ void install_import(CLI::App& parent, Context& ctx) {
   auto* cmd = add_command(parent, "import");
   cmd->require_subcommand(1);
   for (const char* k : {"customers", "invoices", "payments"}) add_import_kind(cmd, ctx, ImportKind{k, "", " already present", ops::import_ar_rows});
+  // An ERP invoice line export: invoices with their lines (`otc import invoice_lines`).
+  add_import_kind(cmd, ctx, ImportKind{"invoice_lines", "", " already present", ops::import_ar_rows});
   install_import_billing(cmd, ctx);
 }
 

@@ -2,6 +2,7 @@
 // lines) out.
 #include "invoice_commands.hpp"
 #include "otc/core/error.hpp"
+#include "otc/core/exit_codes.hpp"
 #include "otc/engine/pricing.hpp"
 #include "otc/ops/invoice_run.hpp"
 #include "otc/store/ledger_store.hpp"
@@ -89,6 +90,13 @@ void run_invoice_run(Context& ctx, const RunArgs& a) {
       });
   ctx.commit_output(!a.dry_run && result.invoices > 0);
   ctx.note(result.note);
+  // Charges dated into a closed period: listed with the period that blocks them; exit 3.
+  for (const auto& b : result.blocked)
+    ctx.note("blocked: " + b.customer + " contract " + b.contract_id + " line " + b.line_id + " " + b.kind + " " +
+             b.charge_date.iso() + " " + money(b.total, b.currency) + " " + std::string(b.currency.view()) + " (invoice date " +
+             b.invoice_date.iso() + "): period " + b.period + " is closed; reopen it with `otc reopen --period " + b.period +
+             " --reason ...` and run again, or bill it by hand in an open period");
+  if (!result.blocked.empty()) ctx.exit_code = core::kExitExceptions;
 }
 
 }  // namespace

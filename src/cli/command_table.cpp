@@ -30,6 +30,9 @@ const std::vector<CommandSpec>& command_table() {
        "otc --date-format %m/%d/%Y import invoices invoices.csv --currency USD", kLedger, kInputStyle},
       {"import payments", "Import payments; a row naming an invoice is applied to it, others stay unapplied", "",
        "otc import payments payments.csv --skip-bad --rejects rejected.csv", kLedger, kInputStyle},
+      {"import invoice_lines", "Import an ERP invoice line export: invoices with their lines, for reconcile billing",
+       "One row per invoice line; an invoice's rows together. The invoice total is its lines' amounts plus tax.",
+       "otc import invoice_lines lines.csv --profile netsuite && otc reconcile billing --crm crm.csv", kLedger, kInputStyle},
       {"import contracts",
        "Import contract lines and amendments (docs/billing.md lists the columns); new customers are created as stubs",
        "A later row for the same contract_id + line_id with an effective_date is an amendment: its blank\n"

@@ -458,6 +458,10 @@ unsigned diff_fields(const OwnedLine& c, const OwnedLine& e, const BillingReconc
     if (o.compare_unit_price && beyond(c.unit_price, e.unit_price, o.price_tolerance)) d |= kDiffPrice;
     if (o.compare_discount && beyond(c.discount, e.discount, o.discount_tolerance)) d |= kDiffDiscount;
     if (o.compare_amount && beyond(c.amount_minor, e.amount_minor, o.amount_tolerance_minor)) d |= kDiffAmount;
+    // Prices are compared per the same price period: a unit price that differs while the amounts
+    // agree to the cent is the same price quoted per another period (or rounded otherwise), not
+    // a price break.
+    if ((d & kDiffPrice) && o.compare_amount && !(d & kDiffAmount)) d &= ~kDiffPrice;
   }
   return d;
 }

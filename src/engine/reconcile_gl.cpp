@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <map>
 
 #include "otc/core/text.hpp"
@@ -9,8 +10,8 @@
 namespace otc::engine {
 namespace {
 
-constexpr std::array<std::string_view, 8> kComponentNames = {"opening",     "invoiced", "collected", "credited",
-                                                             "written_off", "fx",       "closing",   "other"};
+constexpr std::array<std::string_view, 9> kComponentNames = {"opening", "invoiced", "collected", "credited",      "written_off",
+                                                             "fx",      "closing",  "other",     "unapplied_cash"};
 constexpr std::size_t kComponents = kComponentNames.size();
 
 using core::to_lower;
@@ -20,7 +21,8 @@ std::string trimmed(std::string_view s) { return std::string(core::trim(s)); }
 
 // Components that lower AR when they grow: their GL value is credit − debit.
 bool reduces_ar(RollComponent c) {
-  return c == RollComponent::kCollected || c == RollComponent::kCredited || c == RollComponent::kWrittenOff;
+  return c == RollComponent::kCollected || c == RollComponent::kCredited || c == RollComponent::kWrittenOff ||
+         c == RollComponent::kUnapplied;
 }
 
 struct SourceTotal {
@@ -35,6 +37,8 @@ struct CurrencyAcc {
   std::array<std::int64_t, kComponents> ledger{};
   std::array<std::int64_t, kComponents> gl{};
   std::array<std::map<std::string, SourceTotal>, kComponents> sources;
+  std::array<std::vector<std::string>, kComponents> ledger_docs;  // documents behind each component
+  std::array<std::vector<std::string>, kComponents> gl_ids;       // GL journal ids per component
   std::int64_t gl_movement = 0;  // signed debit − credit of the period's rows and the opening
   std::optional<std::int64_t> ledger_closing;
   std::int64_t ledger_formula = 0;
@@ -53,6 +57,29 @@ std::string sources_text(const std::map<std::string, SourceTotal>& sources, cons
   return s;
 }
 
+/// "; in the ledger, not in the GL: INV-7, P-3; in the GL, not in the ledger: JE-55": the
+/// documents of a component one side has and the other does not (matched by number to the GL's
+/// journal ids), at most ten of each.
+std::string documents_text(std::vector<std::string> docs, std::vector<std::string> ids) {
+  std::sort(docs.begin(), docs.end());
+  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<std::string> only_ledger, only_gl;
+  std::set_difference(docs.begin(), docs.end(), ids.begin(), ids.end(), std::back_inserter(only_ledger));
+  std::set_difference(ids.begin(), ids.end(), docs.begin(), docs.end(), std::back_inserter(only_gl));
+  auto list = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (std::size_t i = 0; i < v.size() && i < 10; ++i) s += (i ? ", " : "") + v[i];
+    if (v.size() > 10) s += " and " + std::to_string(v.size() - 10) + " more";
+    return s;
+  };
+  std::string s;
+  if (!only_ledger.empty()) s += "; in the ledger, not in the GL: " + list(only_ledger);
+  if (!only_gl.empty()) s += "; in the GL, not in the ledger: " + list(only_gl);
+  return s;
+}
+
 }  // namespace
 
 std::string_view roll_component_name(RollComponent c) { return kComponentNames[static_cast<std::size_t>(c)]; }
@@ -67,6 +94,7 @@ const std::vector<GlSourceRule>& default_gl_source_rules() {
   using C = RollComponent;
   static const std::vector<GlSourceRule> rules = {
       {"dr", C::kInvoiced, true},        {"dz", C::kCollected, true},      {"dg", C::kCredited, true},
+      {"unapplied", C::kUnapplied},
       {"opening", C::kOpening},          {"balance forward", C::kOpening}, {"beginning balance", C::kOpening},
       {"write", C::kWrittenOff},         {"bad debt", C::kWrittenOff},     {"credit memo", C::kCredited},
       {"credit note", C::kCredited},     {"creditmemo", C::kCredited},     {"revaluation", C::kFx},
@@ -113,6 +141,8 @@ GlResult reconcile_gl(const std::vector<LedgerRollForward>& ledger, const std::v
     a.ledger[static_cast<std::size_t>(RollComponent::kCredited)] += l.credited;
     a.ledger[static_cast<std::size_t>(RollComponent::kWrittenOff)] += l.written_off;
     a.ledger[static_cast<std::size_t>(RollComponent::kFx)] += l.fx;
+    a.ledger[static_cast<std::size_t>(RollComponent::kUnapplied)] += l.unapplied;
+    for (const auto& [c, doc] : l.documents) a.ledger_docs[static_cast<std::size_t>(c)].push_back(doc);
     a.ledger_formula += l.computed_closing();
     if (l.closing) a.ledger_closing = a.ledger_closing.value_or(0) + *l.closing;
   }
@@ -139,6 +169,7 @@ GlResult reconcile_gl(const std::vector<LedgerRollForward>& ledger, const std::v
     auto idx = static_cast<std::size_t>(c);
     a.gl[idx] += value;
     a.gl_movement += signed_amount;
+    if (!row.journal_id.empty() && row.date >= options.period_start) a.gl_ids[idx].push_back(trimmed(row.journal_id));
     SourceTotal& st = a.sources[idx][row.date < options.period_start ? before_label : trimmed(row.source)];
     st.amount += value;
     if (st.rows++ == 0) st.example = row.journal_id;
@@ -166,17 +197,32 @@ GlResult reconcile_gl(const std::vector<LedgerRollForward>& ledger, const std::v
       for (const auto& [name, t] : a.sources[static_cast<std::size_t>(c)]) r.gl_sources.push_back({name, t.amount, t.rows});
       result.rows.push_back(std::move(r));
     };
+    const auto unapplied = static_cast<std::size_t>(RollComponent::kUnapplied);
+    const bool show_unapplied = a.ledger[unapplied] != 0 || !a.sources[unapplied].empty();
     for (RollComponent c : {RollComponent::kOpening, RollComponent::kInvoiced, RollComponent::kCollected,
-                            RollComponent::kCredited, RollComponent::kWrittenOff, RollComponent::kFx}) {
+                            RollComponent::kUnapplied, RollComponent::kCredited, RollComponent::kWrittenOff, RollComponent::kFx}) {
       auto idx = static_cast<std::size_t>(c);
+      if (c == RollComponent::kUnapplied) {
+        if (show_unapplied) push_row(c, a.ledger[idx], a.gl[idx]);
+        continue;  // compared with collected: the GL credits AR with all cash received
+      }
       push_row(c, a.ledger[idx], a.gl[idx]);
-      std::int64_t diff = a.ledger[idx] - a.gl[idx];
+      std::int64_t ledger_value = a.ledger[idx], gl_value = a.gl[idx];
+      std::vector<std::string> docs = a.ledger_docs[idx], ids = a.gl_ids[idx];
+      if (c == RollComponent::kCollected) {
+        ledger_value += a.ledger[unapplied];
+        gl_value += a.gl[unapplied];
+        docs.insert(docs.end(), a.ledger_docs[unapplied].begin(), a.ledger_docs[unapplied].end());
+        ids.insert(ids.end(), a.gl_ids[unapplied].begin(), a.gl_ids[unapplied].end());
+      }
+      std::int64_t diff = ledger_value - gl_value;
       if (!beyond(diff)) continue;
+      std::string what = std::string(roll_component_name(c)) + (c == RollComponent::kCollected && show_unapplied ? " (with unapplied cash)" : "");
       result.breaks.push_back(
           {BreakType::kRollforwardDifference, "currency=" + cur_code + "|component=" + std::string(roll_component_name(c)),
-           money_text(a.ledger[idx], cur), money_text(a.gl[idx], cur), money_text(diff, cur), cur_code, diff,
-           std::string(diff > 0 ? "the ledger has more " : "the GL has more ") + std::string(roll_component_name(c)) +
-               " than the other side; GL by source: " + sources_text(a.sources[idx], cur) +
+           money_text(ledger_value, cur), money_text(gl_value, cur), money_text(diff, cur), cur_code, diff,
+           std::string(diff > 0 ? "the ledger has more " : "the GL has more ") + what +
+               " than the other side; GL by source: " + sources_text(a.sources[idx], cur) + documents_text(docs, ids) +
                "; find the postings in one and not the other (cut-off, manual journals)"});
     }
     auto other = static_cast<std::size_t>(RollComponent::kOther);

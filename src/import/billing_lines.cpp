@@ -1,4 +1,6 @@
 #include "otc/import/billing_lines.hpp"
+
+#include "otc/core/currency_names.hpp"
 #include "otc/core/text.hpp"
 #include "otc/import/gl_rows.hpp"
 
@@ -151,6 +153,11 @@ void CsvBillingSource::prepare() {
   }
   if (header_.empty()) throw Error(ErrorKind::kInput, "file is empty (expected a header row)", {display_name_, 1, 0});
   ColumnMap map = ColumnMap::resolve(options_.kind, options_.profile, options_.mapping, header_, display_name_);
+  // Required columns follow the key (below); the amount may be computed from quantity and unit
+  // price when the export has no amount column.
+  if (map.index("amount") < 0 && (map.index("quantity") < 0 || map.index("unit_price") < 0))
+    throw Error(ErrorKind::kInput, "no column for required field(s): amount", {display_name_, 1, 0},
+                "an export without an amount column needs quantity and unit_price columns (amount = quantity x unit price - discount)");
   for (const auto& k : options_.key_fields) {
     int idx = map.index(k);
     if (idx < 0)
@@ -258,7 +265,7 @@ bool CsvBillingSource::parse_row(engine::BillingLine& out) {
     }
   } else if (code == last_currency_.view()) {
     out.currency = last_currency_;
-  } else if (auto c = core::find_currency(code)) {
+  } else if (auto c = core::currency_from_text(code)) {
     last_currency_ = *c;
     out.currency = *c;
   } else {
@@ -319,7 +326,15 @@ bool CsvBillingSource::parse_row(engine::BillingLine& out) {
   }
 
   std::string_view a = cell(amount_);
-  if (a.empty()) {
+  if (amount_ < 0) {
+    // No amount column: quantity x unit price (rounded to the minor unit, half even) less the discount.
+    const __int128 scale = static_cast<__int128>(engine::kMicros) * engine::kMicros / pow10(out.currency.exponent);
+    std::int64_t gross = core::divide_rounded(static_cast<__int128>(out.quantity) * out.unit_price, scale, core::Rounding::kHalfEven);
+    std::int64_t off = amount_discount / pow10(6 - out.currency.exponent);
+    if (has_percent && percent != 0)
+      off += percent_discount_amount(out.quantity, out.unit_price, percent, out.currency) / pow10(6 - out.currency.exponent);
+    out.amount_minor = core::checked_sub(gross, off);
+  } else if (a.empty()) {
     issue(amount_, "amount is empty");
   } else {
     auto r = core::parse_amount(a, out.currency.exponent, settings_.amount_style);

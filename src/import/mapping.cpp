@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 
+#include "otc/core/currency_names.hpp"
 #include "otc/core/error.hpp"
 #include "otc/core/text.hpp"
 
@@ -36,6 +38,11 @@ invoices  terms         optional  payment terms: days, or 'Net 30'
 invoices  amount        required  invoice total including tax
 invoices  currency      optional  ISO 4217 currency (else the default currency)
 invoices  po_number     optional  customer's purchase order
+invoices  open_amount   optional  open balance on the import's as-of date (the rest: an opening application)
+invoices  type          optional  transaction type: Invoice, or Credit Memo (imported as a credit memo)
+invoices  applies_to    optional  on a credit memo: the invoice it credits (NetSuite 'Created From')
+invoices  memo          optional  memo text; on a credit memo "Credit for invoice 2047" names the invoice
+invoices  status        optional  open, paid (Paid In Full, Closed) or void (the row is skipped)
 
 payments  payment_id     required  payment id / receipt number
 payments  customer_id    optional  customer id (empty: unidentified cash)
@@ -81,11 +88,11 @@ usage     metric      optional  usage metric (required when the record names onl
 usage     quantity    required  units used (negative = a correction)
 usage     usage_date  required  day the usage happened
 
-crm_lines           contract_id      required  contract / order form id
+crm_lines           contract_id      optional  contract / order form id (required when --key uses it)
 crm_lines           contract_line    optional  line of the contract (shown in suggestions; may be a key field)
 erp_lines           invoice_id       optional  invoice number (shown in suggestions)
 erp_lines           invoice_line     optional  invoice line id or number (shown in suggestions)
-erp_lines           contract_id      required  contract the invoice line bills
+erp_lines           contract_id      optional  contract the invoice line bills (required when --key uses it)
 erp_lines           contract_line    optional  contract line the invoice line bills
 crm_lines,erp_lines period           optional  billing period: YYYY-MM, or a date in it (service start)
 crm_lines,erp_lines product          optional  product billed
@@ -94,8 +101,26 @@ crm_lines,erp_lines quantity         optional  quantity billed
 crm_lines,erp_lines unit_price       optional  price of one unit, up to 6 decimals
 crm_lines,erp_lines discount_percent optional  discount as a percent of quantity x unit price
 crm_lines,erp_lines discount         optional  discount: an amount, or a percent written 10%
-crm_lines,erp_lines amount           required  line amount after discount, before tax
+crm_lines,erp_lines amount           optional  line amount after discount, before tax (else quantity x unit price - discount)
 crm_lines,erp_lines currency         optional  ISO 4217 currency (else --currency)
+
+invoice_lines invoice_id    required  invoice number (one row per line; an invoice's rows together)
+invoice_lines customer_id   required  customer id
+invoice_lines customer_name optional  customer name (used when the customer is new)
+invoice_lines invoice_date  required  invoice date
+invoice_lines due_date      optional  due date (else from terms, else the customer's terms)
+invoice_lines terms         optional  payment terms: days, or 'Net 30'
+invoice_lines currency      optional  ISO 4217 currency (else the customer's, else --currency)
+invoice_lines invoice_line  optional  line number (default: the row's place in the invoice)
+invoice_lines contract_id   optional  contract the line bills (needed by reconcile billing)
+invoice_lines contract_line optional  contract line the line bills
+invoice_lines product       optional  product billed
+invoice_lines period        optional  billing period: YYYY-MM, or the service start date
+invoice_lines quantity      optional  quantity billed
+invoice_lines unit_price    optional  price of one unit
+invoice_lines discount      optional  discount amount of the line
+invoice_lines amount        required  line amount after discount, before tax
+invoice_lines tax           optional  tax of the line (the invoice total is the lines' amounts plus tax)
 
 gl        date       required  posting date
 gl        account    optional  GL account (filtered with --account)
@@ -124,6 +149,11 @@ generic    invoice_date:     invoice_date date doc_date document_date issue_date
 generic    due_date:         due_date duedate due date_due payment_due_date due_on
 generic    amount:           amount total invoice_amount total_amount amount_total gross gross_amount payment_amount amount_paid paid_amount amount_due total_due invoice_total amount_received
 generic    po_number:        po_number po purchase_order
+generic    open_amount:      open_amount open_balance amount_remaining balance_remaining remaining_amount balance balance_due open amount_open outstanding outstanding_amount
+generic    type:             type transaction_type document_type doc_type
+generic    applies_to:       applies_to created_from applied_to_invoice original_invoice credited_invoice
+generic    memo:             memo memo_description description message
+generic    status:           status invoice_status
 generic    payment_id:       payment_id payment payment_number receipt_id receipt receipt_number transaction_id
 generic    payment_date:     payment_date date received_date receipt_date date_received deposit_date paid_date date_paid received_on paid_on value_date
 generic    applied_amount:   applied_amount amount_applied applied
@@ -134,7 +164,7 @@ generic    payer_account:    payer_account payer_iban from_account
 generic    contract_id:      contract contract_number contract_no agreement_id subscription_id order_form_id order_form
 generic    line_id:          line line_no line_number contract_line item_no
 generic    customer:         customer_id customer_no customer_number account_id account account_number client_id
-generic    product:          product_id product_code sku item_code plan
+generic    product:          product_id product_code sku item_code plan item item_id item_name
 generic    metric:           usage_metric meter unit_of_measure uom
 generic    description:      product_name line_description
 generic    start_date:       start service_start contract_start start_on
@@ -151,6 +181,7 @@ generic    quantity:         qty seats licenses units usage_quantity
 generic    discount:         discount_percent discount_pct discount_amount
 generic    discount_until:   discount_end discount_end_date discount_through
 generic    tax_rate:         tax tax_percent tax_pct vat_rate
+generic    tax:              tax_amount vat vat_amount sales_tax
 generic    net_days:         terms payment_terms net_terms terms_days
 generic    event_id:         event usage_id record_id idempotency_key transaction_id
 generic    usage_date:       date event_date usage_day timestamp recorded_at
@@ -166,6 +197,8 @@ generic    source:           journal_source source_type je_source source_code tr
 generic    journal_id:       journal journal_entry journal_number je_number je_id entry_no document_number doc_number reference
 
 netsuite   customer_id:      id customer_id entity_id customer name
+netsuite   open_amount:      amount_remaining_foreign_currency amount_remaining
+netsuite   applies_to:       created_from
 netsuite   name:             company_name companyname name
 netsuite   customer_name:    customer name
 netsuite   currency:         currency
@@ -174,7 +207,7 @@ netsuite   credit_limit:     credit_limit
 netsuite   email:            email
 netsuite   invoice_id:       document_number invoice
 netsuite   invoice_date:     date
-netsuite   due_date:         due_date
+netsuite   due_date:         due_date due_date_receive_by
 netsuite   amount:           amount_foreign_currency amount amount_gross
 netsuite   po_number:        po_check_number
 netsuite   payment_id:       document_number payment
@@ -186,6 +219,9 @@ netsuite   source:           type transaction_type
 netsuite   journal_id:       document_number internal_id
 
 quickbooks customer_id:      customer name customer_full_name
+quickbooks open_amount:      open_balance balance
+quickbooks type:             transaction_type type
+quickbooks memo:             memo_description memo
 quickbooks name:             company company_name customer
 quickbooks customer_name:    customer name
 quickbooks currency:         currency
@@ -205,6 +241,8 @@ quickbooks source:           transaction_type type
 quickbooks journal_id:       num
 
 salesforce customer_id:      account_id accountid blng_account_c id
+salesforce open_amount:      blng_balance_c balance
+salesforce status:           blng_invoicestatus_c invoice_status status
 salesforce name:             account_name name
 salesforce customer_name:    account_name account_account_name
 salesforce currency:         currencyisocode currency_iso_code currency
@@ -212,6 +250,7 @@ salesforce terms:            blng_paymentterm_c payment_terms
 salesforce credit_limit:     credit_limit_c
 salesforce email:            billing_email_c email
 salesforce invoice_id:       invoice_number blng_invoice_c name
+salesforce payment_date:     payment_date
 salesforce invoice_date:     blng_invoicedate_c invoice_date
 salesforce due_date:         blng_duedate_c due_date
 salesforce amount:           blng_totalamount_c blng_amount_c total_amount amount
@@ -323,20 +362,53 @@ MappingFile read_mapping_file(const std::string& path) {
     ++n;
     std::string t(trim(line));
     if (t.empty() || t[0] == '#') continue;
+    // A comment after the value: ` #` outside quotes.
+    bool quoted = false;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (t[i] == '"') quoted = !quoted;
+      else if (!quoted && t[i] == '#' && i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t')) {
+        t = std::string(trim(std::string_view(t).substr(0, i)));
+        break;
+      }
+    }
     auto eq = t.find('=');
     if (eq == std::string::npos)
       throw Error(ErrorKind::kInput, "expected `field = Header Name`", {path, n, 1});
     std::string key(trim(std::string_view(t).substr(0, eq)));
     std::string value(trim(std::string_view(t).substr(eq + 1)));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    if (key.rfind("value ", 0) == 0 || key.rfind("value\t", 0) == 0) {
+      // value FIELD "Source text" = target
+      std::string_view rest = trim(std::string_view(key).substr(6));
+      std::size_t sp = rest.find_first_of(" \t");
+      std::string field(rest.substr(0, sp));
+      std::string from(sp == std::string_view::npos ? std::string_view() : trim(rest.substr(sp)));
+      if (from.size() >= 2 && from.front() == '"' && from.back() == '"') from = from.substr(1, from.size() - 2);
+      if (field.empty() || from.empty())
+        throw Error(ErrorKind::kInput, "expected `value FIELD \"text in the file\" = value`", {path, n, 1});
+      m.values.push_back({field, from, value});
+      continue;
+    }
     if (key == "date_format") m.date_format = value;
     else if (key == "decimal_comma") m.decimal_comma = (value == "true" || value == "yes" || value == "1");
     else if (key == "delimiter") {
       if (value == "tab" || value == "\\t") m.delimiter = '\t';
       else if (value.size() == 1) m.delimiter = value[0];
       else throw Error(ErrorKind::kInput, "delimiter must be one character or `tab`", {path, n, static_cast<int>(eq + 2)});
-    } else if (key == "currency") m.currency = value;
-    else m.columns.emplace_back(key, value);
+    } else if (key == "header_row") {
+      char* end = nullptr;
+      long row = std::strtol(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || row < 1 || row > 1000)
+        throw Error(ErrorKind::kInput, "header_row must be a line number from 1 to 1000", {path, n, static_cast<int>(eq + 2)});
+      m.header_row = static_cast<int>(row);
+    } else if (key == "currency" || key == "default_currency") {
+      // A code or an ISO 4217 name is the default currency; anything else names the column.
+      std::optional<core::Currency> c = core::find_currency(value);
+      if (!c) if (auto code = core::currency_code_for_name(value)) c = core::find_currency(*code);
+      if (c) m.currency = std::string(c->view());
+      else if (key == "currency") m.columns.emplace_back(key, value);
+      else throw Error(ErrorKind::kInput, "unknown currency '" + value + "'", {path, n, static_cast<int>(eq + 2)});
+    } else m.columns.emplace_back(key, value);
   }
   return m;
 }
@@ -353,11 +425,20 @@ ColumnMap ColumnMap::resolve(std::string_view kind, std::string_view profile, co
   ColumnMap map;
   map.header_ = header;
   std::vector<bool> taken(header.size(), false);
+  // Report labels ("Invoice: Invoice Number", "Account: Account ID", as Salesforce reports write
+  // them) also match by the label after the object name.
+  std::vector<std::string> labels(header.size());
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    std::size_t colon = header[i].rfind(": ");
+    if (colon != std::string::npos) labels[i] = normalize_header(std::string_view(header[i]).substr(colon + 2));
+  }
   // The first column not claimed yet by another field whose name is `want` (any spelling).
   auto find_header = [&](std::string_view want) -> int {
     std::string n = normalize_header(want);
     for (std::size_t i = 0; i < columns.size(); ++i)
       if (!taken[i] && columns.normalised(i) == n) return static_cast<int>(i);
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      if (!taken[i] && !labels[i].empty() && labels[i] == n) return static_cast<int>(i);
     return -1;
   };
 
@@ -414,6 +495,31 @@ int ColumnMap::index(std::string_view field) const {
   for (const auto& [name, idx] : indices_)
     if (name == field) return idx;
   return -1;
+}
+
+std::optional<std::string_view> mapped_value(const MappingFile* m, std::string_view field, std::string_view text) {
+  if (!m || m->values.empty()) return std::nullopt;
+  text = trim(text);
+  for (const auto& v : m->values) {
+    if (v.field != field || v.from.size() != text.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < text.size() && same; ++i)
+      same = std::tolower(static_cast<unsigned char>(text[i])) == std::tolower(static_cast<unsigned char>(v.from[i]));
+    if (same) return std::string_view(v.to);
+  }
+  return std::nullopt;
+}
+
+std::vector<core::DateFormat> profile_date_formats(std::string_view profile) {
+  // NetSuite and QuickBooks US exports write 12/01/2026 (and 1/5/2026); Salesforce reports in a
+  // US locale do too. ISO dates are always read as well.
+  if (profile == "netsuite" || profile == "quickbooks" || profile == "salesforce") return {core::DateFormat("%m/%d/%Y")};
+  return {};
+}
+
+std::string profile_default_currency(std::string_view profile) {
+  // QuickBooks Online US report exports carry no currency column: amounts are in the home currency.
+  return profile == "quickbooks" ? "USD" : "";
 }
 
 InputSettings settings_with_mapping(InputSettings s, const MappingFile* m) {

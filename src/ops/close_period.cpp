@@ -56,13 +56,21 @@ CloseResult close_period(store::LedgerStore& store, const Invocation& inv, const
   return result;
 }
 
-bool reopen_period(store::LedgerStore& store, const Invocation& inv, const core::Period& period, const std::string& reason) {
+std::vector<std::string> reopen_period(store::LedgerStore& store, const Invocation& inv, const core::Period& period,
+                                       const std::string& reason) {
   store::WriteTransaction tx(store);
-  if (!store.period_locked(period.name)) return false;
+  auto reopened = store.closed_periods_from(period.name);
+  if (reopened.empty()) return reopened;
   store.set_period_lock(period.name, false);
-  store.audit(audit_entry(inv, "reopen", "period", period.name, reason));
+  std::string detail = reason;
+  if (reopened.size() > 1 || reopened.front() != period.name) {
+    detail += " (reopened";
+    for (const auto& p : reopened) detail += " " + p;
+    detail += ")";
+  }
+  store.audit(audit_entry(inv, "reopen", "period", period.name, detail));
   tx.commit();
-  return true;
+  return reopened;
 }
 
 }  // namespace otc::ops

@@ -6,6 +6,7 @@
 #include "otc/import/collections_policy.hpp"
 #include "otc/ops/credit.hpp"
 
+#include "otc/core/error.hpp"
 #include "otc/store/transaction.hpp"
 
 namespace otc::ops {
@@ -44,6 +45,18 @@ InvoiceRunResult invoice_run(store::LedgerStore& store, const Invocation& inv, c
     due.clear();
     engine::group_into_invoices(std::move(drafts), due);
     for (const auto& draft : due) {
+      // A late charge dated into a closed period blocks its own invoice, not the run.
+      try {
+        store.ensure_period_open(draft.invoice_date, "invoice date");
+      } catch (const core::Error& e) {
+        if (e.kind() != core::ErrorKind::kPeriodClosed) throw;
+        std::string iso = draft.invoice_date.iso();
+        auto closed = store.closed_periods_from(std::string_view(iso).substr(0, 7));
+        for (const auto& l : draft.lines)
+          r.blocked.push_back({draft.customer, l.contract_id, l.line_id, std::string(engine::to_string(l.key.kind)), l.key.date,
+                               draft.invoice_date, l.money.total, draft.currency, closed.empty() ? iso.substr(0, 7) : closed.back()});
+        continue;
+      }
       std::string number = store::format_document_number(options.prefix, ++next);
       billing->post_invoice(draft, book.customer_id, number, batch);
       if (on_invoice) on_invoice(number, draft);
@@ -69,9 +82,13 @@ InvoiceRunResult invoice_run(store::LedgerStore& store, const Invocation& inv, c
   if (options.dry_run)
     r.note = r.invoices ? "dry run: would bill " + what + " through " + through.iso() + "; nothing was written"
                         : "dry run: nothing to bill through " + through.iso();
-  else
+  else if (r.blocked.empty())
     r.note = r.invoices ? "billed " + what + " through " + through.iso()
                         : "nothing to bill through " + through.iso() + ": every charge due is already invoiced";
+  else
+    r.note = r.invoices ? "billed " + what + " through " + through.iso() : "nothing billed through " + through.iso();
+  if (!r.blocked.empty())
+    r.note += "; " + std::to_string(r.blocked.size()) + " charge(s) not billed: their invoice date is in a closed period";
 
   if (!billed_customers.empty()) {
     CreditCheckOptions held_options{through};

@@ -1,5 +1,6 @@
 #include "otc/ops/reconcile_gl.hpp"
 
+#include <map>
 #include <optional>
 
 #include "otc/core/error.hpp"
@@ -39,13 +40,61 @@ std::string summarize(const engine::GlResult& r) {
   return s + "; " + report::break_summary(r.breaks);
 }
 
+/// The ledger's roll-forward as the GL keeps AR: net of unapplied cash and open credit. The GL
+/// credits AR with every receipt and every credit memo when it is posted, so: unapplied cash is a
+/// line of its own (compared with collected), credits are credit memos issued (applied or not),
+/// and opening and closing are open items less unapplied cash and open credit.
+std::vector<engine::LedgerRollForward> gl_basis_rollforward(store::LedgerStore& store, const core::Period& period) {
+  auto rows = ledger_rollforward(store, period);
+  auto row_for = [&](const core::Currency& c) -> engine::LedgerRollForward& {
+    for (auto& r : rows)
+      if (r.currency == c) return r;
+    engine::LedgerRollForward r;
+    r.currency = c;
+    r.closing = 0;
+    rows.push_back(r);
+    return rows.back();
+  };
+  // Opening net of what was unapplied before the period; closing net of what is at its end.
+  const core::Date before = period.first.add_days(-1);
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> start, end;  // currency -> (cash, credit)
+  auto read = [&](core::Date on, std::map<std::string, std::pair<std::int64_t, std::int64_t>>& into) {
+    store.for_each_unapplied(on, [&](const domain::UnappliedCredit& u) {
+      into[std::string(u.currency.view())].first += u.amount_minor;
+      row_for(u.currency);
+    });
+    for (const auto& m : store.open_credit_totals(on)) {
+      auto& e = into[std::string(m.currency.view())];
+      e.first -= m.minor;
+      e.second += m.minor;
+      row_for(m.currency);
+    }
+  };
+  read(before, start);
+  read(period.last, end);
+  for (auto& r : rows) {
+    std::string code(r.currency.view());
+    auto s0 = start[code], s1 = end[code];
+    r.opening -= s0.first + s0.second;
+    if (r.closing) *r.closing -= s1.first + s1.second;
+    r.unapplied = s1.first - s0.first;
+    r.credited += s1.second - s0.second;
+  }
+  store.for_each_period_document(period.first, period.last,
+                                 [&](std::string_view component, const core::Currency& c, std::string_view number) {
+                                   auto comp = engine::parse_roll_component(component);
+                                   if (comp) row_for(c).documents.emplace_back(*comp, std::string(number));
+                                 });
+  return rows;
+}
+
 }  // namespace
 
 ReconcileGlResult reconcile_gl(store::LedgerStore& store, const Invocation& inv, const ReconcileGlOptions& options,
                                const std::function<void(const ReconcileGlResult&)>& before_commit) {
   store::WriteTransaction tx(store);
   // The ledger first: a GL export without a currency column takes the ledger's only currency.
-  const auto ledger = ledger_rollforward(store, options.period);
+  const auto ledger = gl_basis_rollforward(store, options.period);
 
   std::optional<import::MappingFile> mapping;
   if (!options.map.empty()) mapping = import::read_mapping_file(options.map);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "otc/core/date.hpp"
@@ -15,9 +16,13 @@
 namespace otc::engine {
 
 /// A roll-forward component. kOther holds GL movements whose source maps to no component.
-enum class RollComponent { kOpening, kInvoiced, kCollected, kCredited, kWrittenOff, kFx, kClosing, kOther };
+/// kUnapplied is cash received in the period and not applied to an invoice by its end (the change
+/// in unapplied cash): the GL credits AR with all cash, so collected and unapplied cash are
+/// compared together.
+enum class RollComponent { kOpening, kInvoiced, kCollected, kCredited, kWrittenOff, kFx, kClosing, kOther, kUnapplied };
 
-/// "opening", "invoiced", "collected", "credited", "written_off", "fx", "closing", "other".
+/// "opening", "invoiced", "collected", "credited", "written_off", "fx", "closing", "other",
+/// "unapplied_cash".
 std::string_view roll_component_name(RollComponent c);
 std::optional<RollComponent> parse_roll_component(std::string_view name);
 
@@ -32,11 +37,17 @@ struct LedgerRollForward {
   std::int64_t credited = 0;
   std::int64_t written_off = 0;
   std::int64_t fx = 0;
+  /// Cash received in the period left unapplied at its end, less unapplied cash of earlier periods
+  /// applied in it (positive lowers AR). Zero in the close package, which rolls forward open items.
+  std::int64_t unapplied = 0;
+  /// The documents behind each component in the period (invoice, payment, credit memo numbers),
+  /// named in the breaks: those the GL does not show by journal id.
+  std::vector<std::pair<RollComponent, std::string>> documents;
   /// The ledger's own closing AR (sum of open balances at period end). When given, it must equal
   /// the formula, else rollforward_out_of_balance.
   std::optional<std::int64_t> closing;
 
-  std::int64_t computed_closing() const { return opening + invoiced - collected - credited - written_off + fx; }
+  std::int64_t computed_closing() const { return opening + invoiced - collected - unapplied - credited - written_off + fx; }
 };
 
 /// One row of the GL's AR control account export, parsed.

@@ -28,6 +28,17 @@ struct InputSettings {
   core::AmountStyle amount_style;
   char delimiter = ',';
   std::string default_currency;   ///< used when a row has no currency column/value
+  /// Dates tried after date_format when it fails (a profile's usual form, e.g. %m/%d/%Y for
+  /// NetSuite and QuickBooks US exports); empty = none.
+  std::vector<core::DateFormat> extra_date_formats;
+};
+
+/// One `value FIELD "Source text" = target` line: a cell of FIELD reading "Source text"
+/// (compared case-insensitively, blanks trimmed) is read as `target`.
+struct ValueMapping {
+  std::string field;
+  std::string from;
+  std::string to;
 };
 
 /// A mapping file: `field = Header Name` lines, plus `date_format`, `decimal_comma`, `delimiter`,
@@ -37,14 +48,27 @@ struct MappingFile {
   std::optional<std::string> date_format;
   std::optional<bool> decimal_comma;
   std::optional<char> delimiter;
-  std::optional<std::string> currency;
+  std::optional<std::string> currency;      ///< `currency = EUR` (an ISO 4217 code): the default currency
+  std::optional<int> header_row;            ///< `header_row = N`: the header is on physical line N
+  std::vector<ValueMapping> values;         ///< `value FIELD "text" = target` lines
 };
+
+/// The value a mapping file maps `text` of `field` to, when it has a `value` line for it.
+std::optional<std::string_view> mapped_value(const MappingFile* mapping, std::string_view field, std::string_view text);
+
+/// The currency a profile's exports are in when they name none and nothing else says (QuickBooks
+/// US: USD); empty when the profile assumes none.
+std::string profile_default_currency(std::string_view profile);
+
+/// The date formats a profile's exports use when the user declared none (empty: ISO only).
+std::vector<core::DateFormat> profile_date_formats(std::string_view profile);
 
 /// The settings a file is read with: `base` (command-line options) overridden by what the mapping
 /// file declares; the file's currency only fills in when no default currency was given.
 InputSettings settings_with_mapping(InputSettings base, const MappingFile* mapping);
 
-/// Reads a mapping file; throws otc::core::Error naming file:line on a bad line.
+/// Reads a mapping file; throws otc::core::Error naming file:line on a bad line. `currency = X`
+/// is the default currency when X is an ISO 4217 code, else the name of the currency column.
 MappingFile read_mapping_file(const std::string& path);
 
 /// Resolved column indices for one file: index per canonical field, -1 when absent.

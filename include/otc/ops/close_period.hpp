@@ -38,8 +38,10 @@ struct CloseResult {
 /// core::ErrorKind::kReportNotPlaced naming the temporary file that holds the complete report.
 CloseResult close_period(store::LedgerStore& store, const Invocation& invocation, const CloseOptions& options);
 
-/// Unlocks a closed period, auditing the reason; false when it was not closed (nothing done).
-bool reopen_period(store::LedgerStore& store, const Invocation& invocation, const core::Period& period,
+/// Reopens a period and every later closed one (closing locks every earlier date, so reopening
+/// reopens from a period onwards), auditing the reason. Returns the periods reopened, oldest
+/// first; empty when none was closed (nothing done).
+std::vector<std::string> reopen_period(store::LedgerStore& store, const Invocation& invocation, const core::Period& period,
                    const std::string& reason);
 
 }  // namespace otc::ops

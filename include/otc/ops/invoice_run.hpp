@@ -4,7 +4,8 @@
 // bill every charge due by `through` that no invoice holds, group the lines into invoices, number
 // them from the prefix's gapless sequence, post them, and append the batch and its audit entry.
 // A run that bills nothing writes nothing (not even its batch): a repeated run leaves the ledger
-// as it was. A dry run rolls back.
+// as it was. A dry run rolls back. An invoice dated on or before the lock date (a closed period)
+// is not posted: its charges are listed in `blocked` and the rest of the run goes on.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -26,6 +27,19 @@ struct InvoiceRunOptions {
   engine::BillingOptions billing;
 };
 
+/// A charge the run did not bill: its invoice date is on or before the lock date.
+struct BlockedCharge {
+  std::string customer;
+  std::string contract_id;
+  std::string line_id;
+  std::string kind;               ///< recurring, usage, adjustment
+  core::Date charge_date;
+  core::Date invoice_date;
+  std::int64_t total = 0;
+  core::Currency currency;
+  std::string period;             ///< the closed period that blocks it (the lock date's period)
+};
+
 struct InvoiceRunResult {
   long invoices = 0;
   long lines = 0;
@@ -35,6 +49,8 @@ struct InvoiceRunResult {
   /// Customers on credit hold at --through that this run billed (billing is contractual: they are
   /// billed, and named here).
   std::vector<std::string> held_billed;
+  /// Charges dated into a closed period: not billed, everything else is (exit 3: a person looks).
+  std::vector<BlockedCharge> blocked;
 };
 
 /// Called for each invoice as it is posted (a dry run too), in number order.

@@ -51,18 +51,27 @@ void SqliteLedger::for_each_open_item(core::Date as_of, const std::function<void
 }
 
 void SqliteLedger::for_each_unapplied(core::Date as_of, const std::function<void(const domain::UnappliedCredit&)>& fn) {
+  // Unapplied cash, and the open part of credit memos imported as open credit (issue 13).
   static constexpr const char* kCurrent =
-      "SELECT COALESCE(c.external_id, ''), COALESCE(c.name, ''), p.currency, SUM(p.unapplied_minor)"
+      "SELECT e, n, ccy, SUM(amt) FROM ("
+      " SELECT COALESCE(c.external_id, '') AS e, COALESCE(c.name, '') AS n, p.currency AS ccy, p.unapplied_minor AS amt"
       " FROM payments p INDEXED BY payments_unapplied LEFT JOIN customers c ON c.id=p.customer_id"
       " WHERE p.unapplied_minor <> 0 AND p.status='posted' AND p.received_date <= ?1"
+      " UNION ALL SELECT c.external_id, c.name, m.currency, m.open_minor FROM credit_memos m JOIN customers c ON c.id=m.customer_id"
+      " WHERE m.open_minor <> 0 AND m.memo_date <= ?1)"
       " GROUP BY 1, 2, 3 ORDER BY 1, 3";
   static constexpr const char* kHistoric =
-      "SELECT COALESCE(c.external_id, ''), COALESCE(c.name, ''), p.currency,"
-      " SUM(CASE WHEN p.last_activity <= ?1 THEN p.unapplied_minor ELSE p.amount_minor"
-      "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.payment_id=p.id AND a.applied_on <= ?1), 0) END)"
+      "SELECT e, n, ccy, SUM(amt) FROM ("
+      " SELECT COALESCE(c.external_id, '') AS e, COALESCE(c.name, '') AS n, p.currency AS ccy,"
+      " CASE WHEN p.last_activity <= ?1 THEN p.unapplied_minor ELSE p.amount_minor"
+      "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.payment_id=p.id AND a.applied_on <= ?1), 0) END AS amt"
       " FROM payments p LEFT JOIN customers c ON c.id=p.customer_id"
       " WHERE p.received_date <= ?1 AND (p.status='posted' OR (p.status='reversed' AND p.reversed_on > ?1))"
       "   AND (p.unapplied_minor <> 0 OR p.last_activity > ?1)"
+      " UNION ALL SELECT c.external_id, c.name, m.currency, m.amount_minor"
+      "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.credit_memo_id=m.id AND a.applied_on <= ?1), 0)"
+      " FROM credit_memos m JOIN customers c ON c.id=m.customer_id"
+      " WHERE m.memo_date <= ?1 AND (m.open_minor <> 0 OR m.last_activity > ?1) AND m.batch_id IN (SELECT id FROM import_batches WHERE kind='invoices'))"
       " GROUP BY 1, 2, 3 ORDER BY 1, 3";
   auto& s = as_of >= max_activity() ? stmt(balances_.unapplied, kCurrent) : stmt(balances_.unapplied_hist, kHistoric);
   std::string day = as_of.iso();

@@ -8,39 +8,61 @@ namespace otc::store::sqlite {
 using core::Error;
 using core::ErrorKind;
 
+// Closing a period locks it and every date before it (a lock date, as ERPs keep one): the lock
+// date is the last day of the latest locked period. Reopening a period reopens it and every later one.
+
 bool SqliteLedger::period_locked(std::string_view period) {
-  Statement s(db_.handle(), "SELECT locked FROM period_locks WHERE period=?1");
+  Statement s(db_.handle(), "SELECT 1 FROM period_locks WHERE locked = 1 AND period >= ?1 LIMIT 1");
   s.bind(1, period);
-  bool locked = s.step() && s.int64(0) == 1;
+  bool locked = s.step();
   s.reset();
   return locked;
+}
+
+std::vector<std::string> SqliteLedger::closed_periods_from(std::string_view period) {
+  Statement s(db_.handle(), "SELECT period FROM period_locks WHERE locked = 1 AND period >= ?1 ORDER BY period");
+  s.bind(1, period);
+  std::vector<std::string> out;
+  while (s.step()) out.emplace_back(s.text(0));
+  return out;
 }
 
 void SqliteLedger::ensure_period_open(core::Date d, std::string_view what) {
   if (!locks_loaded_) {
     locked_periods_.clear();
-    Statement s(db_.handle(), "SELECT period FROM period_locks WHERE locked = 1");
+    Statement s(db_.handle(), "SELECT period FROM period_locks WHERE locked = 1 ORDER BY period DESC LIMIT 1");
     while (s.step()) locked_periods_.emplace_back(s.text(0));
     locks_loaded_ = true;
   }
   if (locked_periods_.empty()) return;
-  char ym[7];
+  const std::string& latest = locked_periods_.front();  // the lock date is this period's last day
   std::string iso = d.iso();
-  std::copy(iso.begin(), iso.begin() + 7, ym);
-  for (const auto& p : locked_periods_) {
-    if (p == std::string_view(ym, 7))
-      throw Error(ErrorKind::kPeriodClosed, "the " + std::string(what) + " " + iso + " falls in a closed period (" + p + ")", {},
-                  "reopen it with `otc reopen --period " + p + " --reason ...`");
-  }
+  std::string_view ym(iso.data(), 7);
+  if (ym > std::string_view(latest)) return;
+  if (ym == std::string_view(latest))
+    throw Error(ErrorKind::kPeriodClosed, "the " + std::string(what) + " " + iso + " falls in a closed period (" + latest + ")", {},
+                "reopen it with `otc reopen --period " + latest + " --reason ...`");
+  std::string period(ym);
+  throw Error(ErrorKind::kPeriodClosed,
+              "the " + std::string(what) + " " + iso + " is before the lock date (" + latest + " is closed, which locks " + period +
+                  " and every earlier period)",
+              {}, "reopen from that period with `otc reopen --period " + period + " --reason ...`");
 }
 
 void SqliteLedger::set_period_lock(std::string_view period, bool locked) {
-  Statement s(db_.handle(),
-              "INSERT INTO period_locks(period, locked, changed_at) VALUES(?1, ?2, ?3)"
-              " ON CONFLICT(period) DO UPDATE SET locked=excluded.locked, changed_at=excluded.changed_at");
   std::string now = utc_timestamp();
-  s.bind(1, period).bind(2, locked ? 1 : 0).bind(3, now);
-  s.step();
+  if (locked) {
+    Statement s(db_.handle(),
+                "INSERT INTO period_locks(period, locked, changed_at) VALUES(?1, 1, ?2)"
+                " ON CONFLICT(period) DO UPDATE SET locked=excluded.locked, changed_at=excluded.changed_at");
+    s.bind(1, period).bind(2, now);
+    s.step();
+  } else {
+    // Reopening a period reopens every later one too: a lock date cannot have a hole.
+    Statement s(db_.handle(), "UPDATE period_locks SET locked = 0, changed_at = ?2 WHERE period >= ?1 AND locked = 1");
+    s.bind(1, period).bind(2, now);
+    s.step();
+  }
   locks_loaded_ = false;
 }
 

@@ -75,6 +75,18 @@ class SqliteLedger final : public LedgerStore, public CollectionsStore, public C
   PutResult put_invoice(const domain::Invoice& inv, std::int64_t customer_id, std::uint64_t hash, std::int64_t batch,
                         long line) override;
   std::optional<InvoiceRef> find_invoice(std::string_view ext) override;
+  std::string customer_currency(std::string_view customer_external_id) override;
+  std::optional<std::pair<std::int64_t, core::Date>> opening_balance_of(std::int64_t invoice_id) override;
+  PutResult put_credit_memo_record(const domain::Invoice& memo, std::int64_t customer_id, std::string_view reason,
+                                   std::uint64_t hash, std::int64_t batch, long line) override;
+  std::int64_t credit_memo_open(std::int64_t memo_id) override;
+  void apply_credit_memo(std::int64_t memo_id, std::int64_t invoice_id, std::int64_t amount, core::Date on,
+                         std::int64_t batch) override;
+  std::optional<InvoiceRef> find_customer_invoice_by_number(std::int64_t customer_id, std::string_view number) override;
+  void put_imported_lines(std::int64_t invoice_id, const std::vector<BilledLineRecord>& lines) override;
+  std::vector<core::Money> open_credit_totals(core::Date as_of) override;
+  void for_each_period_document(core::Date from, core::Date to,
+                                const std::function<void(std::string_view, const core::Currency&, std::string_view)>& fn) override;
 
   // Cash (cash.cpp).
   PutResult put_payment(const domain::Payment& p, std::optional<std::int64_t> customer_id, std::uint64_t hash,
@@ -110,6 +122,7 @@ class SqliteLedger final : public LedgerStore, public CollectionsStore, public C
 
   // Periods (periods.cpp).
   bool period_locked(std::string_view period) override;
+  std::vector<std::string> closed_periods_from(std::string_view period) override;
   void ensure_period_open(core::Date d, std::string_view what) override;
   void set_period_lock(std::string_view period, bool locked) override;
 
@@ -258,7 +271,7 @@ class SqliteLedger final : public LedgerStore, public CollectionsStore, public C
     std::optional<Statement> put, stub, find, compare, terms, add_alias;
   } customers_;
   struct {
-    std::optional<Statement> put, compare, find;
+    std::optional<Statement> put, compare, find, memo_put, memo_compare, memo_apply, memo_open, opening;
   } invoices_;
   struct {
     std::optional<Statement> put, compare, find, has_app, apply_ins, apply_inv, apply_pay, bank_key, add_adj, adj_inv,

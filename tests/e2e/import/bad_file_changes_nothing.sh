@@ -7,7 +7,7 @@ otc import invoices invoices_bad.csv
 expect_rc 1
 expect_stdout </dev/null
 expect_stderr <<'EOF2'
-otc: error: invoices_bad.csv:3:4: invoice_date '2026-02-30' is not a date (expected YYYY-MM-DD; declare another format with --date-format)
+otc: error: invoices_bad.csv:3:4: invoice_date '2026-02-30' is not a date in the form YYYY-MM-DD (declare the file's form with date_format in a mapping file or --date-format)
   INV-11,C1,Acme Corp,2026-02-30,2026-10-01,100.00,USD
                       ^
 otc: error: invoices_bad.csv:4:6: amount '12.345': more decimal places than the currency allows (USD has 2)

@@ -12,8 +12,14 @@ expect_rc 0
 otc aging --as-of 2026-10-31 --by invoice
 expect_stdout <<'EOF2'
 as_of,customer_id,customer_name,invoice_id,invoice_date,due_date,days_past_due,currency,current,1-30,31-60,61-90,91-120,121+,open_total,unapplied_credit
-2026-10-31,C9,,7002,2026-09-05,2026-10-05,26,EUR,0.00,-100.00,0.00,0.00,0.00,0.00,-100.00,
-2026-10-31,C9,,7001,2026-10-01,2026-10-31,0,EUR,1234.56,0.00,0.00,0.00,0.00,0.00,1234.56,
+2026-10-31,C9,C9,7001,2026-10-01,2026-10-31,0,EUR,1234.56,0.00,0.00,0.00,0.00,0.00,1234.56,
+EOF2
+# `Customer` holds id and name (QuickBooks): the stub is named C9 too.
+# The negative row (7002, -100,00) is a credit memo, not a negative invoice: open credit on C9.
+otc aging --as-of 2026-10-31
+expect_stdout <<'EOF2'
+as_of,customer_id,customer_name,currency,current,1-30,31-60,61-90,91-120,121+,open_total,unapplied_credit
+2026-10-31,C9,C9,EUR,1234.56,0.00,0.00,0.00,0.00,0.00,1234.56,100.00
 EOF2
 # Without the mapping file the required columns are missing: a clear error naming them.
 sed 's/7002/7003/' invoices_us_dates.csv > unmapped.csv

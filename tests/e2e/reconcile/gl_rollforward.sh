@@ -1,19 +1,22 @@
 # reconcile gl: the ledger's AR roll-forward for 2026-10 against a GL AR control account export.
-# Ledger (USD): opening 2,300.00 (INV-1 600 + INV-2 500 + INV-4 1,200) - collected 900.00 (P3) =
-# closing 1,400.00; EUR: invoiced 250.50 (INV-3). Unapplied cash (P2, P4) is not AR.
+# Ledger (USD): opening 2,300.00 (INV-1 600 + INV-2 500 + INV-4 1,200) - collected 900.00 (P3)
+# - unapplied cash 75.00 (P4) = closing 1,325.00; EUR: invoiced 250.50 (INV-3) - unapplied cash
+# 50.00 (P2) = 200.50. As in the GL, AR is net of unapplied cash: the GL credits AR with every
+# receipt, so collected and unapplied cash are compared together.
 cp "$FIXTURES/import/invoices_small.csv" "$FIXTURES/import/payments_small.csv" .
 otc init; expect_rc 0
 otc import invoices invoices_small.csv; expect_rc 0
 otc import payments payments_small.csv; expect_rc 0
 # The GL: a balance-forward row before the period, the period's postings, rows of other accounts
-# (revenue, unapplied cash) and a row after the period, which must all be left out.
+# (revenue) and a row after the period, which must all be left out.
 cat > gl.csv <<'EOF2'
 date,account,debit,credit,currency,source,journal_id
 2026-09-30,1200,"2,300.00",,USD,Balance forward,BF-2026-09
 2026-10-01,1200,250.50,,EUR,Invoice,INV-3
 2026-10-01,4000,,250.50,EUR,Invoice,INV-3
 2026-10-05,1200,,900.00,USD,Customer Payment,P3
-2026-10-20,2150,,50.00,EUR,Customer Payment,P2
+2026-10-20,1200,,50.00,EUR,Customer Payment,P2
+2026-10-30,1200,,75.00,USD,Customer Payment,P4
 2026-11-02,1200,100.00,,USD,Invoice,INV-9
 EOF2
 
@@ -23,23 +26,25 @@ expect_rc 0
 expect_stdout <<'EOF2'
 type,keys,left,right,difference,currency,suggestion
 EOF2
-expect_stderr_has "reconcile gl 2026-10: 3 GL rows used, 2 of other accounts left out, 1 after the period left out; EUR closing AR: ledger 250.50, GL 250.50, difference 0.00; USD closing AR: ledger 1400.00, GL 1400.00, difference 0.00; 0 breaks"
+expect_stderr_has "reconcile gl 2026-10: 5 GL rows used, 1 of other accounts left out, 1 after the period left out; EUR closing AR: ledger 200.50, GL 200.50, difference 0.00; USD closing AR: ledger 1325.00, GL 1325.00, difference 0.00; 0 breaks"
 diff -u - rollforward.csv <<'EOF2' || fail "roll-forward detail differs"
 period,currency,component,ledger,gl,difference,gl_sources
 2026-10,EUR,opening,0.00,0.00,0.00,
 2026-10,EUR,invoiced,250.50,250.50,0.00,Invoice 250.50 (1 row)
-2026-10,EUR,collected,0.00,0.00,0.00,
+2026-10,EUR,collected,0.00,50.00,-50.00,Customer Payment 50.00 (1 row)
+2026-10,EUR,unapplied_cash,50.00,0.00,50.00,
 2026-10,EUR,credited,0.00,0.00,0.00,
 2026-10,EUR,written_off,0.00,0.00,0.00,
 2026-10,EUR,fx,0.00,0.00,0.00,
-2026-10,EUR,closing,250.50,250.50,0.00,
+2026-10,EUR,closing,200.50,200.50,0.00,
 2026-10,USD,opening,2300.00,2300.00,0.00,before 2026-10-01 2300.00 (1 row)
 2026-10,USD,invoiced,0.00,0.00,0.00,
-2026-10,USD,collected,900.00,900.00,0.00,Customer Payment 900.00 (1 row)
+2026-10,USD,collected,900.00,975.00,-75.00,Customer Payment 975.00 (2 rows)
+2026-10,USD,unapplied_cash,75.00,0.00,75.00,
 2026-10,USD,credited,0.00,0.00,0.00,
 2026-10,USD,written_off,0.00,0.00,0.00,
 2026-10,USD,fx,0.00,0.00,0.00,
-2026-10,USD,closing,1400.00,1400.00,0.00,
+2026-10,USD,closing,1325.00,1325.00,0.00,
 EOF2
 # The run is in the audit trail, with the GL file's checksum; nothing else was written.
 otc log --command "reconcile gl"
@@ -53,9 +58,9 @@ otc reconcile gl gl_off.csv --period 2026-10 --account 1200
 expect_rc 3
 expect_stdout <<'EOF2'
 type,keys,left,right,difference,currency,suggestion
-rollforward_difference,currency=USD|component=collected,900.00,890.00,10.00,USD,"the ledger has more collected than the other side; GL by source: Customer Payment 890.00 (1 row); find the postings in one and not the other (cut-off, manual journals)"
+rollforward_difference,currency=USD|component=collected,975.00,965.00,10.00,USD,"the ledger has more collected (with unapplied cash) than the other side; GL by source: Customer Payment 965.00 (2 rows); find the postings in one and not the other (cut-off, manual journals)"
 EOF2
-expect_stderr_has "USD closing AR: ledger 1400.00, GL 1410.00, difference -10.00; 1 break (rollforward_difference 1)"
+expect_stderr_has "USD closing AR: ledger 1325.00, GL 1335.00, difference -10.00; 1 break (rollforward_difference 1)"
 
 # 3. A manual journal on the AR account whose source maps to no component; mapped with --source
 #    it becomes a write-off the ledger does not have.
@@ -79,7 +84,7 @@ otc --ledger broken.db reconcile gl gl.csv --period 2026-10 --account 1200
 expect_rc 3
 expect_stdout <<'EOF2'
 type,keys,left,right,difference,currency,suggestion
-rollforward_out_of_balance,currency=USD|component=closing,1300.00,1400.00,-100.00,USD,the ledger's open balances at period end differ from opening + invoiced - collected - credited - written off + fx; a posting is missing from the period's movements (back-dated entry?)
+rollforward_out_of_balance,currency=USD|component=closing,1225.00,1325.00,-100.00,USD,the ledger's open balances at period end differ from opening + invoiced - collected - credited - written off + fx; a posting is missing from the period's movements (back-dated entry?)
 EOF2
 
 # 5. A bad GL file: every bad row named FILE:LINE:COLUMN, exit 1, no report and no audit entry.
@@ -115,11 +120,12 @@ expect_stderr_has "otc: error: gl_nodate.csv:1: no column for required field(s):
 
 # 6. Another layout through a mapping file: one signed amount, US dates, no currency column
 #    (--currency; a ledger with one currency would be used by default). This USD-only export
-#    ties for USD, and the ledger's EUR invoicing is missing from it.
+#    ties for USD, and the ledger's EUR invoicing and receipt are missing from it (named).
 cat > gl_qb.csv <<'EOF2'
 Posting Date,Acct,Txn Type,Num,Amount
 09/30/2026,1200,Balance forward,,"2,300.00"
 10/05/2026,1200,Payment,P3,-900.00
+10/30/2026,1200,Payment,P4,-75.00
 EOF2
 cat > qb.map <<'EOF2'
 date = Posting Date
@@ -132,7 +138,8 @@ otc reconcile gl gl_qb.csv --period 2026-10 --account 1200 --map qb.map --curren
 expect_rc 3
 expect_stdout <<'EOF2'
 type,keys,left,right,difference,currency,suggestion
-rollforward_difference,currency=EUR|component=invoiced,250.50,0.00,250.50,EUR,"the ledger has more invoiced than the other side; GL by source: no GL rows; find the postings in one and not the other (cut-off, manual journals)"
+rollforward_difference,currency=EUR|component=collected,50.00,0.00,50.00,EUR,"the ledger has more collected (with unapplied cash) than the other side; GL by source: no GL rows; in the ledger, not in the GL: P2; find the postings in one and not the other (cut-off, manual journals)"
+rollforward_difference,currency=EUR|component=invoiced,250.50,0.00,250.50,EUR,"the ledger has more invoiced than the other side; GL by source: no GL rows; in the ledger, not in the GL: INV-3; find the postings in one and not the other (cut-off, manual journals)"
 EOF2
 
 # Usage errors exit 2.

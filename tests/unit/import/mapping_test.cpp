@@ -3,6 +3,9 @@
 #include "otc/core/error.hpp"
 #include "otc/import/mapping.hpp"
 
+#include <cstdio>
+#include <fstream>
+
 using namespace otc;
 using import::ColumnMap;
 
@@ -60,4 +63,39 @@ TEST_CASE("mapping: profile names first, then generic ones, then the canonical n
     }
   }
   CHECK_THROWS_AS(ColumnMap::resolve("invoices", "sap", nullptr, {"a"}, "x.csv"), core::Error);
+}
+
+TEST_CASE("mapping: currency = Header is a column, a code or name a default; value maps; header_row", "[import][mapping]") {
+  const std::string path = "mapping_test_issue13.map";
+  {
+    std::ofstream f(path);
+    f << "currency = Txn Currency   # the column\n"
+         "header_row = 5\n"
+         "value status \"Paid In Full\" = paid\n"
+         "value currency \"Dollars\" = USD\n";
+  }
+  auto m = import::read_mapping_file(path);
+  CHECK_FALSE(m.currency);
+  REQUIRE(m.columns.size() == 1);
+  CHECK(m.columns[0] == std::make_pair(std::string("currency"), std::string("Txn Currency")));
+  CHECK(m.header_row == 5);
+  CHECK(import::mapped_value(&m, "status", " paid in full ") == std::optional<std::string_view>("paid"));
+  CHECK(import::mapped_value(&m, "currency", "Dollars") == std::optional<std::string_view>("USD"));
+  CHECK_FALSE(import::mapped_value(&m, "currency", "Paid In Full"));
+  {
+    std::ofstream f(path);
+    f << "currency = \"Euro\"\n";
+  }
+  CHECK(import::read_mapping_file(path).currency == std::optional<std::string>("EUR"));
+  std::remove(path.c_str());
+  // Salesforce report labels match by the label after the object name.
+  auto cm = import::ColumnMap::resolve("invoices", "salesforce", nullptr,
+                                       {"Invoice: Invoice Number", "Account: Account ID", "Invoice: Invoice Date",
+                                        "Invoice: Total Amount", "Invoice: Balance"},
+                                       "sf.csv");
+  CHECK(cm.index("invoice_id") == 0);
+  CHECK(cm.index("customer_id") == 1);
+  CHECK(cm.index("invoice_date") == 2);
+  CHECK(cm.index("amount") == 3);
+  CHECK(cm.index("open_amount") == 4);
 }

@@ -64,7 +64,7 @@ TEST_CASE("ops import: a bad row leaves the ledger unchanged and every bad row i
   CHECK(l.issues[0].where.column == 3);
   CHECK(l.issues[0].where.text == "INV-11,C1,2026-02-30,2026-10-01,100.00,USD");
   CHECK(l.issues[0].where.caret == 10);
-  CHECK(l.issues[0].message == "invoice_date '2026-02-30' is not a date (expected YYYY-MM-DD; declare another format with --date-format)");
+  CHECK(l.issues[0].message == "invoice_date '2026-02-30' is not a date in the form YYYY-MM-DD (declare the file's form with date_format in a mapping file or --date-format)");
   CHECK(l.issues[1].where.line == 4);
   CHECK(l.issues[1].where.column == 5);
   CHECK(l.count("customers") == 0);
