@@ -32,6 +32,8 @@ void run_aging(Context& ctx, const AgingArgs& a) {
   const core::Date as_of = ctx.as_of();
   ctx.format();  // a bad --format fails before the ledger is opened
   if (!a.in.empty()) ops::currency_option(a.in, "--in");
+  if (!a.in.empty() && a.disputes == "separate")
+    throw core::Error(core::ErrorKind::kUsage, "--disputes separate cannot be combined with --in (yet): run them apart");
   const bool separate = a.disputes == "separate";
   auto store = ctx.open_ledger_read_only();
   if (!a.in.empty()) {

@@ -8,12 +8,15 @@
 #include "otc/engine/dso.hpp"
 #include "otc/engine/fx.hpp"
 #include "otc/engine/kpi.hpp"
+#include "otc/import/collections_policy.hpp"
 #include "otc/ops/aging.hpp"
+#include "otc/ops/collect_book.hpp"
 #include "otc/ops/credit.hpp"
 #include "otc/ops/fx.hpp"
 #include "otc/ops/kpi.hpp"
 #include "otc/ops/invoice_run.hpp"
 #include "otc/ops/unbilled.hpp"
+#include "otc/store/collections_store.hpp"
 #include "otc/store/transaction.hpp"
 
 namespace otc::ops {
@@ -157,6 +160,21 @@ report::Dashboard dashboard(store::LedgerStore& store, const DashboardOptions& o
     });
   }
 
+  // Disputes and promises from the collections book (the same reads as `dispute list` and
+  // `collect promises`): open disputed amounts per currency at the as-of date and the prior month-end.
+  const std::size_t prior_index = M >= 2 ? M - 2 : 0;
+  CollectionsBook book;
+  std::map<std::string, std::int64_t> disputed_now, disputed_prior;
+  {
+    store::ReadTransaction tx(store);
+    book = read_collections_book(store, o.as_of, import::default_collections_policy());
+    for (const auto& dr : store::collections(store).disputes(o.as_of)) {
+      const std::string ccy(dr.currency.view());
+      if (dispute_open_at(dr, o.as_of)) disputed_now[ccy] += dr.amount_minor;
+      if (dispute_open_at(dr, ends[prior_index])) disputed_prior[ccy] += dr.amount_minor;
+    }
+    tx.end();
+  }
   for (const auto& [target, members] : groups) {
     report::DashboardPanel p;
     p.currency = std::string(target.view());
@@ -168,6 +186,7 @@ report::Dashboard dashboard(store::LedgerStore& store, const DashboardOptions& o
     std::vector<std::int64_t> open(M, 0), current(M, 0);
     std::vector<std::optional<engine::KpiInput>> kpi(M);
     std::int64_t unapplied = 0, unapplied_prior = 0, unbilled_now = 0, unbilled_prior = 0;
+    std::int64_t disputed = 0, disputed_before = 0;
     for (const Raw* r : members) {
       engine::CrossRate rate = fx.rate(r->ccy.view(), target.view(), o.as_of);
       if (r->ccy.view() != target.view())
@@ -208,6 +227,9 @@ report::Dashboard dashboard(store::LedgerStore& store, const DashboardOptions& o
         }
       }
       unapplied += cv(r->unapplied);
+      const std::string member_ccy(r->ccy.view());
+      if (auto it = disputed_now.find(member_ccy); it != disputed_now.end()) disputed += cv(it->second);
+      if (auto it = disputed_prior.find(member_ccy); it != disputed_prior.end()) disputed_before += cv(it->second);
       unapplied_prior += cv(r->unapplied_prior);
       unbilled_now += cv(r->unbilled);
       unbilled_prior += cv(r->unbilled_prior);
@@ -248,7 +270,7 @@ report::Dashboard dashboard(store::LedgerStore& store, const DashboardOptions& o
         k[before].collection_rate_x100, "collected / (opening AR + billed)");
     fig("unapplied_cash", "Unapplied cash", FigureKind::kAmount, unapplied, unapplied_prior);
     fig("unbilled", "Unbilled revenue", FigureKind::kAmount, unbilled_now, unbilled_prior);
-    fig("disputed", "Disputed", FigureKind::kAmount, std::nullopt, std::nullopt, "disputes are not recorded in this ledger");
+    fig("disputed", "Disputed", FigureKind::kAmount, disputed, disputed_before, "open disputes (otc dispute list)");
     for (auto e : ends) p.months.push_back(month_label(e));
     d.panels.push_back(std::move(p));
   }
@@ -289,14 +311,48 @@ report::Dashboard dashboard(store::LedgerStore& store, const DashboardOptions& o
     }
     d.tables.push_back(std::move(t));
   }
-  d.tables.push_back({"disputes", "Largest open disputes", "No disputes are recorded in this ledger (otc dispute)",
-                      {{"dispute", CellKind::kText}, {"customer", CellKind::kText}, {"currency", CellKind::kText},
-                       {"amount", CellKind::kNumber}},
-                      {}});
-  d.tables.push_back({"broken_promises", "Broken promises to pay", "No promises to pay are recorded in this ledger (otc collect)",
-                      {{"customer", CellKind::kText}, {"promised_date", CellKind::kDate}, {"currency", CellKind::kText},
-                       {"amount", CellKind::kNumber}},
-                      {}});
+  {
+    // The largest disputes open at the as-of date, at most ten (as `dispute list --status open`).
+    report::DashboardTable t{"disputes", "Largest open disputes", "No dispute is open at " + o.as_of.iso(),
+                             {{"dispute", CellKind::kText}, {"invoice", CellKind::kText}, {"customer", CellKind::kText},
+                              {"reason", CellKind::kText}, {"owner", CellKind::kText}, {"age_days", CellKind::kNumber},
+                              {"currency", CellKind::kText}, {"amount", CellKind::kNumber}},
+                             {}};
+    std::vector<const store::DisputeRecord*> open;
+    for (const auto& dr : book.disputes)
+      if (dispute_open_at(dr, o.as_of)) open.push_back(&dr);
+    std::stable_sort(open.begin(), open.end(), [](const auto* a, const auto* b) { return a->amount_minor > b->amount_minor; });
+    for (std::size_t i = 0; i < open.size() && i < 10; ++i) {
+      const auto& dr = *open[i];
+      auto c = book.customers.find(dr.customer_id);
+      const std::string who = c == book.customers.end() ? std::string() : c->second.external_id + " " + c->second.name;
+      t.rows.push_back({std::to_string(dr.id), dr.invoice, who, dr.reason, dr.owner,
+                        std::to_string(o.as_of.days_since(dr.opened_on)), std::string(dr.currency.view()),
+                        core::format_amount(dr.amount_minor, dr.currency.exponent)});
+    }
+    d.tables.push_back(std::move(t));
+  }
+  {
+    // Promises broken by the as-of date, the latest first, at most ten (as `collect promises --status broken`).
+    report::DashboardTable t{"broken_promises", "Broken promises to pay", "No promise to pay is broken at " + o.as_of.iso(),
+                             {{"customer", CellKind::kText}, {"promised_date", CellKind::kDate}, {"invoices", CellKind::kText},
+                              {"currency", CellKind::kText}, {"amount", CellKind::kNumber}, {"paid", CellKind::kNumber}},
+                             {}};
+    std::vector<std::pair<const Account*, const PromiseView*>> broken;
+    for (const auto& a : book.accounts)
+      for (const auto& pv : a.promises)
+        if (pv.outcome.status == engine::PromiseStatus::kBroken) broken.push_back({&a, &pv});
+    std::stable_sort(broken.begin(), broken.end(),
+                     [](const auto& x, const auto& y) { return x.second->record.due_date > y.second->record.due_date; });
+    for (std::size_t i = 0; i < broken.size() && i < 10; ++i) {
+      const auto& [a, pv] = broken[i];
+      const auto& r = pv->record;
+      t.rows.push_back({a->customer.external_id + " " + a->customer.name, r.due_date.iso(), r.invoices,
+                        std::string(r.currency.view()), core::format_amount(r.amount_minor, r.currency.exponent),
+                        core::format_amount(pv->outcome.paid_minor, r.currency.exponent)});
+    }
+    d.tables.push_back(std::move(t));
+  }
   return d;
 }
 

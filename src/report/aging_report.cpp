@@ -8,7 +8,7 @@ namespace {
 
 void write_rows(RowSink& sink, const engine::AgingBuckets& buckets, const std::vector<engine::AgingRow>& rows,
                 const std::vector<engine::AgingRow>& total_rows, core::Date as_of, bool by_invoice, bool totals,
-                const AgingFx* fx) {
+                const AgingFx* fx, bool disputed) {
   std::vector<Column> cols;
   // --format table drops, when too wide: as_of, invoice_date, unapplied_credit, customer_name
   // (docs/output-formats.md).
@@ -23,7 +23,7 @@ void write_rows(RowSink& sink, const engine::AgingBuckets& buckets, const std::v
   }
   cols.push_back({"currency", CellKind::kText});
   for (const auto& label : buckets.labels()) cols.push_back({label, CellKind::kNumber});
-  if (acc.disputes_separate()) cols.push_back({"disputed", CellKind::kNumber});
+  if (disputed) cols.push_back({"disputed", CellKind::kNumber});
   cols.push_back({"open_total", CellKind::kNumber});
   cols.push_back({"unapplied_credit", CellKind::kNumber, 3});
   if (fx) {
@@ -49,7 +49,7 @@ void write_rows(RowSink& sink, const engine::AgingBuckets& buckets, const std::v
     }
     cells.push_back(r.currency);
     for (auto v : r.buckets) cells.push_back(core::format_amount(v, r.exponent));
-    if (acc.disputes_separate()) cells.push_back(core::format_amount(r.disputed, r.exponent));
+    if (disputed) cells.push_back(core::format_amount(r.disputed, r.exponent));
     cells.push_back(core::format_amount(r.open_total, r.exponent));
     cells.push_back(by_invoice && !total ? "" : core::format_amount(r.unapplied_credit, r.exponent));
     if (fx) {
@@ -71,13 +71,13 @@ void write_rows(RowSink& sink, const engine::AgingBuckets& buckets, const std::v
 
 void write_aging(RowSink& sink, const engine::AgingAccumulator& acc, core::Date as_of, bool by_invoice, bool totals) {
   write_rows(sink, acc.buckets(), acc.rows(), totals ? acc.totals() : std::vector<engine::AgingRow>{}, as_of, by_invoice,
-             totals, nullptr);
+             totals, nullptr, acc.disputes_separate());
 }
 
 void write_aging_converted(RowSink& sink, const engine::AgingBuckets& buckets, const std::vector<engine::AgingRow>& rows,
                            const std::vector<engine::AgingRow>& total_rows, const AgingFx& fx, core::Date as_of,
                            bool by_invoice, bool totals) {
-  write_rows(sink, buckets, rows, total_rows, as_of, by_invoice, totals, &fx);
+  write_rows(sink, buckets, rows, total_rows, as_of, by_invoice, totals, &fx, false);
 }
 
 }  // namespace otc::report

@@ -5,4 +5,4 @@
 ALTER TABLE credit_memos ADD COLUMN content_hash INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE credit_memos ADD COLUMN source_line INTEGER;
 CREATE INDEX credit_memos_open ON credit_memos(customer_id, currency) WHERE open_minor <> 0;
-CREATE INDEX adjustments_invoice ON adjustments(invoice_id, kind);
+CREATE INDEX adjustments_invoice_kind ON adjustments(invoice_id, kind);
