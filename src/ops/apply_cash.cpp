@@ -46,7 +46,7 @@ struct MatchBasis {
 
 MatchBasis load_match_basis(store::LedgerStore& store) {
   MatchBasis b;
-  store.for_each_open_item(core::Date::from_days(2932896) /* 9999-12-31 */, [&](const domain::OpenItem& it) {
+  store.for_each_open_item(core::Date::max() /* every open item: the last supported date */, [&](const domain::OpenItem& it) {
     if (it.open_minor <= 0) return;
     b.invoice_index.emplace(it.invoice_id, b.invoices.size());
     b.invoices.push_back({it.invoice_id, it.invoice_external_id, it.customer_id, it.currency, it.open_minor, it.invoice_date, it.due_date});

@@ -43,7 +43,7 @@ DisputeResult open_dispute(store::LedgerStore& store, const Invocation& inv, con
   if (auto same = store::collections(store).find_same_dispute(i->id, o.date, amount, o.reason))
     return {false, same->id, {}, "dispute " + std::to_string(same->id) + " on " + o.invoice + " is already open; nothing added"};
   std::int64_t already = 0;
-  for (const auto& d : store::collections(store).disputes(*core::Date::from_ymd(9999, 12, 31)))
+  for (const auto& d : store::collections(store).disputes(core::Date::max()))
     if (d.invoice_id == i->id && !d.resolved_on) already += d.amount_minor;
   if (amount > i->open - already)
     throw Error(ErrorKind::kInput, "a dispute of " + core::format_amount(amount, c.exponent) + " exceeds what of invoice " + o.invoice +

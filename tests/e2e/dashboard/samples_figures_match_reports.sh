@@ -70,7 +70,7 @@ if grep -qiE '<script|<link|<img|@import|url\(|src=|href=' dash.html; then fail 
 [ "$(grep -o 'https\?://[^"]*' dash.html | sort -u)" = "http://www.w3.org/2000/svg" ] || fail "an address other than the SVG namespace"
 grep -q 'made by <code>otc dashboard --as-of 2026-10-31 --out dash.html</code>' dash.html || fail "footer lacks the command"
 # the tables without data say so
-grep -q 'No disputes are recorded in this ledger' dash.html || fail "no empty state for disputes"
+grep -q 'No dispute is open at' dash.html || fail "no empty state for disputes"
 
 # rendered by a real browser to a PNG that is not blank
 CHROME=$(command -v chromium || command -v chromium-browser || true)

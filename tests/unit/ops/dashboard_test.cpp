@@ -43,7 +43,7 @@ TEST_CASE("ops dashboard: figures per currency, from the reports' own use cases"
   CHECK(figure(usd, "past_due_pct").prior == 7826);   // 1,800 / 2,300 = 78.26%
   CHECK(figure(usd, "unapplied_cash").value == 7500);  // P4
   CHECK(figure(usd, "unapplied_cash").prior == 0);
-  CHECK(!figure(usd, "disputed").value);
+  CHECK(figure(usd, "disputed").value == 0);  // no dispute recorded
   CHECK(usd.months == std::vector<std::string>{"2026-09", "2026-10"});
   CHECK(usd.billed == std::vector<std::int64_t>{50000, 0});
   CHECK(usd.collected == std::vector<std::int64_t>{40000, 90000});
