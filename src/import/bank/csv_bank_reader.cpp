@@ -110,7 +110,7 @@ std::optional<core::DateFormat> detect_date_format(const std::vector<std::string
     bool ok = true;
     for (char c : v) {
       if (c >= '0' && c <= '9') {
-        if (k > 2) { ok = false; break; }
+        if (k > 2 || lens[k] >= 4) { ok = false; break; }  // no date part has more than 4 digits
         parts[k] = parts[k] * 10 + (c - '0');
         ++lens[k];
       } else if (c == '.' || c == '/' || c == '-') {
