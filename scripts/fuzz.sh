@@ -51,7 +51,7 @@ run_one() {
   local t=$1 out=$BUILD/crashes/$1
   mkdir -p "$out" "$BUILD/work/$t"
   if ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-     "$BUILD/$t" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+     "$BUILD/$t" -max_total_time="$SECONDS_EACH" ${OTC_FUZZ_SEED:+-seed=$OTC_FUZZ_SEED} -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
        -artifact_prefix="$out/" -print_final_stats=0 "$BUILD/work/$t" "$BUILD/corpus/$t" >"$out.log" 2>&1; then
     echo "fuzz: $t ok ($(grep -o 'Done [0-9]* runs' "$out.log" | tail -1 | grep -o '[0-9]*') runs in ${SECONDS_EACH}s)"
   else

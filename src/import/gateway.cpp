@@ -81,6 +81,7 @@ int parse_time_of_day(std::string_view s) {
   int value = -1;
   for (char c : s) {
     if (c >= '0' && c <= '9') {
+      if (value > 99) return -1;  // no part of a time of day has more than two digits
       value = (value < 0 ? 0 : value * 10) + (c - '0');
     } else if (c == ':') {
       if (value < 0 || n >= 2) return -1;
