@@ -11,22 +11,6 @@ namespace {
 
 std::string amount(std::int64_t minor, const core::Currency& c) { return core::format_amount(minor, c.exponent); }
 
-/// Splits on '\n' or ';' into escaped lines joined by <br>.
-std::string lines_of(std::string_view text) {
-  std::string out;
-  std::string_view rest = text;
-  while (!rest.empty()) {
-    std::size_t cut = rest.find_first_of("\n;");
-    std::string_view part = core::trim(rest.substr(0, cut));
-    if (!part.empty()) {
-      if (!out.empty()) out += "<br>";
-      out += html_escape(part);
-    }
-    rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
-  }
-  return out;
-}
-
 constexpr const char* kStyle =
     "body{font-family:Helvetica,Arial,sans-serif;font-size:10.5pt;color:#111;margin:2em auto;max-width:60em}"
     "h1{font-size:20pt;margin:0 0 .2em}table{border-collapse:collapse;width:100%}"
@@ -63,7 +47,7 @@ void write_invoice_html(std::ostream& out, const store::IssuedInvoice& inv, cons
       << "<tr><td>Currency</td><td>" << html_escape(code) << "</td></tr>\n"
       << "</table>\n";
   out << "<div class=\"parties\">\n<div><h3>From</h3><p><strong>" << html_escape(seller.name) << "</strong>";
-  if (!seller.address.empty()) out << "<br>" << lines_of(seller.address);
+  if (!seller.address.empty()) out << "<br>" << html_lines(seller.address);
   out << "</p></div>\n<div><h3>Bill to</h3><p><strong>"
       << html_escape(inv.customer_name.empty() ? inv.customer : inv.customer_name) << "</strong><br>Customer "
       << html_escape(inv.customer);
@@ -106,7 +90,7 @@ void write_invoice_html(std::ostream& out, const store::IssuedInvoice& inv, cons
 
   out << "<div class=\"remit\"><strong>How to pay</strong><br>Please quote <strong>" << number
       << "</strong> as the payment reference.";
-  if (!seller.remit_to.empty()) out << "<br>" << lines_of(seller.remit_to);
+  if (!seller.remit_to.empty()) out << "<br>" << html_lines(seller.remit_to);
   out << "</div>\n</body>\n</html>\n";
 }
 

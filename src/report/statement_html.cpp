@@ -63,21 +63,6 @@ const char* statement_style() {
          ".parties div{display:table-cell}h2{page-break-after:avoid}}";
 }
 
-std::string html_lines(std::string_view text) {
-  std::string out;
-  std::string_view rest = text;
-  while (!rest.empty()) {
-    std::size_t cut = rest.find_first_of("\n;");
-    std::string_view part = core::trim(rest.substr(0, cut));
-    if (!part.empty()) {
-      if (!out.empty()) out += "<br>";
-      out += html_escape(part);
-    }
-    rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
-  }
-  return out;
-}
-
 void write_statement_html(std::ostream& out, const engine::Statement& st, const SellerInfo& seller,
                           const StatementTexts& texts) {
   const auto& c = st.customer;

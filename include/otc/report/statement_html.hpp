@@ -5,6 +5,8 @@
 #include <ostream>
 #include <string>
 
+#include "otc/report/html.hpp"
+
 #include "otc/engine/statement.hpp"
 #include "otc/report/invoice_html.hpp"
 
@@ -29,7 +31,5 @@ void write_receipt_html(std::ostream& out, const engine::Receipt& receipt, const
 /// The shared stylesheet of statements and receipts.
 const char* statement_style();
 
-/// Text split on '\n' or ';' into escaped lines joined by <br>.
-std::string html_lines(std::string_view text);
 
 }  // namespace otc::report
