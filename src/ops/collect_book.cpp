@@ -1,5 +1,8 @@
 #include "otc/ops/collect_book.hpp"
 
+#include "otc/core/error.hpp"
+#include "otc/core/money.hpp"
+
 #include "otc/ops/credit.hpp"
 #include "otc/store/credit_store.hpp"
 
@@ -15,6 +18,26 @@ bool Account::promise_due() const {
 
 bool dispute_open_at(const store::DisputeRecord& d, core::Date as_of) {
   return d.opened_on <= as_of && (!d.resolved_on || *d.resolved_on > as_of);
+}
+
+store::IssuedInvoice open_invoice_on(store::LedgerStore& store, const std::string& invoice, core::Date date) {
+  using core::Error;
+  using core::ErrorKind;
+  store::BillingStore& billing = store;
+  auto i = billing.find_issued_invoice(invoice);
+  if (!i) throw Error(ErrorKind::kNotFound, "no invoice '" + invoice + "' in the ledger");
+  if (i->status != "open") throw Error(ErrorKind::kInput, "invoice " + invoice + " is " + i->status);
+  if (date < i->invoice_date)
+    throw Error(ErrorKind::kUsage, "--date " + date.iso() + " is before invoice " + invoice + "'s date " + i->invoice_date.iso());
+  return *i;
+}
+
+std::int64_t positive_amount_option(const std::string& text, const core::Currency& currency) {
+  auto r = core::parse_amount(text, currency.exponent);
+  if (!r.ok() || r.minor <= 0)
+    throw core::Error(core::ErrorKind::kUsage,
+                      "--amount '" + text + "' is not a positive amount in " + std::string(currency.view()));
+  return r.minor;
 }
 
 std::string credit_hold_text(store::LedgerStore& store, std::int64_t customer_id, core::Date as_of) {

@@ -1,6 +1,7 @@
 // `collect write-off`: an adjustment that closes (part of) an invoice, dated, audited, refused in
 // a closed period, above the policy's threshold only with an approver.
 #include "otc/core/error.hpp"
+#include "otc/ops/collect_book.hpp"
 #include "otc/ops/collect.hpp"
 #include "otc/store/billing_store.hpp"
 #include "otc/store/collections_store.hpp"
@@ -15,27 +16,19 @@ CollectResult collect_write_off(store::LedgerStore& store, const Invocation& inv
                                 const WriteOffOptions& o) {
   if (o.reason.empty()) throw Error(ErrorKind::kUsage, "--reason must say why the invoice is written off");
   store::WriteTransaction tx(store);
-  store::BillingStore& billing = store;
-  auto i = billing.find_issued_invoice(o.invoice);
-  if (!i) throw Error(ErrorKind::kNotFound, "no invoice '" + o.invoice + "' in the ledger");
-  if (i->status != "open") throw Error(ErrorKind::kInput, "invoice " + o.invoice + " is " + i->status);
-  if (o.date < i->invoice_date)
-    throw Error(ErrorKind::kUsage, "--date " + o.date.iso() + " is before invoice " + o.invoice + "'s date " + i->invoice_date.iso());
-  const auto& c = i->currency;
+  const store::IssuedInvoice invoice = open_invoice_on(store, o.invoice, o.date);
+  const auto& c = invoice.currency;
   std::int64_t amount = -1;
   if (!o.amount.empty()) {
-    auto r = core::parse_amount(o.amount, c.exponent);
-    if (!r.ok() || r.minor <= 0)
-      throw Error(ErrorKind::kUsage, "--amount '" + o.amount + "' is not a positive amount in " + std::string(c.view()));
-    amount = r.minor;
+    amount = positive_amount_option(o.amount, c);
   }
-  if (auto done = store::collections(store).find_write_off(i->id, o.date, amount, o.reason))
+  if (auto done = store::collections(store).find_write_off(invoice.id, o.date, amount, o.reason))
     return {false, o.invoice + ": already written off on " + o.date.iso() + " (adjustment " + std::to_string(*done) + "); nothing to do", *done};
-  if (amount < 0) amount = i->open;
-  if (i->open <= 0) throw Error(ErrorKind::kInput, "invoice " + o.invoice + " has no open balance to write off");
-  if (amount > i->open)
+  if (amount < 0) amount = invoice.open;
+  if (invoice.open <= 0) throw Error(ErrorKind::kInput, "invoice " + o.invoice + " has no open balance to write off");
+  if (amount > invoice.open)
     throw Error(ErrorKind::kInput, "a write-off of " + core::format_amount(amount, c.exponent) + " exceeds invoice " + o.invoice +
-                                       "'s open balance " + core::format_amount(i->open, c.exponent) + " " + std::string(c.view()));
+                                       "'s open balance " + core::format_amount(invoice.open, c.exponent) + " " + std::string(c.view()));
   if (!policy.write_off_approval_over.empty()) {
     auto limit = core::parse_amount(policy.write_off_approval_over, c.exponent);
     if (limit.ok() && amount > limit.minor && o.approved_by.empty())
@@ -44,13 +37,13 @@ CollectResult collect_write_off(store::LedgerStore& store, const Invocation& inv
                                          ": it needs --approved-by NAME",
                   {}, "set in " + policy.source + " ([policy] write_off_approval_over)");
   }
-  auto id = store::collections(store).post_write_off(i->id, o.date, amount, o.reason, o.approved_by);
+  auto id = store::collections(store).post_write_off(invoice.id, o.date, amount, o.reason, o.approved_by);
   std::string what = core::format_amount(amount, c.exponent) + " " + std::string(c.view()) + " written off on " + o.date.iso() +
                      " (adjustment " + std::to_string(id) + "): " + o.reason +
                      (o.approved_by.empty() ? std::string() : "; approved by " + o.approved_by);
   store.audit(audit_entry(inv, "write-off", "invoices", o.invoice, what));
   tx.commit();
-  return {true, o.invoice + ": " + what + "; open balance now " + core::format_amount(i->open - amount, c.exponent), id};
+  return {true, o.invoice + ": " + what + "; open balance now " + core::format_amount(invoice.open - amount, c.exponent), id};
 }
 
 }  // namespace otc::ops

@@ -26,31 +26,23 @@ DisputeResult open_dispute(store::LedgerStore& store, const Invocation& inv, con
     throw Error(ErrorKind::kUsage, "--reason must be pricing, quantity, service, duplicate, tax or other, not '" + o.reason + "'");
   if (o.owner.empty()) throw Error(ErrorKind::kUsage, "--owner must name who works the dispute");
   store::WriteTransaction tx(store);
-  store::BillingStore& billing = store;
-  auto i = billing.find_issued_invoice(o.invoice);
-  if (!i) throw Error(ErrorKind::kNotFound, "no invoice '" + o.invoice + "' in the ledger");
-  if (i->status != "open") throw Error(ErrorKind::kInput, "invoice " + o.invoice + " is " + i->status);
-  if (o.date < i->invoice_date)
-    throw Error(ErrorKind::kUsage, "--date " + o.date.iso() + " is before invoice " + o.invoice + "'s date " + i->invoice_date.iso());
-  const auto& c = i->currency;
-  std::int64_t amount = i->open;
+  const store::IssuedInvoice invoice = open_invoice_on(store, o.invoice, o.date);
+  const auto& c = invoice.currency;
+  std::int64_t amount = invoice.open;
   if (!o.amount.empty()) {
-    auto r = core::parse_amount(o.amount, c.exponent);
-    if (!r.ok() || r.minor <= 0)
-      throw Error(ErrorKind::kUsage, "--amount '" + o.amount + "' is not a positive amount in " + std::string(c.view()));
-    amount = r.minor;
+    amount = positive_amount_option(o.amount, c);
   }
-  if (auto same = store::collections(store).find_same_dispute(i->id, o.date, amount, o.reason))
+  if (auto same = store::collections(store).find_same_dispute(invoice.id, o.date, amount, o.reason))
     return {false, same->id, {}, "dispute " + std::to_string(same->id) + " on " + o.invoice + " is already open; nothing added"};
   std::int64_t already = 0;
   for (const auto& d : store::collections(store).disputes(core::Date::max()))
-    if (d.invoice_id == i->id && !d.resolved_on) already += d.amount_minor;
-  if (amount > i->open - already)
+    if (d.invoice_id == invoice.id && !d.resolved_on) already += d.amount_minor;
+  if (amount > invoice.open - already)
     throw Error(ErrorKind::kInput, "a dispute of " + core::format_amount(amount, c.exponent) + " exceeds what of invoice " + o.invoice +
-                                       " is open and not yet disputed (" + core::format_amount(i->open - already, c.exponent) + " " +
+                                       " is open and not yet disputed (" + core::format_amount(invoice.open - already, c.exponent) + " " +
                                        std::string(c.view()) + ")");
   store::DisputeRecord d;
-  d.invoice_id = i->id;
+  d.invoice_id = invoice.id;
   d.amount_minor = amount;
   d.reason = o.reason;
   d.owner = o.owner;

@@ -15,6 +15,7 @@
 #include "otc/engine/dunning.hpp"
 #include "otc/engine/promises.hpp"
 #include "otc/import/collections_policy.hpp"
+#include "otc/store/billing_role.hpp"
 #include "otc/store/collections_store.hpp"
 #include "otc/store/ledger_store.hpp"
 
@@ -56,6 +57,11 @@ bool dispute_open_at(const store::DisputeRecord& d, core::Date as_of);
 /// items nor promises have no account.
 CollectionsBook read_collections_book(store::LedgerStore& store, core::Date as_of, const import::CollectionsPolicy& policy);
 
+/// The open invoice a collections action names, refused when unknown, not open, or dated after
+/// `date` (the action's date). Inside the caller's transaction.
+store::IssuedInvoice open_invoice_on(store::LedgerStore& store, const std::string& invoice, core::Date date);
+/// `--amount` as a positive amount in `currency`; a usage error otherwise.
+std::int64_t positive_amount_option(const std::string& text, const core::Currency& currency);
 /// The credit-hold column of the work list: "no" until the credit commands (issue 10) keep holds.
 std::string credit_hold_text(store::LedgerStore& store, std::int64_t customer_id, core::Date as_of);
 
