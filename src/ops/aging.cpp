@@ -12,7 +12,7 @@ engine::AgingAccumulator age_open_items(store::LedgerStore& store, const AgingOp
   engine::AgingAccumulator acc(o.buckets, o.as_of, o.by_invoice);
   if (o.separate_disputes) {
     std::unordered_map<std::int64_t, std::int64_t> disputed;
-    for (const auto& d : store::collections(store).disputes(o.as_of))
+    for (const auto& d : store.disputes(o.as_of))
       if (dispute_open_at(d, o.as_of)) disputed[d.invoice_id] += d.amount_minor;
     acc.separate_disputes(std::move(disputed));
   }

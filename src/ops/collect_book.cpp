@@ -43,7 +43,7 @@ std::int64_t positive_amount_option(const std::string& text, const core::Currenc
 std::string credit_hold_text(store::LedgerStore& store, std::int64_t customer_id, core::Date as_of) {
   // Issue 10's hold rules (src/ops/credit.cpp, engine/credit.cpp) with the built-in policy's days.
   std::string ext;
-  for (const auto& c : store::credit_store(store).credit_customers())
+  for (const auto& c : store.credit_customers())
     if (c.id == customer_id) ext = c.external_id;
   if (ext.empty()) return "no";
   CreditCheckOptions o{as_of};
@@ -64,8 +64,8 @@ std::string credit_hold_text(store::LedgerStore& store, std::int64_t customer_id
 CollectionsBook read_collections_book(store::LedgerStore& store, core::Date as_of, const import::CollectionsPolicy& policy) {
   CollectionsBook book;
   book.as_of = as_of;
-  store::collections(store).for_each_customer_contact([&](const store::CustomerContact& c) { book.customers[c.id] = c; });
-  book.disputes = store::collections(store).disputes(as_of);
+  store.for_each_customer_contact([&](const store::CustomerContact& c) { book.customers[c.id] = c; });
+  book.disputes = store.disputes(as_of);
   std::map<std::int64_t, std::int64_t> disputed;  // invoice id -> open disputes
   for (const auto& d : book.disputes)
     if (dispute_open_at(d, as_of)) disputed[d.invoice_id] += d.amount_minor;
@@ -95,8 +95,8 @@ CollectionsBook read_collections_book(store::LedgerStore& store, core::Date as_o
   });
 
   // Promises: a plan's installments share their cash; other promises stand alone.
-  auto cash = store::collections(store).cash_applied(as_of);
-  auto promises = store::collections(store).promises(as_of);
+  auto cash = store.cash_applied(as_of);
+  auto promises = store.promises(as_of);
   std::map<std::int64_t, std::vector<store::PromiseRecord>> plans;
   std::vector<std::vector<store::PromiseRecord>> groups;
   for (auto& p : promises) {
@@ -121,9 +121,9 @@ CollectionsBook read_collections_book(store::LedgerStore& store, core::Date as_o
     for (std::size_t i = 0; i < g.size(); ++i) a.promises.push_back({g[i], outcomes[i]});
   }
 
-  auto notices = store::collections(store).dunning_notices(as_of);
-  auto notes = store::collections(store).notes(as_of, std::nullopt);
-  auto escalations = store::collections(store).escalations(as_of);
+  auto notices = store.dunning_notices(as_of);
+  auto notes = store.notes(as_of, std::nullopt);
+  auto escalations = store.escalations(as_of);
   for (auto& [key, a] : accounts) {
     std::sort(a.items.begin(), a.items.end(), [](const auto& x, const auto& y) {
       return std::tie(x.due_date, x.invoice) < std::tie(y.due_date, y.invoice);

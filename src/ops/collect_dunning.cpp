@@ -78,9 +78,9 @@ DunningResult collect_dunning(store::LedgerStore& store, const Invocation& inv, 
     rec.file_name = row.file_name;
     rec.past_due_minor = row.past_due;
     rec.invoice_ids = a.past_due.invoice_ids;
-    store::collections(store).add_dunning(rec);
+    store.add_dunning(rec);
     const std::string amount = core::format_amount(row.past_due, a.currency.exponent) + " " + std::string(a.currency.view());
-    store::collections(store).add_note({0, a.customer.id, std::nullopt, {}, o.as_of, row.channel,
+    store.add_note({0, a.customer.id, std::nullopt, {}, o.as_of, row.channel,
                     "dunning level " + std::to_string(row.level) + " sent: " + amount + " past due (" + row.file_name + ")"});
     store.audit(audit_entry(inv, "dunning", "customers", a.customer.external_id,
                             "level " + std::to_string(row.level) + " (" + row.template_name + ", " + row.channel + ") to " +

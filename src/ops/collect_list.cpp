@@ -22,7 +22,7 @@ WorkListResult collect_list(store::LedgerStore& store, const Invocation& inv, co
     for (const auto& rule : policy.escalations) {
       auto min = core::parse_amount(rule.min_amount, exp);
       if (!engine::escalates(rule, min.ok() ? min.minor : 0, a.past_due.oldest_days, a.past_due.undisputed)) continue;
-      if (store::collections(store).add_escalation({a.customer.id, a.currency, rule.name, rule.owner, o.as_of})) {
+      if (store.add_escalation({a.customer.id, a.currency, rule.name, rule.owner, o.as_of})) {
         wrote = true;
         std::string what = a.customer.external_id + " " + std::string(a.currency.view()) + " -> " + rule.owner + " (rule " +
                            rule.name + ")";

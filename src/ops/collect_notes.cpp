@@ -15,7 +15,7 @@ using core::Error;
 using core::ErrorKind;
 
 store::CustomerContact find_customer(store::LedgerStore& store, const std::string& ext) {
-  auto c = store::collections(store).find_customer_contact(ext);
+  auto c = store.find_customer_contact(ext);
   if (!c) throw Error(ErrorKind::kNotFound, "no customer '" + ext + "' in the ledger");
   return *c;
 }
@@ -77,7 +77,7 @@ CollectResult collect_note(store::LedgerStore& store, const Invocation& inv, con
     if (i->customer_id != c.id) throw Error(ErrorKind::kInput, "invoice " + o.invoice + " is not customer " + o.customer + "'s");
     n.invoice_id = i->id;
   }
-  auto id = store::collections(store).add_note(n);
+  auto id = store.add_note(n);
   if (!id) return {false, o.customer + ": the same note is already there; nothing added", 0};
   store.audit(audit_entry(inv, "note", "customers", o.customer,
                           o.kind + " on " + o.date.iso() + (o.invoice.empty() ? "" : " about " + o.invoice) + ": " + o.text));
@@ -110,7 +110,7 @@ CollectResult collect_promise(store::LedgerStore& store, const Invocation& inv, 
   p.invoice_ids = ids;
   p.currency = ccy ? *ccy : account_currency(store, c, o.currency, o.made_on);
   p.amount_minor = positive_amount(o.amount, p.currency, "--amount");
-  auto id = store::collections(store).add_promise(p);
+  auto id = store.add_promise(p);
   if (!id) return {false, o.customer + ": the same promise is already there; nothing added", 0};
   std::string what = money(p.amount_minor, p.currency) + " by " + o.due_date.iso() +
                      (o.invoices.empty() ? std::string() : " for " + std::to_string(ids.size()) + " invoice(s)");
@@ -151,7 +151,7 @@ CollectResult collect_plan(store::LedgerStore& store, const Invocation& inv, con
   plan.every = o.every;
   plan.first_date = o.first;
   plan.made_on = o.made_on;
-  auto [plan_id, is_new] = store::collections(store).add_plan(plan);
+  auto [plan_id, is_new] = store.add_plan(plan);
   if (!is_new) return {false, o.customer + ": the same plan (" + std::to_string(plan_id) + ") is already there; nothing added", plan_id};
   auto parts = split_installments(plan.total_minor, o.installments);
   std::string dates;
@@ -164,7 +164,7 @@ CollectResult collect_plan(store::LedgerStore& store, const Invocation& inv, con
     p.due_date = o.every == "month" ? o.first.add_months(k) : o.first.add_days(7 * k);
     p.plan_id = plan_id;
     p.installment = k + 1;
-    store::collections(store).add_promise(p);
+    store.add_promise(p);
     dates += (dates.empty() ? "" : ", ") + p.due_date.iso() + " " + core::format_amount(p.amount_minor, p.currency.exponent);
   }
   std::string what = money(plan.total_minor, plan.currency) + " in " + std::to_string(o.installments) + " installment(s) every " +

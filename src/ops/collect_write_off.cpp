@@ -22,7 +22,7 @@ CollectResult collect_write_off(store::LedgerStore& store, const Invocation& inv
   if (!o.amount.empty()) {
     amount = positive_amount_option(o.amount, c);
   }
-  if (auto done = store::collections(store).find_write_off(invoice.id, o.date, amount, o.reason))
+  if (auto done = store.find_write_off(invoice.id, o.date, amount, o.reason))
     return {false, o.invoice + ": already written off on " + o.date.iso() + " (adjustment " + std::to_string(*done) + "); nothing to do", *done};
   if (amount < 0) amount = invoice.open;
   if (invoice.open <= 0) throw Error(ErrorKind::kInput, "invoice " + o.invoice + " has no open balance to write off");
@@ -37,7 +37,7 @@ CollectResult collect_write_off(store::LedgerStore& store, const Invocation& inv
                                          ": it needs --approved-by NAME",
                   {}, "set in " + policy.source + " ([policy] write_off_approval_over)");
   }
-  auto id = store::collections(store).post_write_off(invoice.id, o.date, amount, o.reason, o.approved_by);
+  auto id = store.post_write_off(invoice.id, o.date, amount, o.reason, o.approved_by);
   std::string what = core::format_amount(amount, c.exponent) + " " + std::string(c.view()) + " written off on " + o.date.iso() +
                      " (adjustment " + std::to_string(id) + "): " + o.reason +
                      (o.approved_by.empty() ? std::string() : "; approved by " + o.approved_by);

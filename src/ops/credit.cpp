@@ -22,12 +22,12 @@ using LineKey = std::pair<std::string, std::string>;  // customer id, currency
 
 std::map<std::int64_t, std::vector<store::CreditHoldEvent>> events_by_customer(store::LedgerStore& store) {
   std::map<std::int64_t, std::vector<store::CreditHoldEvent>> out;
-  for (auto& e : store::credit_store(store).credit_hold_events()) out[e.customer_id].push_back(std::move(e));
+  for (auto& e : store.credit_hold_events()) out[e.customer_id].push_back(std::move(e));
   return out;
 }
 
 store::CreditCustomer require_customer(store::LedgerStore& store, const std::string& id) {
-  auto c = store::credit_store(store).credit_customer(id);
+  auto c = store.credit_customer(id);
   if (!c) throw Error(ErrorKind::kNotFound, "customer '" + id + "' is not in the ledger", {}, "import it with `otc import customers`");
   return *c;
 }
@@ -38,7 +38,7 @@ std::vector<engine::CreditLine> credit_lines(store::LedgerStore& store, const Cr
   const core::Date d = o.as_of;
   std::optional<store::CreditCustomer> only;
   if (o.customer) only = require_customer(store, *o.customer);
-  const auto customers = store::credit_store(store).credit_customers();
+  const auto customers = store.credit_customers();
   std::map<std::string, const store::CreditCustomer*> by_ext;
   std::map<std::int64_t, const store::CreditCustomer*> by_id;
   for (const auto& c : customers) {
@@ -76,7 +76,7 @@ std::vector<engine::CreditLine> credit_lines(store::LedgerStore& store, const Cr
   });
   // Limits: `credit set` per currency; else the customers file's limit in the customer's currency.
   std::map<std::int64_t, std::map<std::string, store::CreditLimitRecord>> set_limits;
-  for (const auto& r : store::credit_store(store).credit_limits()) set_limits[r.customer_id][std::string(r.currency.view())] = r;
+  for (const auto& r : store.credit_limits()) set_limits[r.customer_id][std::string(r.currency.view())] = r;
   bool any_limit = !set_limits.empty();
   for (const auto& c : customers) any_limit = any_limit || c.imported_limit.has_value();
   if (any_limit || !o.holds_only) {
@@ -169,13 +169,13 @@ CreditSetResult credit_set(store::LedgerStore& store, const Invocation& inv, con
   if (amount.minor < 0) throw Error(ErrorKind::kUsage, "--limit must not be negative");
   CreditSetResult r;
   r.limit = {c.id, *ccy, amount.minor, o.review_by, o.on};
-  for (const auto& old : store::credit_store(store).credit_limits())
+  for (const auto& old : store.credit_limits())
     if (old.customer_id == c.id && old.currency == *ccy) r.previous = old;
   if (r.previous && r.previous->limit_minor == amount.minor && r.previous->review_by == o.review_by) {
     tx.rollback();
     return r;
   }
-  store::credit_store(store).put_credit_limit(r.limit);
+  store.put_credit_limit(r.limit);
   std::string detail = "limit " + core::format_amount(amount.minor, ccy->exponent) + " " + std::string(ccy->view());
   if (r.previous) detail += " (was " + core::format_amount(r.previous->limit_minor, ccy->exponent) + ")";
   if (o.review_by) detail += ", review by " + o.review_by->iso();
@@ -194,7 +194,7 @@ HoldResult hold_event(store::LedgerStore& store, const Invocation& inv, const st
   store::WriteTransaction tx(store);
   const auto c = require_customer(store, customer);
   std::vector<store::CreditHoldEvent> mine;
-  for (auto& e : store::credit_store(store).credit_hold_events())
+  for (auto& e : store.credit_hold_events())
     if (e.customer_id == c.id) mine.push_back(std::move(e));
   HoldResult r;
   r.before = engine::manual_hold_at(mine, on);
@@ -212,7 +212,7 @@ HoldResult hold_event(store::LedgerStore& store, const Invocation& inv, const st
   e.effective_on = on;
   e.until = until;
   e.reason = reason;
-  store::credit_store(store).add_credit_hold_event(e);
+  store.add_credit_hold_event(e);
   std::string detail = action + " from " + on.iso() + ": " + reason;
   if (until) detail += " (automatic holds overridden through " + until->iso() + ")";
   store.audit(audit_entry(inv, action, "credit_hold", c.external_id, detail));
@@ -252,7 +252,7 @@ std::vector<engine::RiskScore> credit_risk(store::LedgerStore& store, const Risk
   // Days to pay, last 90 days against the 90 before, per currency; the currency slowing most counts.
   std::map<LineKey, std::pair<engine::KpiInput, engine::KpiInput>> dtp;
   const core::Date recent_from = d.add_days(-89), prior_from = d.add_days(-179);
-  store::credit_store(store).for_each_cash_application(prior_from, d, [&](const store::CashApplicationFact& a) {
+  store.for_each_cash_application(prior_from, d, [&](const store::CashApplicationFact& a) {
     auto& p = dtp[{*a.customer_external_id, std::string(a.currency.view())}];
     engine::add_days_to_pay(a.applied_on >= recent_from ? p.first : p.second, a.amount_minor, a.invoice_date, a.received_date);
   });
@@ -276,12 +276,12 @@ std::vector<engine::RiskScore> credit_risk(store::LedgerStore& store, const Risk
     }
   }
   std::map<std::int64_t, std::string> ext_of;
-  for (const auto& c : store::credit_store(store).credit_customers()) {
+  for (const auto& c : store.credit_customers()) {
     ext_of[c.id] = c.external_id;
     if (auto it = inputs.find(c.external_id); it != inputs.end() && it->second.customer_name.empty())
       it->second.customer_name = c.name;
   }
-  for (const auto& [cid, n] : store::credit_store(store).reversed_payment_counts(d.add_days(-364), d))
+  for (const auto& [cid, n] : store.reversed_payment_counts(d.add_days(-364), d))
     if (auto it = inputs.find(ext_of[cid]); it != inputs.end()) it->second.returned_payments = n;
   add_collections_risk_inputs(store, d, inputs);
   tx.end();

@@ -12,7 +12,7 @@ namespace otc::ops {
 
 std::vector<AccountLine> customer_account(store::LedgerStore& store, const std::string& customer, core::Date as_of) {
   store::ReadTransaction tx(store);
-  auto c = store::collections(store).find_customer_contact(customer);
+  auto c = store.find_customer_contact(customer);
   if (!c) throw core::Error(core::ErrorKind::kNotFound, "no customer '" + customer + "' in the ledger");
   import::CollectionsPolicy policy;
   auto book = read_collections_book(store, as_of, policy);
@@ -20,8 +20,8 @@ std::vector<AccountLine> customer_account(store::LedgerStore& store, const std::
   store.for_each_unapplied(as_of, [&](const domain::UnappliedCredit& u) {
     if (u.customer_external_id == customer) unapplied[std::string(u.currency.view())] += u.amount_minor;
   });
-  auto events = store::collections(store).customer_events(c->id);
-  auto notes = store::collections(store).notes(as_of, c->id);
+  auto events = store.customer_events(c->id);
+  auto notes = store.notes(as_of, c->id);
   CreditCheckOptions credit_options{as_of};
   credit_options.customer = customer;
   credit_options.policy.hold_days_past_due = import::default_collections_policy().credit.hold_days_past_due;

@@ -168,7 +168,7 @@ report::Dashboard dashboard(store::LedgerStore& store, const DashboardOptions& o
   {
     store::ReadTransaction tx(store);
     book = read_collections_book(store, o.as_of, import::default_collections_policy());
-    for (const auto& dr : store::collections(store).disputes(o.as_of)) {
+    for (const auto& dr : store.disputes(o.as_of)) {
       const std::string ccy(dr.currency.view());
       if (dispute_open_at(dr, o.as_of)) disputed_now[ccy] += dr.amount_minor;
       if (dispute_open_at(dr, ends[prior_index])) disputed_prior[ccy] += dr.amount_minor;

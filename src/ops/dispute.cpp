@@ -32,10 +32,10 @@ DisputeResult open_dispute(store::LedgerStore& store, const Invocation& inv, con
   if (!o.amount.empty()) {
     amount = positive_amount_option(o.amount, c);
   }
-  if (auto same = store::collections(store).find_same_dispute(invoice.id, o.date, amount, o.reason))
+  if (auto same = store.find_same_dispute(invoice.id, o.date, amount, o.reason))
     return {false, same->id, {}, "dispute " + std::to_string(same->id) + " on " + o.invoice + " is already open; nothing added"};
   std::int64_t already = 0;
-  for (const auto& d : store::collections(store).disputes(core::Date::max()))
+  for (const auto& d : store.disputes(core::Date::max()))
     if (d.invoice_id == invoice.id && !d.resolved_on) already += d.amount_minor;
   if (amount > invoice.open - already)
     throw Error(ErrorKind::kInput, "a dispute of " + core::format_amount(amount, c.exponent) + " exceeds what of invoice " + o.invoice +
@@ -48,7 +48,7 @@ DisputeResult open_dispute(store::LedgerStore& store, const Invocation& inv, con
   d.owner = o.owner;
   d.opened_on = o.date;
   d.note = o.note;
-  auto id = store::collections(store).add_dispute(d);
+  auto id = store.add_dispute(d);
   store.audit(audit_entry(inv, "dispute", "invoices", o.invoice,
                           "dispute " + std::to_string(id) + " opened on " + o.date.iso() + ": " +
                               core::format_amount(amount, c.exponent) + " " + std::string(c.view()) + ", " + o.reason + ", owner " +
@@ -64,7 +64,7 @@ DisputeResult resolve_dispute(store::LedgerStore& store, const Invocation& inv, 
   std::optional<store::DisputeRecord> d;
   {
     store::ReadTransaction rt(store);
-    d = store::collections(store).find_dispute(o.id);
+    d = store.find_dispute(o.id);
     rt.end();
   }
   if (!d) throw Error(ErrorKind::kNotFound, "no dispute " + std::to_string(o.id) + " in the ledger (see `otc dispute list`)");
@@ -76,9 +76,9 @@ DisputeResult resolve_dispute(store::LedgerStore& store, const Invocation& inv, 
   if (o.date < d->opened_on)
     throw Error(ErrorKind::kUsage, "--date " + o.date.iso() + " is before " + id_text + " was opened (" + d->opened_on.iso() + ")");
   auto record = [&](const std::string& memo) {
-    auto again = store::collections(store).find_dispute(o.id);  // under the writer lock
+    auto again = store.find_dispute(o.id);  // under the writer lock
     if (!again || again->resolved_on) throw Error(ErrorKind::kInput, id_text + " was resolved meanwhile");
-    store::collections(store).resolve_dispute(o.id, o.date, o.outcome, o.note, memo);
+    store.resolve_dispute(o.id, o.date, o.outcome, o.note, memo);
     store.audit(audit_entry(inv, "resolve", "disputes", std::to_string(o.id),
                             "resolved on " + o.date.iso() + ": " + o.outcome + (memo.empty() ? "" : ", credit memo " + memo) +
                                 " (invoice " + d->invoice + ")" + (o.note.empty() ? "" : "; " + o.note)));
@@ -117,9 +117,9 @@ std::vector<DisputeRow> list_disputes(store::LedgerStore& store, core::Date as_o
   if (status != "open" && status != "resolved" && status != "all")
     throw Error(ErrorKind::kUsage, "--status must be open, resolved or all, not '" + status + "'");
   store::ReadTransaction tx(store);
-  auto all = store::collections(store).disputes(as_of);
+  auto all = store.disputes(as_of);
   std::map<std::int64_t, store::CustomerContact> customers;
-  store::collections(store).for_each_customer_contact([&](const store::CustomerContact& c) { customers[c.id] = c; });
+  store.for_each_customer_contact([&](const store::CustomerContact& c) { customers[c.id] = c; });
   tx.end();
   std::vector<DisputeRow> out;
   for (const auto& d : all) {

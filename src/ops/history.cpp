@@ -22,9 +22,9 @@ int kind_order(const std::string& k) {
 std::vector<store::CustomerEvent> customer_history(store::LedgerStore& store, const std::string& customer,
                                                    std::optional<core::Date> since, core::Date as_of) {
   store::ReadTransaction tx(store);
-  auto c = store::collections(store).find_customer_contact(customer);
+  auto c = store.find_customer_contact(customer);
   if (!c) throw core::Error(core::ErrorKind::kNotFound, "no customer '" + customer + "' in the ledger");
-  auto all = store::collections(store).customer_events(c->id);
+  auto all = store.customer_events(c->id);
   tx.end();
   std::vector<store::CustomerEvent> out;
   for (auto& e : all)

@@ -57,7 +57,7 @@ std::vector<engine::KpiRow> kpi_report(store::LedgerStore& store, const KpiOptio
       r.in.billed = core::checked_add(r.in.billed, t.total_minor);
     });
   }
-  store::credit_store(store).for_each_cash_application(months.front().first, months.back().as_of, [&](const store::CashApplicationFact& a) {
+  store.for_each_cash_application(months.front().first, months.back().as_of, [&](const store::CashApplicationFact& a) {
     auto m = month_of(a.applied_on);
     if (!m) return;
     auto& r = row(*m, *a.customer_external_id, *a.customer_name, a.currency);

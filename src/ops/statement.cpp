@@ -14,17 +14,17 @@ std::size_t statements(store::LedgerStore& store, const StatementOptions& o,
   store::ReadTransaction tx(store);
   std::vector<store::CreditCustomer> who;
   if (o.all) {
-    who = store::credit_store(store).credit_customers();
+    who = store.credit_customers();
   } else {
     for (const auto& id : o.customers) {
-      auto c = store::credit_store(store).credit_customer(id);
+      auto c = store.credit_customer(id);
       if (!c) throw Error(ErrorKind::kNotFound, "customer '" + id + "' is not in the ledger", {}, "list them with `otc aging --by customer`");
       who.push_back(*c);
     }
   }
   std::size_t n = 0;
   for (const auto& c : who) {
-    auto facts = store::credit_store(store).customer_facts(c.id);
+    auto facts = store.customer_facts(c.id);
     auto st = engine::build_statement(facts, o.as_of, o.since, o.buckets);
     if (o.all && st.currencies.empty()) continue;
     on_statement(st);
@@ -37,7 +37,7 @@ std::size_t statements(store::LedgerStore& store, const StatementOptions& o,
 engine::Receipt receipt(store::LedgerStore& store, const std::string& payment_id, core::Date as_of) {
   store::ReadTransaction tx(store);
   std::vector<store::ApplicationFact> apps;
-  auto p = store::credit_store(store).payment_fact(payment_id, &apps);
+  auto p = store.payment_fact(payment_id, &apps);
   if (!p) throw Error(ErrorKind::kNotFound, "payment '" + payment_id + "' is not in the ledger", {}, "list unapplied ones with `otc cash unapplied`");
   if (p->received_date > as_of)
     throw Error(ErrorKind::kInput, "payment '" + payment_id + "' was received on " + p->received_date.iso() + ", after --as-of " + as_of.iso());
@@ -48,7 +48,7 @@ engine::Receipt receipt(store::LedgerStore& store, const std::string& payment_id
 
 std::optional<std::pair<std::string, std::string>> stored_seller_profile(store::LedgerStore& store) {
   store::ReadTransaction tx(store);
-  auto r = store::credit_store(store).seller_profile();
+  auto r = store.seller_profile();
   tx.end();
   return r;
 }
@@ -57,12 +57,12 @@ bool store_seller_profile(store::LedgerStore& store, const Invocation& inv, cons
                           const std::string& text, const std::string& sha256) {
   import::parse_seller_profile(text, file_name);  // a bad profile fails before anything is written
   store::WriteTransaction tx(store);
-  auto old = store::credit_store(store).seller_profile();
+  auto old = store.seller_profile();
   if (old && old->first == text) {
     tx.rollback();
     return false;
   }
-  store::credit_store(store).put_seller_profile(file_name, text);
+  store.put_seller_profile(file_name, text);
   auto e = audit_entry(inv, "set", "seller_profile", file_name, old ? "replaced" : "stored");
   e.file_name = file_name;
   e.sha256 = sha256;

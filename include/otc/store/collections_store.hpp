@@ -172,10 +172,4 @@ class CollectionsStore {
   virtual std::vector<CustomerEvent> customer_events(std::int64_t customer_id) = 0;
 };
 
-class LedgerStore;
-
-/// The collections role of `store` (every LedgerStore backend implements it; kept out of
-/// ledger_store.hpp for now so that adding it did not rebuild every user of the ledger).
-CollectionsStore& collections(LedgerStore& store);
-
 }  // namespace otc::store

@@ -151,10 +151,4 @@ class CreditStore {
   virtual std::vector<std::pair<std::int64_t, int>> reversed_payment_counts(core::Date from, core::Date to) = 0;
 };
 
-class LedgerStore;
-
-/// The credit role of a ledger (a backend implements it beside LedgerStore); throws
-/// core::Error(kLedger) when the backend has none.
-CreditStore& credit_store(LedgerStore& store);
-
 }  // namespace otc::store

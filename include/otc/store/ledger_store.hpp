@@ -1,6 +1,6 @@
 #pragma once
 // The ledger as use cases see it: backend-neutral role interfaces (parties, documents, cash,
-// balances, periods, billing, audit), all sharing one transaction. A use case takes the roles it
+// balances, periods, billing, audit, fx, collections, credit), all sharing one transaction. A use case takes the roles it
 // needs (`store::CashStore&`, ...) or the whole `LedgerStore&`. SQLite implements it
 // (sqlite_store.hpp, src/store/sqlite/); a server database implements the same interfaces.
 #include <cstdint>
@@ -10,6 +10,8 @@
 #include "otc/store/balances_store.hpp"
 #include "otc/store/billing_role.hpp"
 #include "otc/store/cash_store.hpp"
+#include "otc/store/collections_store.hpp"
+#include "otc/store/credit_store.hpp"
 #include "otc/store/documents_store.hpp"
 #include "otc/store/fx_store.hpp"
 #include "otc/store/parties_store.hpp"
@@ -30,7 +32,9 @@ class LedgerStore : public PartiesStore,
                     public PeriodsStore,
                     public BillingStore,
                     public AuditStore,
-                    public FxStore {
+                    public FxStore,
+                    public CollectionsStore,
+                    public CreditStore {
  public:
   ~LedgerStore() override = default;
 

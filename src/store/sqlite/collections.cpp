@@ -446,10 +446,4 @@ std::vector<CustomerEvent> SqliteLedger::customer_events(std::int64_t customer_i
 
 namespace otc::store {
 
-CollectionsStore& collections(LedgerStore& store) {
-  auto* c = dynamic_cast<CollectionsStore*>(&store);
-  if (!c) throw core::Error(core::ErrorKind::kLedger, "this ledger backend keeps no collections");
-  return *c;
-}
-
 }  // namespace otc::store

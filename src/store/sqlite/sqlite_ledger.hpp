@@ -51,7 +51,7 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-class SqliteLedger final : public LedgerStore, public CollectionsStore, public CreditStore {
+class SqliteLedger final : public LedgerStore {
  public:
   SqliteLedger(const std::string& path, OpenMode mode);
   int schema_version();
