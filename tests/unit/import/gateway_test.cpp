@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <random>
 #include <string>
 
 #include "otc/core/error.hpp"
@@ -127,4 +130,26 @@ TEST_CASE("Gateway: format detection and unknown files", "[reconcile]") {
   CHECK(import::classify_paypal_type("Reversal of General Account Hold", 5000) == GatewayKind::kAdjustment);
   CHECK(import::classify_paypal_type("General Withdrawal - Bank Account", -5000) == GatewayKind::kPayout);
   CHECK(import::classify_paypal_type("Payment Refund", -5000) == GatewayKind::kRefund);
+}
+
+// Regression (found by fuzz_gateway under UBSan): a long digit run in the time of day of a Stripe
+// "Created" cell multiplied past the int range. A time part of more than two digits is no time:
+// the row is read with its date and no time of day. Under the sanitizer build (CI) the old code
+// aborts here.
+TEST_CASE("Gateway: a Stripe created time with a 20-digit hour is no time of day, not an overflow", "[reconcile][regress]") {
+  auto dir = std::filesystem::temp_directory_path() / ("otc-gateway-test-" + std::to_string(std::random_device{}()));
+  std::filesystem::create_directories(dir);
+  auto file = dir / "stripe_long_time.csv";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "id,Type,Source,Amount,Fee,Net,Currency,Created (UTC),Available On (UTC),Description\n"
+           "txn_1,charge,ch_1,10.00,0.59,9.41,usd,2026-03-02 99999999999999999999:15,2026-03-04 00:00,Invoice INV-1\n"
+           "txn_2,charge,ch_2,20.00,0.88,19.12,usd,2026-03-02 10:15,2026-03-04 00:00,Invoice INV-2\n";
+  }
+  auto r = import::read_gateway_file(file.string());
+  std::filesystem::remove_all(dir);
+  REQUIRE(r.rows.size() == 2);
+  CHECK(r.rows[0].created.iso() == "2026-03-02");
+  CHECK(r.rows[0].time_of_day == -1);
+  CHECK(r.rows[1].time_of_day == 10 * 3600 + 15 * 60);
 }
