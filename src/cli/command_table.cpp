@@ -170,7 +170,8 @@ const std::vector<CommandSpec>& command_table() {
        "otc collect list --as-of 2026-11-30 --owner senior-collector --format table", kLedger, kReport},
       {"collect dunning", "Write one .eml notice per customer whose dunning level went up, and record the level",
        "Never the same level twice: a second run on the same date writes nothing. Skipped (on stderr and in the\n"
-       "output): past due all disputed, a promise not yet kept or broken, no e-mail address (\"no address\").",
+       "output): past due all disputed, a promise not yet kept or broken, no e-mail address (\"no address\"),\n"
+       "a notice already dated after --as-of (\"later notice\": runs go forward in time).",
        "otc collect dunning --as-of 2026-11-30 --policy samples/collections/policy.ini --out mail/", kLedger, kReport},
       {"collect note", "Record a contact with a customer (call, email, meeting, letter)",
        "The same customer, date, type and text is one note.",

@@ -35,6 +35,7 @@ std::string_view to_string(DunningAction a) {
     case DunningAction::kSkipPromise: return "promise";
     case DunningAction::kSkipNoAddress: return "no address";
     case DunningAction::kNothingNew: return "already sent";
+    case DunningAction::kSkipLaterNotice: return "later notice";
   }
   return "";
 }
@@ -42,6 +43,7 @@ std::string_view to_string(DunningAction a) {
 DunningAction decide_dunning(const DunningFacts& f) {
   if (f.undisputed_past_due <= 0) return DunningAction::kSkipDisputed;
   if (f.target_level <= f.reached_level) return DunningAction::kNothingNew;
+  if (f.later_notice) return DunningAction::kSkipLaterNotice;
   if (f.promise_due) return DunningAction::kSkipPromise;
   if (!f.has_address) return DunningAction::kSkipNoAddress;
   return DunningAction::kSend;

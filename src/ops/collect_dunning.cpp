@@ -13,6 +13,16 @@ DunningResult collect_dunning(store::LedgerStore& store, const Invocation& inv, 
                               const DunningOptions& o, const std::function<void(const DunningResult&)>& write) {
   store::WriteTransaction tx(store);
   auto book = read_collections_book(store, o.as_of, policy);
+  // Notices dated after the run's date (a run for an earlier date after a later one): the
+  // latest notice date per customer and currency.
+  std::vector<std::pair<std::pair<std::int64_t, std::string>, core::Date>> later;
+  for (const auto& n : store.dunning_notices(core::Date::max()))
+    if (o.as_of < n.sent_on) later.push_back({{n.customer_id, std::string(n.currency.view())}, n.sent_on});
+  auto later_notice = [&](std::int64_t customer_id, const core::Currency& ccy) {
+    return std::any_of(later.begin(), later.end(), [&](const auto& e) {
+      return e.first.first == customer_id && e.first.second == ccy.view();
+    });
+  };
   DunningResult r;
   for (const auto& a : book.accounts) {
     if (a.past_due.undisputed <= 0 && a.past_due.disputed <= 0) continue;  // nothing past due
@@ -23,6 +33,7 @@ DunningResult collect_dunning(store::LedgerStore& store, const Invocation& inv, 
     f.has_address = !a.customer.email.empty();
     f.target_level = engine::level_for(policy.levels, a.past_due.oldest_days);
     f.reached_level = a.reached_level;
+    f.later_notice = later_notice(a.customer.id, a.currency);
     DunningRow row;
     row.customer_id = a.customer.external_id;
     row.customer_name = a.customer.name;

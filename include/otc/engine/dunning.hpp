@@ -35,9 +35,9 @@ struct SentNotice {
 /// has been paid, credited or disputed, the cycle starts again.
 int level_reached(const std::vector<SentNotice>& sent, const std::vector<std::int64_t>& past_due_invoice_ids);
 
-enum class DunningAction { kSend, kSkipDisputed, kSkipPromise, kSkipNoAddress, kNothingNew };
+enum class DunningAction { kSend, kSkipDisputed, kSkipPromise, kSkipNoAddress, kNothingNew, kSkipLaterNotice };
 
-/// "send", "disputed", "promise", "no address", "already sent".
+/// "send", "disputed", "promise", "no address", "already sent", "later notice".
 std::string_view to_string(DunningAction a);
 
 struct DunningFacts {
@@ -47,6 +47,9 @@ struct DunningFacts {
   bool has_address = false;
   int target_level = 0;           ///< level_for(...)
   int reached_level = 0;          ///< level_reached(...)
+  /// A notice to this customer in this currency is dated after the run's date: a run for an
+  /// earlier date must not send out of order (it would repeat or undercut what was sent).
+  bool later_notice = false;
 };
 
 /// What dunning does for one customer and currency. Order of the checks: all past due disputed;

@@ -67,6 +67,14 @@ TEST_CASE("dunning: the level from days past due, never the same level twice in 
   f.has_address = false;
   CHECK(decide_dunning(f) == DunningAction::kSkipNoAddress);
   CHECK(to_string(DunningAction::kSkipNoAddress) == "no address");
+  f.has_address = true;
+  f.later_notice = true;  // a notice dated after this run: never send out of order
+  CHECK(decide_dunning(f) == DunningAction::kSkipLaterNotice);
+  CHECK(to_string(DunningAction::kSkipLaterNotice) == "later notice");
+  f.target_level = 2;  // nothing new to send is still "already sent"
+  CHECK(decide_dunning(f) == DunningAction::kNothingNew);
+  f.target_level = 3;
+  f.later_notice = false;
   f.undisputed_past_due = 0;
   f.disputed_past_due = 50;
   CHECK(decide_dunning(f) == DunningAction::kSkipDisputed);
