@@ -31,26 +31,32 @@ core::Date date_or_as_of(const Context& ctx, const std::string& value, const cha
 }
 
 void install_list(CLI::App& collect, Context& ctx) {
-  struct Args { std::string owner, policy; };
+  struct Args { std::string owner, policy; report::RowSelection select; };
   auto a = std::make_shared<Args>();
   auto* sub = add_command(collect, "collect list");
   sub->add_option("--owner", a->owner, "only the rows this collector owns");
+  sub->add_option("--sort", a->select.sort, "order rows by a column, e.g. past_due:desc or oldest_days_past_due (default: rank)");
+  sub->add_option("--customer", a->select.customer, "only this customer's rows (customer id)");
   sub->add_option("--policy", a->policy, "policy file (default: the built-in one, samples/collections/policy.ini)");
   sub->callback([&ctx, a] {
+    const std::vector<report::Column> columns{{"as_of", CellKind::kDate}, {"rank", CellKind::kNumber}, {"customer_id", CellKind::kText},
+                  {"customer_name", CellKind::kText}, {"currency", CellKind::kText}, {"past_due", CellKind::kNumber},
+                  {"oldest_days_past_due", CellKind::kNumber}, {"disputed_open", CellKind::kNumber},
+                  {"promise_status", CellKind::kText}, {"promise_date", CellKind::kDate}, {"promise_amount", CellKind::kNumber},
+                  {"dunning_level", CellKind::kNumber}, {"next_dunning_level", CellKind::kNumber},
+                  {"last_contact_date", CellKind::kDate}, {"last_contact_type", CellKind::kText}, {"owner", CellKind::kText},
+                  {"credit_hold", CellKind::kText}, {"score", CellKind::kNumber}, {"reasons", CellKind::kText}};
+    report::check_selection(columns, a->select);  // before escalations are recorded
     auto policy = load_policy(a->policy);
     ops::WorkListOptions o{ctx.as_of(), a->owner};
     ctx.format();
     auto store = ctx.open_ledger();
     auto r = ops::collect_list(*store, ctx.invocation(), policy, o);
     const std::string as_of = o.as_of.iso();
-    ctx.write_report([&](report::RowSink& sink) {
-      sink.begin({{"as_of", CellKind::kDate}, {"rank", CellKind::kNumber}, {"customer_id", CellKind::kText},
-                  {"customer_name", CellKind::kText}, {"currency", CellKind::kText}, {"past_due", CellKind::kNumber},
-                  {"oldest_days_past_due", CellKind::kNumber}, {"disputed_open", CellKind::kNumber},
-                  {"promise_status", CellKind::kText}, {"promise_date", CellKind::kDate}, {"promise_amount", CellKind::kNumber},
-                  {"dunning_level", CellKind::kNumber}, {"next_dunning_level", CellKind::kNumber},
-                  {"last_contact_date", CellKind::kDate}, {"last_contact_type", CellKind::kText}, {"owner", CellKind::kText},
-                  {"credit_hold", CellKind::kText}, {"score", CellKind::kNumber}, {"reasons", CellKind::kText}});
+    ctx.write_report([&](report::RowSink& out) {
+      auto selected = report::make_selecting_sink(out, a->select);
+      report::RowSink& sink = *selected;
+      sink.begin(columns);
       for (const auto& w : r.rows) {
         const int e = w.currency.exponent;
         sink.row({as_of, std::to_string(w.rank), w.customer_id, w.customer_name, std::string(w.currency.view()),

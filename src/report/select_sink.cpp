@@ -145,4 +145,13 @@ std::unique_ptr<RowSink> make_selecting_sink(RowSink& inner, RowSelection select
   return std::make_unique<SelectingSink>(inner, std::move(selection));
 }
 
+void check_selection(const std::vector<Column>& columns, const RowSelection& selection) {
+  struct Discard final : RowSink {
+    void begin(const std::vector<Column>&) override {}
+    void row(const std::vector<std::string>&) override {}
+    void end() override {}
+  } discard;
+  SelectingSink(discard, selection).begin(columns);
+}
+
 }  // namespace otc::report

@@ -67,6 +67,9 @@ struct RowSelection {
 /// Numbers sort numerically, text and dates as text; ties keep the report's order. An unknown
 /// column, or --customer on a report without customer_id, throws a usage error naming the columns.
 std::unique_ptr<RowSink> make_selecting_sink(RowSink& inner, RowSelection selection);
+/// The same checks as make_selecting_sink's, up front: for a command that writes to the ledger
+/// before its report, so that a bad --sort is refused (exit 2) before anything changed.
+void check_selection(const std::vector<Column>& columns, const RowSelection& selection);
 
 /// "1234567.89" -> "1,234,567.89" (thousands separators for people); other text unchanged.
 std::string group_thousands(std::string_view plain_decimal);
