@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "input_file.hpp"
+#include "seller_file.hpp"
 #include "otc/core/error.hpp"
 #include "otc/import/seller_profile.hpp"
 #include "otc/ops/statement.hpp"
@@ -33,25 +34,6 @@ struct StatementArgs {
   std::string buckets;
   std::string payment;  // receipt
 };
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorKind::kInput, "cannot read the seller profile", {path});
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-/// The seller profile: --seller-file, else the one `otc init --seller-file` stored, else
-/// seller.toml / seller.ini beside the ledger; none gives an empty seller block.
-import::SellerProfile seller_profile(Context& ctx, store::LedgerStore& store, const std::string& explicit_file) {
-  if (!explicit_file.empty()) return import::parse_seller_profile(read_text(explicit_file), explicit_file);
-  if (auto stored = ops::stored_seller_profile(store)) return import::parse_seller_profile(stored->first, stored->second);
-  const auto folder = std::filesystem::path(ctx.ledger_path()).parent_path().string();
-  if (auto f = import::find_seller_file(folder)) return import::parse_seller_profile(read_text(*f), *f);
-  ctx.note("no seller profile (seller.toml beside the ledger, or otc init --seller-file): the seller block is empty");
-  return {};
-}
 
 void make_out_dir(const std::string& dir) {
   std::error_code ec;

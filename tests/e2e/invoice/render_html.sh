@@ -50,3 +50,19 @@ INV-000002,void,all/INV-000002.html
 OUT
 grep -qF '<p class="void">VOID</p>' all/INV-000002.html || fail "void not marked"
 grep -qF 'Amount due by 2026-02-16</td><td class="n">0.00 USD' all/INV-000002.html || fail "void shows an amount due"
+
+# The seller block comes from the seller profile, as statements' does (here --seller-file; the
+# ledger's stored profile and seller.toml beside the ledger are the defaults), and a --seller-* flag
+# replaces only its own part.
+otc invoice render INV-000002 --out prof --seller-file "$SAMPLES/seller.toml"
+expect_rc 0
+grep -qF '<strong>Brightline Cloud, Inc.</strong>' prof/INV-000002.html || fail "profile name missing"
+grep -qF '500 Market Street, Suite 1200<br>San Francisco, CA 94105' prof/INV-000002.html || fail "profile address missing"
+grep -qF 'First Bank of California' prof/INV-000002.html || fail "profile remittance missing"
+otc invoice render INV-000002 --out prof2 --seller-file "$SAMPLES/seller.toml" --seller-name "Other Co"
+expect_rc 0
+grep -qF '<strong>Other Co</strong>' prof2/INV-000002.html || fail "--seller-name did not replace the name"
+grep -qF '500 Market Street, Suite 1200' prof2/INV-000002.html || fail "--seller-name dropped the profile's address"
+otc invoice render INV-000002 --out none
+expect_rc 0
+expect_stderr_has "no seller profile"
