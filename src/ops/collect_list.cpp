@@ -9,12 +9,21 @@
 
 namespace otc::ops {
 
-WorkListResult collect_list(store::LedgerStore& store, const Invocation& inv, const import::CollectionsPolicy& policy,
-                            const WorkListOptions& o) {
-  store::WriteTransaction tx(store);
+namespace {
+
+/// The list inside the caller's transaction. `record`: write the escalations not yet recorded;
+/// otherwise only say (in `pending`) whether there are any.
+WorkListResult build_list(store::LedgerStore& store, const Invocation& inv, const import::CollectionsPolicy& policy,
+                          const WorkListOptions& o, bool record, bool& pending) {
   auto book = read_collections_book(store, o.as_of, policy);
+  std::vector<store::EscalationRecord> recorded;
+  if (!record && !policy.escalations.empty()) recorded = store.escalations(core::Date::max());
+  auto is_recorded = [&](std::int64_t customer_id, const core::Currency& ccy, const std::string& rule) {
+    return std::any_of(recorded.begin(), recorded.end(), [&](const store::EscalationRecord& e) {
+      return e.customer_id == customer_id && e.currency.view() == ccy.view() && e.rule == rule;
+    });
+  };
   WorkListResult r;
-  bool wrote = false;
   std::vector<std::pair<engine::WorkKey, WorkRow>> rows;
   for (auto& a : book.accounts) {
     if (a.past_due.undisputed <= 0) continue;
@@ -22,8 +31,9 @@ WorkListResult collect_list(store::LedgerStore& store, const Invocation& inv, co
     for (const auto& rule : policy.escalations) {
       auto min = core::parse_amount(rule.min_amount, exp);
       if (!engine::escalates(rule, min.ok() ? min.minor : 0, a.past_due.oldest_days, a.past_due.undisputed)) continue;
-      if (store.add_escalation({a.customer.id, a.currency, rule.name, rule.owner, o.as_of})) {
-        wrote = true;
+      if (!record) {
+        if (!is_recorded(a.customer.id, a.currency, rule.name)) pending = true;
+      } else if (store.add_escalation({a.customer.id, a.currency, rule.name, rule.owner, o.as_of})) {
         std::string what = a.customer.external_id + " " + std::string(a.currency.view()) + " -> " + rule.owner + " (rule " +
                            rule.name + ")";
         store.audit(audit_entry(inv, "escalate", "customers", a.customer.external_id,
@@ -83,8 +93,26 @@ WorkListResult collect_list(store::LedgerStore& store, const Invocation& inv, co
     w.rank = ++rank;
     r.rows.push_back(std::move(w));
   }
-  if (wrote) tx.commit();
-  else tx.rollback();
+  return r;
+}
+
+}  // namespace
+
+WorkListResult collect_list(store::LedgerStore& store, const Invocation& inv, const import::CollectionsPolicy& policy,
+                            const WorkListOptions& o) {
+  // A report first: read in a snapshot (no writer lock, works for a read-only role). Only when an
+  // escalation rule applies that is not yet recorded, the list is made again in a write
+  // transaction that records it.
+  bool pending = false;
+  {
+    store::ReadTransaction tx(store);
+    auto r = build_list(store, inv, policy, o, false, pending);
+    tx.end();
+    if (!pending) return r;
+  }
+  store::WriteTransaction tx(store);
+  auto r = build_list(store, inv, policy, o, true, pending);
+  tx.commit();
   return r;
 }
 
