@@ -9,7 +9,8 @@
 namespace otc::cli {
 
 /// The seller profile: `explicit_file` (--seller-file) if given, else the one `otc init
-/// --seller-file` stored in the ledger, else seller.toml / seller.ini beside a ledger file; none
+/// --seller-file` stored in the ledger, else seller.toml / seller.ini beside a ledger file (in the current directory for a
+/// server ledger); none
 /// gives an empty profile (and a note on stderr).
 import::SellerProfile seller_profile(Context& ctx, store::LedgerStore& store, const std::string& explicit_file);
 
