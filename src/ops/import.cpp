@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include "otc/core/text.hpp"
 #include "otc/engine/cash_dates.hpp"
@@ -32,6 +33,11 @@ class ArImport {
   }
 
   void run() {
+    // About how many rows the file holds (an export row is 40 bytes or more), for the store to
+    // prepare a large load.
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(opt_.path, ec);
+    store_.begin_bulk_import(opt_.kind, ec ? 0 : static_cast<std::int64_t>(bytes / 40));
     while (file_.next()) {
       ++sum_.rows_read;
       issues_.clear();
@@ -51,6 +57,7 @@ class ArImport {
       }
     }
     if (opt_.kind == "invoice_lines") flush_invoice();
+    store_.end_bulk_import();
     sum_.layout_rows = file_.layout_rows();
     if (sum_.rows_read == 0 && sum_.layout_rows > 0)
       throw Error(ErrorKind::kInput,

@@ -78,10 +78,18 @@ std::int64_t SqliteLedger::apply(const ApplicationDraft& d) {
   ins.reset();
   std::int64_t id = db_.last_insert_id();
   note_activity(d.applied_on);
-  auto& inv = stmt(cash_.apply_inv, "UPDATE invoices SET open_minor=open_minor-?2, last_activity=max(last_activity, ?3) WHERE id=?1");
-  inv.bind(1, d.invoice_id).bind(2, d.amount_minor).bind(3, day);
-  inv.step();
-  inv.reset();
+  if (defer_invoice_updates_) {
+    // A payments import: written in invoice order by flush_invoice_updates (bulk.cpp).
+    auto& p = pending_invoices_[d.invoice_id];
+    p.amount += d.amount_minor;
+    if (d.applied_on > p.last) p.last = d.applied_on;
+    if (pending_invoices_.size() >= kMaxPendingInvoices) flush_invoice_updates();
+  } else {
+    auto& inv = stmt(cash_.apply_inv, "UPDATE invoices SET open_minor=open_minor-?2, last_activity=max(last_activity, ?3) WHERE id=?1");
+    inv.bind(1, d.invoice_id).bind(2, d.amount_minor).bind(3, day);
+    inv.step();
+    inv.reset();
+  }
   auto& pay = stmt(cash_.apply_pay, "UPDATE payments SET unapplied_minor=unapplied_minor-?2, last_activity=max(last_activity, ?3) WHERE id=?1");
   pay.bind(1, d.payment_id).bind(2, d.amount_minor).bind(3, day);
   pay.step();
@@ -100,6 +108,7 @@ bool SqliteLedger::bank_key_exists(std::string_view key) {
 void SqliteLedger::add_adjustment(std::int64_t invoice_id, std::string_view kind, std::string_view reason, std::int64_t amount,
                                   core::Date date, std::int64_t batch) {
   ensure_period_open(date, "adjustment date");
+  if (kind == "opening") any_opening_ = true;
   std::string day = date.iso();
   auto& s = stmt(cash_.add_adj, "INSERT INTO adjustments(invoice_id, kind, reason_code, amount_minor, adj_date, batch_id) VALUES(?1,?2,?3,?4,?5,?6)");
   s.bind(1, invoice_id).bind(2, kind).bind(3, reason).bind(4, amount).bind(5, day);

@@ -87,11 +87,13 @@ void SqliteLedger::begin_write() {
   db_.exec("BEGIN IMMEDIATE");
   locks_loaded_ = false;  // read them again under the writer lock
   pending_activity_.reset();
+  reset_bulk();
 }
 
 void SqliteLedger::begin_read() { db_.exec("BEGIN DEFERRED"); }
 
 void SqliteLedger::commit() {
+  end_bulk_import();  // a bulk import's held-back writes and indexes, if its end was not called
   if (pending_activity_) {
     auto& s = stmt(meta_update_, "UPDATE ledger_meta SET max_activity = max(max_activity, ?1) WHERE id = 1");
     std::string day = pending_activity_->iso();
@@ -111,6 +113,7 @@ void SqliteLedger::rollback() {
   names_loaded_ = false;
   line_refs_.clear();
   pending_activity_.reset();
+  reset_bulk();
 }
 
 Statement& SqliteLedger::stmt(std::optional<Statement>& slot, std::string_view sql) {

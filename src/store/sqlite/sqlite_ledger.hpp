@@ -61,6 +61,9 @@ class SqliteLedger final : public LedgerStore {
   void begin_read() override;
   void commit() override;
   void rollback() override;
+  // Bulk imports (bulk.cpp).
+  void begin_bulk_import(std::string_view kind, std::int64_t expected_rows) override;
+  void end_bulk_import() override;
 
   // Parties (parties.cpp).
   PutResult put_customer(const domain::Customer& c, std::uint64_t hash, std::int64_t batch, long line) override;
@@ -243,9 +246,30 @@ class SqliteLedger final : public LedgerStore {
   void release(std::int64_t invoice_id, std::string_view kind, std::string_view day, std::string_view reason,
                std::int64_t credit_memo_id, std::int64_t batch_id);
 
+  // Bulk imports (bulk.cpp).
+  /// Writes the invoice balance changes held back during a payments import, in invoice id order.
+  void flush_invoice_updates();
+  /// Builds again the secondary indexes dropped for a large load (before any read that needs one).
+  void restore_indexes();
+  /// Forgets the bulk state (rollback).
+  void reset_bulk();
+
   Database db_;  // first: every statement below is finalized before the connection closes
   std::vector<std::pair<std::string, core::Currency>> currencies_;
   std::optional<core::Date> pending_activity_;  // this transaction's latest fact date
+
+  // Bulk imports: applications to invoices not yet written to invoices.open_minor (payments import).
+  struct PendingApply {
+    std::int64_t amount = 0;
+    core::Date last;
+  };
+  std::unordered_map<std::int64_t, PendingApply> pending_invoices_;
+  /// Held-back invoice balance changes are written once this many invoices have one.
+  static constexpr std::size_t kMaxPendingInvoices = 500000;
+  bool defer_invoice_updates_ = false;
+  std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run again
+  /// false once this transaction knows the ledger holds no opening-balance adjustment.
+  std::optional<bool> any_opening_;
 
   // Parties.
   std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>> customer_ids_;

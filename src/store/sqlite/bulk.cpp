@@ -1,0 +1,98 @@
+// The SQLite ledger during a large file import (LedgerStore::begin_bulk_import): rows arrive in
+// no particular order, so writes that would touch the ledger's pages at random are held back and
+// written in key order, and secondary indexes that would be updated at random are built again
+// after the load (a sort, far cheaper than a random insert per row). Everything stays inside the
+// import's transaction: a failed or dry-run import rolls it all back, the dropped indexes too.
+#include <algorithm>
+
+#include "sqlite_ledger.hpp"
+
+namespace otc::store::sqlite {
+namespace {
+
+/// A load this many rows or more, and at least half the size of the table it goes into, drops
+/// the table's random-order secondary indexes and builds them again at the end.
+constexpr std::int64_t kBulkRows = 50000;
+
+/// Indexes whose keys a load meets in random order (customer ids, invoice ids of payments); none
+/// is unique (the unique ones keep checking the keys), and no read of the import needs one
+/// (find_customer_invoice_by_number builds them again first).
+std::vector<const char*> random_order_indexes(std::string_view kind) {
+  if (kind == "invoices") return {"invoices_customer"};
+  // Payments also change the open items (invoices_open) and unapplied cash (payments_unapplied)
+  // at every application: both are built again from the tables after the load.
+  if (kind == "payments") return {"payments_customer", "applications_invoice", "invoices_open", "payments_unapplied"};
+  return {};
+}
+
+const char* table_of(std::string_view kind) {
+  if (kind == "invoices") return "invoices";
+  if (kind == "payments") return "payments";
+  return nullptr;
+}
+
+}  // namespace
+
+void SqliteLedger::begin_bulk_import(std::string_view kind, std::int64_t expected_rows) {
+  // Applications from a payments file name invoices at random: their balance changes are held
+  // back (find_invoice adds them in) and written in invoice order.
+  if (kind == "payments") defer_invoice_updates_ = true;
+  const char* table = table_of(kind);
+  if (!table || expected_rows < kBulkRows) return;
+  std::int64_t existing = 0;
+  {
+    Statement s(db_.handle(), std::string("SELECT COALESCE(max(rowid), 0) FROM ") + table);
+    if (s.step()) existing = s.int64(0);
+  }
+  if (kind == "payments") {
+    // invoices_open is built again from the invoices table: worth it only when the load is large next to it too.
+    Statement s(db_.handle(), "SELECT COALESCE(max(rowid), 0) FROM invoices");
+    if (s.step()) existing = std::max(existing, s.int64(0));
+  }
+  if (expected_rows * 2 < existing) return;
+  for (const char* name : random_order_indexes(kind)) {
+    std::string sql;
+    {
+      Statement s(db_.handle(), "SELECT sql FROM sqlite_master WHERE type='index' AND name=?1");
+      s.bind(1, std::string_view(name));
+      if (s.step()) sql.assign(s.text(0));
+    }
+    if (sql.empty()) continue;
+    db_.exec(("DROP INDEX " + std::string(name)).c_str());
+    dropped_indexes_.push_back(std::move(sql));
+  }
+}
+
+void SqliteLedger::end_bulk_import() {
+  flush_invoice_updates();
+  defer_invoice_updates_ = false;
+  restore_indexes();
+}
+
+void SqliteLedger::flush_invoice_updates() {
+  if (pending_invoices_.empty()) return;
+  std::vector<std::pair<std::int64_t, PendingApply>> rows(pending_invoices_.begin(), pending_invoices_.end());
+  pending_invoices_.clear();
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  auto& inv = stmt(cash_.apply_inv, "UPDATE invoices SET open_minor=open_minor-?2, last_activity=max(last_activity, ?3) WHERE id=?1");
+  for (const auto& [id, p] : rows) {
+    IsoDay day(p.last);
+    inv.bind(1, id).bind(2, p.amount).bind(3, day.view());
+    inv.step();
+    inv.reset();
+  }
+}
+
+void SqliteLedger::restore_indexes() {
+  for (const auto& sql : dropped_indexes_) db_.exec(sql.c_str());
+  dropped_indexes_.clear();
+}
+
+void SqliteLedger::reset_bulk() {
+  pending_invoices_.clear();
+  defer_invoice_updates_ = false;
+  dropped_indexes_.clear();  // the DROP INDEX statements roll back with the transaction
+  any_opening_.reset();
+}
+
+}  // namespace otc::store::sqlite
