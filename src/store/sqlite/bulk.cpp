@@ -66,10 +66,28 @@ void SqliteLedger::begin_bulk_import(std::string_view kind, std::int64_t expecte
 void SqliteLedger::end_bulk_import() {
   flush_invoice_updates();
   defer_invoice_updates_ = false;
+  next_application_id_ = 0;
   restore_indexes();
 }
 
+void SqliteLedger::flush_bulk_applications() {
+  bulk_apps_.flush(db_.handle());
+}
+
 void SqliteLedger::flush_invoice_updates() {
+  flush_bulk_applications();
+  if (!pending_payments_.empty()) {
+    std::vector<std::pair<std::int64_t, PendingApply>> rows(pending_payments_.begin(), pending_payments_.end());
+    pending_payments_.clear();
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    auto& pay = stmt(cash_.apply_pay, "UPDATE payments SET unapplied_minor=unapplied_minor-?2, last_activity=max(last_activity, ?3) WHERE id=?1");
+    for (const auto& [id, p] : rows) {
+      IsoDay day(p.last);
+      pay.bind(1, id).bind(2, p.amount).bind(3, day.view());
+      pay.step();
+      pay.reset();
+    }
+  }
   if (pending_invoices_.empty()) return;
   std::vector<std::pair<std::int64_t, PendingApply>> rows(pending_invoices_.begin(), pending_invoices_.end());
   pending_invoices_.clear();
@@ -90,6 +108,9 @@ void SqliteLedger::restore_indexes() {
 
 void SqliteLedger::reset_bulk() {
   pending_invoices_.clear();
+  pending_payments_.clear();
+  bulk_apps_.clear();
+  next_application_id_ = 0;
   defer_invoice_updates_ = false;
   dropped_indexes_.clear();  // the DROP INDEX statements roll back with the transaction
   any_opening_.reset();

@@ -52,12 +52,14 @@ std::optional<PaymentRef> SqliteLedger::find_payment(std::string_view ext) {
   if (s.step()) {
     r = PaymentRef{s.int64(0), std::nullopt, currency(s.text(2)), date_of(s.text(3)), s.int64(4), s.text(5) == "reversed"};
     if (!s.is_null(1)) r->customer_id = s.int64(1);
+    if (auto it = pending_payments_.find(r->id); it != pending_payments_.end()) r->unapplied_minor -= it->second.amount;
   }
   s.reset();
   return r;
 }
 
 bool SqliteLedger::has_application(std::int64_t payment_id, std::int64_t invoice_id) {
+  flush_bulk_applications();
   auto& s = stmt(cash_.has_app, "SELECT 1 FROM applications WHERE payment_id=?1 AND invoice_id=?2 LIMIT 1");
   s.bind(1, payment_id).bind(2, invoice_id);
   bool found = s.step();
@@ -69,6 +71,33 @@ std::int64_t SqliteLedger::apply(const ApplicationDraft& d) {
   ensure_period_open(d.applied_on, "application date");
   IsoDay date(d.applied_on);
   std::string_view day = date.view();
+  if (defer_invoice_updates_) {
+    // A payments import (bulk.cpp): the application is buffered, the balances held back.
+    if (next_application_id_ == 0) {
+      Statement s(db_.handle(), "SELECT COALESCE(max(id), 0) + 1 FROM applications");
+      next_application_id_ = s.step() ? s.int64(0) : 1;
+    }
+    const std::int64_t id = next_application_id_++;
+    bulk_apps_.int64(id);
+    bulk_apps_.int64(d.invoice_id);
+    bulk_apps_.int64(d.payment_id);
+    bulk_apps_.int64(d.amount_minor);
+    bulk_apps_.text(day);
+    bulk_apps_.text(d.rule);
+    bulk_apps_.int64(d.confidence);
+    if (d.batch_id) bulk_apps_.int64(d.batch_id); else bulk_apps_.null();
+    if (d.reverses_id) bulk_apps_.int64(d.reverses_id); else bulk_apps_.null();
+    if (d.note.empty()) bulk_apps_.null(); else bulk_apps_.text(d.note);
+    bulk_apps_.end_row(db_.handle());
+    note_activity(d.applied_on);
+    for (auto* pending : {&pending_invoices_[d.invoice_id], &pending_payments_[d.payment_id]}) {
+      pending->amount += d.amount_minor;
+      if (d.applied_on > pending->last) pending->last = d.applied_on;
+    }
+    if (pending_invoices_.size() >= kMaxPendingInvoices || pending_payments_.size() >= kMaxPendingInvoices)
+      flush_invoice_updates();
+    return id;
+  }
   auto& ins = stmt(cash_.apply_ins, "INSERT INTO applications(invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id, reverses_id, note) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
   ins.bind(1, d.invoice_id).bind(2, d.payment_id).bind(3, d.amount_minor).bind(4, day).bind(5, d.rule).bind(6, d.confidence);
   if (d.batch_id) ins.bind(7, d.batch_id); else ins.bind_null(7);
@@ -78,13 +107,7 @@ std::int64_t SqliteLedger::apply(const ApplicationDraft& d) {
   ins.reset();
   std::int64_t id = db_.last_insert_id();
   note_activity(d.applied_on);
-  if (defer_invoice_updates_) {
-    // A payments import: written in invoice order by flush_invoice_updates (bulk.cpp).
-    auto& p = pending_invoices_[d.invoice_id];
-    p.amount += d.amount_minor;
-    if (d.applied_on > p.last) p.last = d.applied_on;
-    if (pending_invoices_.size() >= kMaxPendingInvoices) flush_invoice_updates();
-  } else {
+  {
     auto& inv = stmt(cash_.apply_inv, "UPDATE invoices SET open_minor=open_minor-?2, last_activity=max(last_activity, ?3) WHERE id=?1");
     inv.bind(1, d.invoice_id).bind(2, d.amount_minor).bind(3, day);
     inv.step();

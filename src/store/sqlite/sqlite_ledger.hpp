@@ -267,6 +267,14 @@ class SqliteLedger final : public LedgerStore {
   /// Held-back invoice balance changes are written once this many invoices have one.
   static constexpr std::size_t kMaxPendingInvoices = 500000;
   bool defer_invoice_updates_ = false;
+  /// Payments import: applications written several rows per INSERT, with ids given here, and the
+  /// payments' unapplied amounts held back like the invoices' (find_payment adds them in).
+  RowBatch bulk_apps_{"INSERT INTO applications(id, invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id,"
+                      " reverses_id, note)", 10};
+  std::int64_t next_application_id_ = 0;  // 0: not read yet
+  std::unordered_map<std::int64_t, PendingApply> pending_payments_;
+  /// Writes the buffered applications and the held-back payment changes.
+  void flush_bulk_applications();
   std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run again
   /// false once this transaction knows the ledger holds no opening-balance adjustment.
   std::optional<bool> any_opening_;
