@@ -33,11 +33,6 @@ class ArImport {
   }
 
   void run() {
-    // About how many rows the file holds (an export row is 40 bytes or more), for the store to
-    // prepare a large load.
-    std::error_code ec;
-    const auto bytes = std::filesystem::file_size(opt_.path, ec);
-    store_.begin_bulk_import(opt_.kind, ec ? 0 : static_cast<std::int64_t>(bytes / 40));
     while (file_.next()) {
       ++sum_.rows_read;
       issues_.clear();
@@ -422,6 +417,11 @@ ImportSummary import_ar_rows(store::LedgerStore& store, const ImportOptions& opt
 ImportResult run_import(store::LedgerStore& store, const Invocation& invocation, ImportOptions options, bool dry_run,
                         const ImportRunner& runner, const IssueSink& issues) {
   options.command_line = invocation.command_line;
+  // About how many rows the file holds (an export row is 40 bytes or more), for the store to
+  // prepare a large load (store::LedgerStore::begin_bulk_import).
+  std::error_code ec;
+  const auto bytes = std::filesystem::file_size(options.path, ec);
+  store.begin_bulk_import(options.kind, ec ? 0 : static_cast<std::int64_t>(bytes / 40));
   store::WriteTransaction tx(store);
   ImportResult result;
   result.summary = runner(store, options, issues);

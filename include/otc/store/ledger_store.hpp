@@ -47,11 +47,11 @@ class LedgerStore : public PartiesStore,
   virtual void commit() = 0;
   virtual void rollback() = 0;
 
-  /// A file import of `kind` rows ("invoices", "payments", ...), about `expected_rows` of them,
-  /// starts in this write transaction; end_bulk_import() is called when its rows are written,
-  /// before the import's batch is finished. In between only the import's own reads and writes
-  /// run, so a backend may prepare for a large load (upkeep of secondary indexes after it, writes
-  /// ordered by key); every read in between must still see every write. Default: nothing (each
+  /// A file import of `kind` rows ("invoices", "payments", ...), about `expected_rows` of them:
+  /// called just before its write transaction begins; end_bulk_import() inside it once the rows
+  /// are written. In between only the import's own reads and writes run, so a backend may
+  /// prepare for a large load (index upkeep after it, writes ordered by key); every read in
+  /// between must still see every write; commit or rollback ends it. Default: nothing (each
   /// write lands at once).
   virtual void begin_bulk_import(std::string_view kind, std::int64_t expected_rows) {
     (void)kind;

@@ -34,6 +34,31 @@ const char* table_of(std::string_view kind) {
 }  // namespace
 
 void SqliteLedger::begin_bulk_import(std::string_view kind, std::int64_t expected_rows) {
+  // Called before the transaction: foreign keys can only be switched outside one. A large load
+  // writes only references this transaction has just read or made (customer ids it looked up
+  // or created, the invoice a payment row names, the batch and payment it wrote), so the
+  // per-row look-ups of the parent rows are left out; every other command still checks them.
+  bulk_kind_.assign(kind);
+  bulk_rows_ = expected_rows;
+  if (expected_rows >= kBulkRows && sqlite3_get_autocommit(db_.handle())) {
+    db_.exec("PRAGMA foreign_keys=OFF");
+    foreign_keys_off_ = true;
+  }
+}
+
+void SqliteLedger::end_bulk_request() {
+  bulk_kind_.clear();
+  bulk_rows_ = 0;
+  if (foreign_keys_off_) {
+    db_.exec("PRAGMA foreign_keys=ON");
+    foreign_keys_off_ = false;
+  }
+}
+
+void SqliteLedger::start_bulk() {
+  if (bulk_kind_.empty()) return;
+  const std::string_view kind = bulk_kind_;
+  const std::int64_t expected_rows = bulk_rows_;
   // Applications from a payments file name invoices at random: their balance changes are held
   // back (find_invoice adds them in) and written in invoice order.
   if (kind == "payments") defer_invoice_updates_ = true;

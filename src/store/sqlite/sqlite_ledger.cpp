@@ -88,6 +88,7 @@ void SqliteLedger::begin_write() {
   locks_loaded_ = false;  // read them again under the writer lock
   pending_activity_.reset();
   reset_bulk();
+  start_bulk();
 }
 
 void SqliteLedger::begin_read() { db_.exec("BEGIN DEFERRED"); }
@@ -103,10 +104,12 @@ void SqliteLedger::commit() {
     pending_activity_.reset();
   }
   db_.exec("COMMIT");
+  end_bulk_request();
 }
 
 void SqliteLedger::rollback() {
   if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
+  end_bulk_request();
   // The caches may hold ids that were rolled back.
   customer_ids_.clear();
   names_.clear();

@@ -267,6 +267,14 @@ class SqliteLedger final : public LedgerStore {
   /// Held-back invoice balance changes are written once this many invoices have one.
   static constexpr std::size_t kMaxPendingInvoices = 500000;
   bool defer_invoice_updates_ = false;
+  /// begin_bulk_import's request, carried out when the write transaction begins.
+  std::string bulk_kind_;
+  std::int64_t bulk_rows_ = 0;
+  bool foreign_keys_off_ = false;
+  /// Starts the requested bulk import in the write transaction just begun.
+  void start_bulk();
+  /// After COMMIT or ROLLBACK: foreign keys enforced again, no bulk import requested.
+  void end_bulk_request();
   /// Payments import: applications written several rows per INSERT, with ids given here, and the
   /// payments' unapplied amounts held back like the invoices' (find_payment adds them in).
   RowBatch bulk_apps_{"INSERT INTO applications(id, invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id,"
