@@ -92,10 +92,47 @@ void SqliteLedger::end_bulk_import() {
   flush_invoice_updates();
   defer_invoice_updates_ = false;
   next_application_id_ = 0;
+  next_payment_id_ = 0;
   restore_indexes();
 }
 
+SqliteLedger::BufferedPayment* SqliteLedger::buffered_payment(std::int64_t id) {
+  if (buffered_payments_.empty() || id < buffered_first_id_) return nullptr;
+  const auto i = static_cast<std::size_t>(id - buffered_first_id_);
+  return i < buffered_payments_.size() ? &buffered_payments_[i] : nullptr;
+}
+
+void SqliteLedger::flush_buffered_payments() {
+  if (buffered_payments_.empty()) return;
+  std::int64_t id = buffered_first_id_;
+  auto opt = [&](const std::string& v) { if (v.empty()) bulk_pays_.null(); else bulk_pays_.text(v); };
+  for (const auto& b : buffered_payments_) {
+    IsoDay received(b.p.received_date), last(b.last);
+    bulk_pays_.int64(id++);
+    bulk_pays_.text(b.p.external_id);
+    if (b.customer_id) bulk_pays_.int64(*b.customer_id); else bulk_pays_.null();
+    bulk_pays_.text(b.p.currency.view());
+    bulk_pays_.text(received.view());
+    bulk_pays_.int64(b.p.amount_minor);
+    bulk_pays_.int64(b.unapplied);
+    bulk_pays_.text(last.view());
+    opt(b.p.method);
+    opt(b.p.reference);
+    opt(b.p.payer_name);
+    opt(b.p.payer_account);
+    bulk_pays_.int64(static_cast<std::int64_t>(b.hash));
+    bulk_pays_.int64(b.batch);
+    bulk_pays_.int64(static_cast<std::int64_t>(b.line));
+    opt(b.p.remittance);
+    bulk_pays_.end_row(db_.handle());
+  }
+  bulk_pays_.flush(db_.handle());
+  buffered_payments_.clear();
+  buffered_payment_index_.clear();
+}
+
 void SqliteLedger::flush_bulk_applications() {
+  flush_buffered_payments();
   bulk_apps_.flush(db_.handle());
 }
 
@@ -136,6 +173,10 @@ void SqliteLedger::reset_bulk() {
   pending_payments_.clear();
   bulk_apps_.clear();
   next_application_id_ = 0;
+  buffered_payments_.clear();
+  buffered_payment_index_.clear();
+  bulk_pays_.clear();
+  next_payment_id_ = 0;
   defer_invoice_updates_ = false;
   dropped_indexes_.clear();  // the DROP INDEX statements roll back with the transaction
   any_opening_.reset();

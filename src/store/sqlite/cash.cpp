@@ -32,6 +32,33 @@ ApplicationRecord application_row(const Statement& s) {
 PutResult SqliteLedger::put_payment(const domain::Payment& p, std::optional<std::int64_t> customer_id, std::uint64_t hash,
                                     std::int64_t batch, long line) {
   ensure_period_open(p.received_date, "payment date");
+  if (defer_invoice_updates_ && foreign_keys_off_ && p.bank_key.empty()) {
+    // A large payments import (bulk.cpp): a payment neither buffered nor in the ledger is buffered;
+    // any other goes the row-by-row way below, after the buffer is written.
+    bool known = buffered_payment_index_.find(p.external_id) != buffered_payment_index_.end();
+    if (!known) {
+      auto& e = stmt(cash_.exists, "SELECT 1 FROM payments WHERE external_id=?1");
+      e.bind(1, p.external_id);
+      known = e.step();
+      e.reset();
+    }
+    if (!known) {
+      if (next_payment_id_ == 0) {
+        Statement s(db_.handle(), "SELECT COALESCE(max(id), 0) + 1 FROM payments");
+        next_payment_id_ = s.step() ? s.int64(0) : 1;
+      }
+      if (buffered_payments_.size() >= kBufferedPayments) flush_buffered_payments();
+      if (buffered_payments_.empty()) buffered_first_id_ = next_payment_id_;
+      const std::int64_t id = next_payment_id_++;
+      IsoDay check(p.received_date);  // the same guard as a bound date
+      (void)check;
+      buffered_payment_index_.emplace(p.external_id, buffered_payments_.size());
+      buffered_payments_.push_back(BufferedPayment{p, customer_id, p.amount_minor, p.received_date, hash, batch, line});
+      note_activity(p.received_date);
+      return {PutOutcome::kInserted, id, {}, 0};
+    }
+    flush_buffered_payments();
+  }
   auto& s = stmt(cash_.put,
       "INSERT INTO payments(external_id, customer_id, currency, received_date, amount_minor, unapplied_minor, last_activity, method, reference, payer_name, payer_account, content_hash, batch_id, source_line, bank_key, remittance)"
       " VALUES(?1,?2,?3,?4,?5,?5,?4,?6,?7,?8,?9,?10,?11,?12,?13,?14) ON CONFLICT(external_id) DO NOTHING");
@@ -46,6 +73,11 @@ PutResult SqliteLedger::put_payment(const domain::Payment& p, std::optional<std:
 }
 
 std::optional<PaymentRef> SqliteLedger::find_payment(std::string_view ext) {
+  if (auto it = buffered_payment_index_.find(ext); it != buffered_payment_index_.end()) {
+    const auto& b = buffered_payments_[it->second];
+    return PaymentRef{buffered_first_id_ + static_cast<std::int64_t>(it->second), b.customer_id, b.p.currency,
+                      b.p.received_date, b.unapplied, false};
+  }
   auto& s = stmt(cash_.find, "SELECT id, customer_id, currency, received_date, unapplied_minor, status FROM payments WHERE external_id=?1");
   s.bind(1, ext);
   std::optional<PaymentRef> r;
@@ -90,9 +122,16 @@ std::int64_t SqliteLedger::apply(const ApplicationDraft& d) {
     if (d.note.empty()) bulk_apps_.null(); else bulk_apps_.text(d.note);
     bulk_apps_.end_row(db_.handle());
     note_activity(d.applied_on);
-    for (auto* pending : {&pending_invoices_[d.invoice_id], &pending_payments_[d.payment_id]}) {
-      pending->amount += d.amount_minor;
-      if (d.applied_on > pending->last) pending->last = d.applied_on;
+    auto& inv = pending_invoices_[d.invoice_id];
+    inv.amount += d.amount_minor;
+    if (d.applied_on > inv.last) inv.last = d.applied_on;
+    if (auto* b = buffered_payment(d.payment_id)) {
+      b->unapplied -= d.amount_minor;
+      if (d.applied_on > b->last) b->last = d.applied_on;
+    } else {
+      auto& pay = pending_payments_[d.payment_id];
+      pay.amount += d.amount_minor;
+      if (d.applied_on > pay.last) pay.last = d.applied_on;
     }
     if (pending_invoices_.size() >= kMaxPendingInvoices || pending_payments_.size() >= kMaxPendingInvoices)
       flush_invoice_updates();

@@ -281,8 +281,29 @@ class SqliteLedger final : public LedgerStore {
                       " reverses_id, note)", 10};
   std::int64_t next_application_id_ = 0;  // 0: not read yet
   std::unordered_map<std::int64_t, PendingApply> pending_payments_;
-  /// Writes the buffered applications and the held-back payment changes.
+  /// Writes the buffered payments, then the buffered applications.
   void flush_bulk_applications();
+  /// A large payments import (foreign keys off): new payments are buffered too, ids given here,
+  /// so that their applications change the buffered row instead of updating the table after.
+  struct BufferedPayment {
+    domain::Payment p;
+    std::optional<std::int64_t> customer_id;
+    std::int64_t unapplied = 0;
+    core::Date last;
+    std::uint64_t hash = 0;
+    std::int64_t batch = 0;
+    long line = 0;
+  };
+  std::vector<BufferedPayment> buffered_payments_;
+  std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> buffered_payment_index_;
+  std::int64_t buffered_first_id_ = 0, next_payment_id_ = 0;  // 0: not read yet
+  RowBatch bulk_pays_{"INSERT INTO payments(id, external_id, customer_id, currency, received_date, amount_minor, unapplied_minor,"
+                      " last_activity, method, reference, payer_name, payer_account, content_hash, batch_id, source_line, remittance)",
+                      16};
+  static constexpr std::size_t kBufferedPayments = 4096;
+  void flush_buffered_payments();
+  /// The buffered payment with this id, or nullptr.
+  BufferedPayment* buffered_payment(std::int64_t id);
   std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run again
   /// false once this transaction knows the ledger holds no opening-balance adjustment.
   std::optional<bool> any_opening_;
@@ -314,7 +335,7 @@ class SqliteLedger final : public LedgerStore {
     std::optional<Statement> put, compare, find, memo_put, memo_compare, memo_apply, memo_open, opening;
   } invoices_;
   struct {
-    std::optional<Statement> put, compare, find, has_app, apply_ins, apply_inv, apply_pay, bank_key, add_adj, adj_inv,
+    std::optional<Statement> put, exists, compare, find, has_app, apply_ins, apply_inv, apply_pay, bank_key, add_adj, adj_inv,
         del_sugg, ins_sugg;
   } cash_;
   struct {
