@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include "otc/core/text.hpp"
 #include "otc/engine/cash_dates.hpp"
@@ -51,6 +52,7 @@ class ArImport {
       }
     }
     if (opt_.kind == "invoice_lines") flush_invoice();
+    store_.end_bulk_import();
     sum_.layout_rows = file_.layout_rows();
     if (sum_.rows_read == 0 && sum_.layout_rows > 0)
       throw Error(ErrorKind::kInput,
@@ -415,6 +417,11 @@ ImportSummary import_ar_rows(store::LedgerStore& store, const ImportOptions& opt
 ImportResult run_import(store::LedgerStore& store, const Invocation& invocation, ImportOptions options, bool dry_run,
                         const ImportRunner& runner, const IssueSink& issues) {
   options.command_line = invocation.command_line;
+  // About how many rows the file holds (an export row is 40 bytes or more), for the store to
+  // prepare a large load (store::LedgerStore::begin_bulk_import).
+  std::error_code ec;
+  const auto bytes = std::filesystem::file_size(options.path, ec);
+  store.begin_bulk_import(options.kind, ec ? 0 : static_cast<std::int64_t>(bytes / 40));
   store::WriteTransaction tx(store);
   ImportResult result;
   result.summary = runner(store, options, issues);

@@ -5,6 +5,7 @@
 // (sqlite_store.hpp, src/store/sqlite/); a server database implements the same interfaces.
 #include <cstdint>
 #include <memory>
+#include <string_view>
 
 #include "otc/store/audit_store.hpp"
 #include "otc/store/balances_store.hpp"
@@ -45,6 +46,18 @@ class LedgerStore : public PartiesStore,
   virtual void begin_read() = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
+
+  /// A file import of `kind` rows ("invoices", "payments", ...), about `expected_rows` of them:
+  /// called just before its write transaction begins; end_bulk_import() inside it once the rows
+  /// are written. In between only the import's own reads and writes run, so a backend may
+  /// prepare for a large load (index upkeep after it, writes ordered by key); every read in
+  /// between must still see every write; commit or rollback ends it. Default: nothing (each
+  /// write lands at once).
+  virtual void begin_bulk_import(std::string_view kind, std::int64_t expected_rows) {
+    (void)kind;
+    (void)expected_rows;
+  }
+  virtual void end_bulk_import() {}
 };
 
 }  // namespace otc::store

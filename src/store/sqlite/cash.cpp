@@ -32,6 +32,33 @@ ApplicationRecord application_row(const Statement& s) {
 PutResult SqliteLedger::put_payment(const domain::Payment& p, std::optional<std::int64_t> customer_id, std::uint64_t hash,
                                     std::int64_t batch, long line) {
   ensure_period_open(p.received_date, "payment date");
+  if (defer_invoice_updates_ && foreign_keys_off_ && p.bank_key.empty()) {
+    // A large payments import (bulk.cpp): a payment neither buffered nor in the ledger is buffered;
+    // any other goes the row-by-row way below, after the buffer is written.
+    bool known = buffered_payment_index_.find(p.external_id) != buffered_payment_index_.end();
+    if (!known) {
+      auto& e = stmt(cash_.exists, "SELECT 1 FROM payments WHERE external_id=?1");
+      e.bind(1, p.external_id);
+      known = e.step();
+      e.reset();
+    }
+    if (!known) {
+      if (next_payment_id_ == 0) {
+        Statement s(db_.handle(), "SELECT COALESCE(max(id), 0) + 1 FROM payments");
+        next_payment_id_ = s.step() ? s.int64(0) : 1;
+      }
+      if (buffered_payments_.size() >= kBufferedPayments) flush_buffered_payments();
+      if (buffered_payments_.empty()) buffered_first_id_ = next_payment_id_;
+      const std::int64_t id = next_payment_id_++;
+      IsoDay check(p.received_date);  // the same guard as a bound date
+      (void)check;
+      buffered_payment_index_.emplace(p.external_id, buffered_payments_.size());
+      buffered_payments_.push_back(BufferedPayment{p, customer_id, p.amount_minor, p.received_date, hash, batch, line});
+      note_activity(p.received_date);
+      return {PutOutcome::kInserted, id, {}, 0};
+    }
+    flush_buffered_payments();
+  }
   auto& s = stmt(cash_.put,
       "INSERT INTO payments(external_id, customer_id, currency, received_date, amount_minor, unapplied_minor, last_activity, method, reference, payer_name, payer_account, content_hash, batch_id, source_line, bank_key, remittance)"
       " VALUES(?1,?2,?3,?4,?5,?5,?4,?6,?7,?8,?9,?10,?11,?12,?13,?14) ON CONFLICT(external_id) DO NOTHING");
@@ -46,18 +73,25 @@ PutResult SqliteLedger::put_payment(const domain::Payment& p, std::optional<std:
 }
 
 std::optional<PaymentRef> SqliteLedger::find_payment(std::string_view ext) {
+  if (auto it = buffered_payment_index_.find(ext); it != buffered_payment_index_.end()) {
+    const auto& b = buffered_payments_[it->second];
+    return PaymentRef{buffered_first_id_ + static_cast<std::int64_t>(it->second), b.customer_id, b.p.currency,
+                      b.p.received_date, b.unapplied, false};
+  }
   auto& s = stmt(cash_.find, "SELECT id, customer_id, currency, received_date, unapplied_minor, status FROM payments WHERE external_id=?1");
   s.bind(1, ext);
   std::optional<PaymentRef> r;
   if (s.step()) {
     r = PaymentRef{s.int64(0), std::nullopt, currency(s.text(2)), date_of(s.text(3)), s.int64(4), s.text(5) == "reversed"};
     if (!s.is_null(1)) r->customer_id = s.int64(1);
+    if (auto it = pending_payments_.find(r->id); it != pending_payments_.end()) r->unapplied_minor -= it->second.amount;
   }
   s.reset();
   return r;
 }
 
 bool SqliteLedger::has_application(std::int64_t payment_id, std::int64_t invoice_id) {
+  flush_bulk_applications();
   auto& s = stmt(cash_.has_app, "SELECT 1 FROM applications WHERE payment_id=?1 AND invoice_id=?2 LIMIT 1");
   s.bind(1, payment_id).bind(2, invoice_id);
   bool found = s.step();
@@ -69,6 +103,40 @@ std::int64_t SqliteLedger::apply(const ApplicationDraft& d) {
   ensure_period_open(d.applied_on, "application date");
   IsoDay date(d.applied_on);
   std::string_view day = date.view();
+  if (defer_invoice_updates_) {
+    // A payments import (bulk.cpp): the application is buffered, the balances held back.
+    if (next_application_id_ == 0) {
+      Statement s(db_.handle(), "SELECT COALESCE(max(id), 0) + 1 FROM applications");
+      next_application_id_ = s.step() ? s.int64(0) : 1;
+    }
+    const std::int64_t id = next_application_id_++;
+    bulk_apps_.int64(id);
+    bulk_apps_.int64(d.invoice_id);
+    bulk_apps_.int64(d.payment_id);
+    bulk_apps_.int64(d.amount_minor);
+    bulk_apps_.text(day);
+    bulk_apps_.text(d.rule);
+    bulk_apps_.int64(d.confidence);
+    if (d.batch_id) bulk_apps_.int64(d.batch_id); else bulk_apps_.null();
+    if (d.reverses_id) bulk_apps_.int64(d.reverses_id); else bulk_apps_.null();
+    if (d.note.empty()) bulk_apps_.null(); else bulk_apps_.text(d.note);
+    bulk_apps_.end_row(db_.handle());
+    note_activity(d.applied_on);
+    auto& inv = pending_invoices_[d.invoice_id];
+    inv.amount += d.amount_minor;
+    if (d.applied_on > inv.last) inv.last = d.applied_on;
+    if (auto* b = buffered_payment(d.payment_id)) {
+      b->unapplied -= d.amount_minor;
+      if (d.applied_on > b->last) b->last = d.applied_on;
+    } else {
+      auto& pay = pending_payments_[d.payment_id];
+      pay.amount += d.amount_minor;
+      if (d.applied_on > pay.last) pay.last = d.applied_on;
+    }
+    if (pending_invoices_.size() >= kMaxPendingInvoices || pending_payments_.size() >= kMaxPendingInvoices)
+      flush_invoice_updates();
+    return id;
+  }
   auto& ins = stmt(cash_.apply_ins, "INSERT INTO applications(invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id, reverses_id, note) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
   ins.bind(1, d.invoice_id).bind(2, d.payment_id).bind(3, d.amount_minor).bind(4, day).bind(5, d.rule).bind(6, d.confidence);
   if (d.batch_id) ins.bind(7, d.batch_id); else ins.bind_null(7);
@@ -78,10 +146,12 @@ std::int64_t SqliteLedger::apply(const ApplicationDraft& d) {
   ins.reset();
   std::int64_t id = db_.last_insert_id();
   note_activity(d.applied_on);
-  auto& inv = stmt(cash_.apply_inv, "UPDATE invoices SET open_minor=open_minor-?2, last_activity=max(last_activity, ?3) WHERE id=?1");
-  inv.bind(1, d.invoice_id).bind(2, d.amount_minor).bind(3, day);
-  inv.step();
-  inv.reset();
+  {
+    auto& inv = stmt(cash_.apply_inv, "UPDATE invoices SET open_minor=open_minor-?2, last_activity=max(last_activity, ?3) WHERE id=?1");
+    inv.bind(1, d.invoice_id).bind(2, d.amount_minor).bind(3, day);
+    inv.step();
+    inv.reset();
+  }
   auto& pay = stmt(cash_.apply_pay, "UPDATE payments SET unapplied_minor=unapplied_minor-?2, last_activity=max(last_activity, ?3) WHERE id=?1");
   pay.bind(1, d.payment_id).bind(2, d.amount_minor).bind(3, day);
   pay.step();
@@ -100,6 +170,7 @@ bool SqliteLedger::bank_key_exists(std::string_view key) {
 void SqliteLedger::add_adjustment(std::int64_t invoice_id, std::string_view kind, std::string_view reason, std::int64_t amount,
                                   core::Date date, std::int64_t batch) {
   ensure_period_open(date, "adjustment date");
+  if (kind == "opening") any_opening_ = true;
   std::string day = date.iso();
   auto& s = stmt(cash_.add_adj, "INSERT INTO adjustments(invoice_id, kind, reason_code, amount_minor, adj_date, batch_id) VALUES(?1,?2,?3,?4,?5,?6)");
   s.bind(1, invoice_id).bind(2, kind).bind(3, reason).bind(4, amount).bind(5, day);

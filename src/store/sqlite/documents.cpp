@@ -31,6 +31,8 @@ std::optional<InvoiceRef> SqliteLedger::find_invoice(std::string_view ext) {
   std::optional<InvoiceRef> r;
   if (s.step()) r = InvoiceRef{s.int64(0), s.int64(1), currency(s.text(2)), date_of(s.text(3)), s.int64(4)};
   s.reset();
+  if (r && !pending_invoices_.empty())
+    if (auto it = pending_invoices_.find(r->id); it != pending_invoices_.end()) r->open_minor -= it->second.amount;
   return r;
 }
 
@@ -46,6 +48,12 @@ std::string SqliteLedger::customer_currency(std::string_view ext) {
 }
 
 std::optional<std::pair<std::int64_t, core::Date>> SqliteLedger::opening_balance_of(std::int64_t invoice_id) {
+  // Most ledgers hold none: one look per transaction instead of one per payment row.
+  if (!any_opening_) {
+    Statement any(db_.handle(), "SELECT EXISTS (SELECT 1 FROM adjustments WHERE kind='opening')");
+    any_opening_ = any.step() && any.int64(0) != 0;
+  }
+  if (!*any_opening_) return std::nullopt;
   auto& s = stmt(invoices_.opening,
                  "SELECT SUM(amount_minor), MIN(adj_date) FROM adjustments WHERE invoice_id=?1 AND kind='opening'");
   s.bind(1, invoice_id);
@@ -123,6 +131,7 @@ std::optional<InvoiceRef> SqliteLedger::find_customer_invoice_by_number(std::int
   if (auto exact = find_invoice(number); exact && exact->customer_id == customer_id) return exact;
   std::string want = number_key(number);
   if (want.empty()) return std::nullopt;
+  restore_indexes();  // a bulk invoice load dropped invoices_customer, which this reads by
   Statement s(db_.handle(),
               "SELECT id, customer_id, currency, invoice_date, open_minor, external_id FROM invoices"
               " WHERE customer_id=?1 AND status='open' AND open_minor > 0");

@@ -87,11 +87,14 @@ void SqliteLedger::begin_write() {
   db_.exec("BEGIN IMMEDIATE");
   locks_loaded_ = false;  // read them again under the writer lock
   pending_activity_.reset();
+  reset_bulk();
+  start_bulk();
 }
 
 void SqliteLedger::begin_read() { db_.exec("BEGIN DEFERRED"); }
 
 void SqliteLedger::commit() {
+  end_bulk_import();  // a bulk import's held-back writes and indexes, if its end was not called
   if (pending_activity_) {
     auto& s = stmt(meta_update_, "UPDATE ledger_meta SET max_activity = max(max_activity, ?1) WHERE id = 1");
     std::string day = pending_activity_->iso();
@@ -101,16 +104,19 @@ void SqliteLedger::commit() {
     pending_activity_.reset();
   }
   db_.exec("COMMIT");
+  end_bulk_request();
 }
 
 void SqliteLedger::rollback() {
   if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
+  end_bulk_request();
   // The caches may hold ids that were rolled back.
   customer_ids_.clear();
   names_.clear();
   names_loaded_ = false;
   line_refs_.clear();
   pending_activity_.reset();
+  reset_bulk();
 }
 
 Statement& SqliteLedger::stmt(std::optional<Statement>& slot, std::string_view sql) {

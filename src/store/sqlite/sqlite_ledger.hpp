@@ -61,6 +61,9 @@ class SqliteLedger final : public LedgerStore {
   void begin_read() override;
   void commit() override;
   void rollback() override;
+  // Bulk imports (bulk.cpp).
+  void begin_bulk_import(std::string_view kind, std::int64_t expected_rows) override;
+  void end_bulk_import() override;
 
   // Parties (parties.cpp).
   PutResult put_customer(const domain::Customer& c, std::uint64_t hash, std::int64_t batch, long line) override;
@@ -243,9 +246,67 @@ class SqliteLedger final : public LedgerStore {
   void release(std::int64_t invoice_id, std::string_view kind, std::string_view day, std::string_view reason,
                std::int64_t credit_memo_id, std::int64_t batch_id);
 
+  // Bulk imports (bulk.cpp).
+  /// Writes the invoice balance changes held back during a payments import, in invoice id order.
+  void flush_invoice_updates();
+  /// Builds again the secondary indexes dropped for a large load (before any read that needs one).
+  void restore_indexes();
+  /// Forgets the bulk state (rollback).
+  void reset_bulk();
+
   Database db_;  // first: every statement below is finalized before the connection closes
   std::vector<std::pair<std::string, core::Currency>> currencies_;
   std::optional<core::Date> pending_activity_;  // this transaction's latest fact date
+
+  // Bulk imports: applications to invoices not yet written to invoices.open_minor (payments import).
+  struct PendingApply {
+    std::int64_t amount = 0;
+    core::Date last;
+  };
+  std::unordered_map<std::int64_t, PendingApply> pending_invoices_;
+  /// Held-back invoice balance changes are written once this many invoices have one.
+  static constexpr std::size_t kMaxPendingInvoices = 500000;
+  bool defer_invoice_updates_ = false;
+  /// begin_bulk_import's request, carried out when the write transaction begins.
+  std::string bulk_kind_;
+  std::int64_t bulk_rows_ = 0;
+  bool foreign_keys_off_ = false;
+  /// Starts the requested bulk import in the write transaction just begun.
+  void start_bulk();
+  /// After COMMIT or ROLLBACK: foreign keys enforced again, no bulk import requested.
+  void end_bulk_request();
+  /// Payments import: applications written several rows per INSERT, with ids given here, and the
+  /// payments' unapplied amounts held back like the invoices' (find_payment adds them in).
+  RowBatch bulk_apps_{"INSERT INTO applications(id, invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id,"
+                      " reverses_id, note)", 10};
+  std::int64_t next_application_id_ = 0;  // 0: not read yet
+  std::unordered_map<std::int64_t, PendingApply> pending_payments_;
+  /// Writes the buffered payments, then the buffered applications.
+  void flush_bulk_applications();
+  /// A large payments import (foreign keys off): new payments are buffered too, ids given here,
+  /// so that their applications change the buffered row instead of updating the table after.
+  struct BufferedPayment {
+    domain::Payment p;
+    std::optional<std::int64_t> customer_id;
+    std::int64_t unapplied = 0;
+    core::Date last;
+    std::uint64_t hash = 0;
+    std::int64_t batch = 0;
+    long line = 0;
+  };
+  std::vector<BufferedPayment> buffered_payments_;
+  std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> buffered_payment_index_;
+  std::int64_t buffered_first_id_ = 0, next_payment_id_ = 0;  // 0: not read yet
+  RowBatch bulk_pays_{"INSERT INTO payments(id, external_id, customer_id, currency, received_date, amount_minor, unapplied_minor,"
+                      " last_activity, method, reference, payer_name, payer_account, content_hash, batch_id, source_line, remittance)",
+                      16};
+  static constexpr std::size_t kBufferedPayments = 4096;
+  void flush_buffered_payments();
+  /// The buffered payment with this id, or nullptr.
+  BufferedPayment* buffered_payment(std::int64_t id);
+  std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run again
+  /// false once this transaction knows the ledger holds no opening-balance adjustment.
+  std::optional<bool> any_opening_;
 
   // Parties.
   std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>> customer_ids_;
@@ -274,7 +335,7 @@ class SqliteLedger final : public LedgerStore {
     std::optional<Statement> put, compare, find, memo_put, memo_compare, memo_apply, memo_open, opening;
   } invoices_;
   struct {
-    std::optional<Statement> put, compare, find, has_app, apply_ins, apply_inv, apply_pay, bank_key, add_adj, adj_inv,
+    std::optional<Statement> put, exists, compare, find, has_app, apply_ins, apply_inv, apply_pay, bank_key, add_adj, adj_inv,
         del_sugg, ins_sugg;
   } cash_;
   struct {
