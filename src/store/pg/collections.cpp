@@ -301,8 +301,9 @@ std::int64_t PgLedger::post_write_off(std::int64_t invoice_id, core::Date date, 
 }
 
 std::vector<CustomerEvent> PgLedger::customer_events(std::int64_t customer_id) {
-  // Each list in the order SQLite's plans read it (the caller sorts stably by date, kind and id;
-  // only credit-memo applications can tie on all three).
+  // Each list in the order SQLite's plans read it (through the index on the customer or its
+  // invoices); the caller sorts stably by date, kind and id, and only credit-memo applications
+  // can tie on all three.
   std::vector<CustomerEvent> out;
   auto add = [&](const char* sql, const std::function<void(const Result&, CustomerEvent&)>& fill) {
     auto r = db_.run(sql, {customer_id});
@@ -378,7 +379,7 @@ std::vector<CustomerEvent> PgLedger::customer_events(std::int64_t customer_id) {
         if (!r.text(7).empty()) e.detail += "; approved by " + str(r, 7);
       });
   add("SELECT n.note_date, n.id, COALESCE(i.external_id,''), n.kind, n.body FROM collection_notes n"
-      " LEFT JOIN invoices i ON i.id=n.invoice_id WHERE n.customer_id=$1 ORDER BY n.id",
+      " LEFT JOIN invoices i ON i.id=n.invoice_id WHERE n.customer_id=$1 ORDER BY n.note_date, n.kind, n.body, n.id",
       [&](const Result& r, CustomerEvent& e) {
         e.date = date_of(r.text(0));
         e.kind = "note";
@@ -387,7 +388,7 @@ std::vector<CustomerEvent> PgLedger::customer_events(std::int64_t customer_id) {
         e.detail = str(r, 3) + ": " + str(r, 4);
       });
   add("SELECT made_on, id, currency, amount_minor, due_date, COALESCE(plan_id,0), COALESCE(installment,0) FROM promises"
-      " WHERE customer_id=$1 ORDER BY id",
+      " WHERE customer_id=$1 ORDER BY currency, amount_minor, due_date, invoices, COALESCE(plan_id, 0), id",
       [&](const Result& r, CustomerEvent& e) {
         e.date = date_of(r.text(0));
         e.kind = "promise";
@@ -397,7 +398,8 @@ std::vector<CustomerEvent> PgLedger::customer_events(std::int64_t customer_id) {
         if (r.int64(5)) e.detail += "; plan " + std::to_string(r.int64(5)) + " installment " + std::to_string(r.int64(6));
       });
   add("SELECT d.opened_on, d.id, i.external_id, i.currency, d.amount_minor, d.reason, d.owner FROM disputes d"
-      " JOIN invoices i ON i.id=d.invoice_id WHERE i.customer_id=$1 ORDER BY d.id",
+      " JOIN invoices i ON i.id=d.invoice_id WHERE i.customer_id=$1"
+      " ORDER BY i.invoice_date, i.id, d.opened_on, d.amount_minor, d.reason, d.id",
       [&](const Result& r, CustomerEvent& e) {
         e.date = date_of(r.text(0));
         e.kind = "dispute";
@@ -407,7 +409,8 @@ std::vector<CustomerEvent> PgLedger::customer_events(std::int64_t customer_id) {
         e.detail = str(r, 5) + "; owner " + str(r, 6);
       });
   add("SELECT d.resolved_on, d.id, i.external_id, i.currency, d.amount_minor, d.outcome, COALESCE(d.credit_memo,'')"
-      " FROM disputes d JOIN invoices i ON i.id=d.invoice_id WHERE i.customer_id=$1 AND d.resolved_on IS NOT NULL ORDER BY d.id",
+      " FROM disputes d JOIN invoices i ON i.id=d.invoice_id WHERE i.customer_id=$1 AND d.resolved_on IS NOT NULL"
+      " ORDER BY i.invoice_date, i.id, d.id",
       [&](const Result& r, CustomerEvent& e) {
         e.date = date_of(r.text(0));
         e.kind = "dispute-resolved";
@@ -418,7 +421,7 @@ std::vector<CustomerEvent> PgLedger::customer_events(std::int64_t customer_id) {
         if (!r.text(6).empty()) e.detail += "; credit memo " + str(r, 6);
       });
   add("SELECT sent_on, id, currency, past_due_minor, level, channel, file_name FROM dunning_notices WHERE customer_id=$1"
-      " ORDER BY id",
+      " ORDER BY currency, level, invoices, id",
       [&](const Result& r, CustomerEvent& e) {
         e.date = date_of(r.text(0));
         e.kind = "dunning";
