@@ -26,6 +26,7 @@
 #include "otc/store/ledger_store.hpp"
 #include "otc/store/open_store.hpp"
 #include "pg_db.hpp"
+#include "row_arrays.hpp"
 
 namespace otc::store::pg {
 
@@ -295,7 +296,16 @@ class PgLedger final : public LedgerStore {
   std::unordered_map<std::string, std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>, StringHash,
                      std::equal_to<>>
       line_refs_;
-  bool in_book_ = false;
+  bool in_book_ = false;  // inside for_each_customer_book: post_invoice may leave rows buffered
+  /// Writes the buffered invoice lines and billed charges (billing_invoices.cpp).
+  void flush_rows();
+  RowArrays lines_{"invoice_lines(invoice_id, line_no, description, quantity, unit_price, amount_minor, tax_minor,"
+                   " service_from, service_to, contract_id, contract_line, charge_date, charge_kind, product, days,"
+                   " full_days, discount_minor, tax_rate_ppm)",
+                   {"bigint", "bigint", "text", "text", "text", "bigint", "bigint", "text", "text", "text", "text", "text",
+                    "text", "text", "bigint", "bigint", "bigint", "bigint"}};
+  RowArrays billed_{"billed_charges(line_ref, charge_date, charge_kind, invoice_id)", {"bigint", "text", "text", "bigint"},
+                    "ON CONFLICT DO NOTHING"};
   // Documents: write-behind invoices.
   int invoice_puts_ = 0;
   bool write_behind_off_ = false;
