@@ -271,7 +271,7 @@ std::string globals_text(unsigned g) {
   add(kFormat, "--format");
   add(kOutput, "-o/--output");
   add(kInputStyle, "--date-format, --decimal-comma");
-  out += out.empty() ? "--ledger, -q, -v" : ", --ledger, -q, -v";  // every command honours these
+  out += out.empty() ? "--ledger, --pg-schema, -q, -v" : ", --ledger, --pg-schema, -q, -v";  // every command honours these
   return out;
 }
 
@@ -356,7 +356,8 @@ void build_app(CLI::App& app, Context& ctx) {
   app.require_subcommand(1);
   app.fallthrough();
   app.set_version_flag("--version", "otc 0.1.0");
-  app.add_option("--ledger", o.ledger, "ledger file (default: $OTC_LEDGER, else ./otc.db)");
+  app.add_option("--ledger", o.ledger, "ledger file, or a postgresql:// URI (default: $OTC_LEDGER, else ./otc.db)");
+  app.add_option("--pg-schema", o.pg_schema, "PostgreSQL schema holding the ledger (default: $OTC_PG_SCHEMA, else otc)");
   app.add_option("--format", o.format, "output format: csv (default; or from -o's extension), json, table or xlsx")
       ->check(CLI::IsMember({"csv", "json", "table", "xlsx"}));
   app.add_option("-o,--output", o.output, "write the report to FILE instead of stdout (- = stdout)");
