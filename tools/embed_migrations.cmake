@@ -1,7 +1,11 @@
-# Writes a C++ file holding every src/store/migrations/NNNN_*.sql as a string, in order.
+# Writes a C++ file holding every NNNN_*.sql in DIR as a string, in order, returned by the function
+# FUNC (default migrations(); the PostgreSQL ones: pg_migrations()).
+if(NOT FUNC)
+  set(FUNC migrations)
+endif()
 file(GLOB files ${DIR}/*.sql)
 list(SORT files)
-set(body "// Generated from src/store/migrations; do not edit.\n#include \"otc/store/migrations.hpp\"\nnamespace otc::store {\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")
+set(body "// Generated from ${DIR}; do not edit.\n#include \"otc/store/migrations.hpp\"\nnamespace otc::store {\nconst std::vector<Migration>& ${FUNC}() {\n  static const std::vector<Migration> all = {\n")
 foreach(f ${files})
   get_filename_component(name ${f} NAME_WE)
   string(REGEX MATCH "^[0-9]+" num ${name})

@@ -32,7 +32,7 @@ void run_dashboard(Context& ctx, const DashboardArgs& a) {
   o.months = a.months;
   o.window_days = a.days;
   if (!a.in.empty()) o.in = a.in;
-  o.ledger = ctx.ledger_path();
+  o.ledger = ctx.ledger_display();
   o.command = ctx.command_line;
   auto store = ctx.open_ledger();
   Progress progress("dashboard", 0, progress_wanted(ctx.opts.quiet));

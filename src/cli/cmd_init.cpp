@@ -8,7 +8,7 @@
 #include "otc/ops/fx.hpp"
 #include "otc/ops/statement.hpp"
 #include "otc/store/ledger_store.hpp"
-#include "otc/store/sqlite_store.hpp"
+#include "otc/store/open_store.hpp"
 
 namespace otc::cli {
 
@@ -23,8 +23,8 @@ void install_init(CLI::App& parent, Context& ctx) {
     if (!functional->empty()) ops::currency_option(*functional, "--functional");
     auto store = ctx.open_ledger(true);
     if (!functional->empty()) ops::set_functional_currency(*store, ops::currency_option(*functional, "--functional").code, ctx.invocation());
-    ctx.note("ledger " + ctx.ledger_path() + " is ready (schema version " +
-             std::to_string(store::sqlite_schema_version(*store)) + ")");
+    ctx.note("ledger " + ctx.ledger_display() + " is ready (schema version " +
+             std::to_string(store::ledger_schema_version(*store)) + ")");
     if (seller_file->empty()) return;
     InputFile in(*seller_file);
     std::ifstream f(in.path(), std::ios::binary);

@@ -361,7 +361,8 @@ void build_app(CLI::App& app, Context& ctx) {
   app.require_subcommand(1);
   app.fallthrough();
   app.set_version_flag("--version", "otc 0.1.0");
-  app.add_option("--ledger", o.ledger, "ledger file (default: $OTC_LEDGER, else ./otc.db)");
+  app.add_option("--ledger", o.ledger, "ledger file, or a postgresql:// URI (default: $OTC_LEDGER, else ./otc.db)");
+  app.add_option("--pg-schema", o.pg_schema, "PostgreSQL schema holding the ledger (default: $OTC_PG_SCHEMA, else otc)");
   app.add_option("--format", o.format, "output format: csv (default; or from -o's extension), json, table or xlsx")
       ->check(CLI::IsMember({"csv", "json", "table", "xlsx"}));
   app.add_option("-o,--output", o.output, "write the report to FILE instead of stdout (- = stdout)");

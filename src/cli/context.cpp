@@ -10,7 +10,7 @@
 #include "otc/core/error.hpp"
 #include "progress.hpp"
 #include "otc/store/ledger_store.hpp"
-#include "otc/store/sqlite_store.hpp"
+#include "otc/store/open_store.hpp"
 
 namespace otc::cli {
 
@@ -23,16 +23,29 @@ std::string Context::ledger_path() const {
   return "otc.db";
 }
 
+std::string Context::ledger_display() const { return store::display_ledger(ledger_path()); }
+
+namespace {
+
+store::StoreOptions store_options(const GlobalOptions& o) {
+  store::StoreOptions so;
+  if (!o.pg_schema.empty()) so.pg_schema = o.pg_schema;
+  else if (const char* env = std::getenv("OTC_PG_SCHEMA"); env && *env) so.pg_schema = env;
+  return so;
+}
+
+}  // namespace
+
 std::unique_ptr<store::LedgerStore> Context::open_ledger(bool create) const {
-  return store::open_sqlite_store(ledger_path(), create ? store::OpenMode::kCreate : store::OpenMode::kExisting);
+  return store::open_store(ledger_path(), create ? store::OpenMode::kCreate : store::OpenMode::kExisting, store_options(opts));
 }
 
 std::unique_ptr<store::LedgerStore> Context::open_ledger_read_only() const {
-  return store::open_sqlite_store(ledger_path(), store::OpenMode::kReadOnly);
+  return store::open_store(ledger_path(), store::OpenMode::kReadOnly, store_options(opts));
 }
 
 std::unique_ptr<store::LedgerStore> Context::open_ledger_for(bool dry_run) const {
-  return store::open_sqlite_store(ledger_path(), dry_run ? store::OpenMode::kDryRun : store::OpenMode::kExisting);
+  return store::open_store(ledger_path(), dry_run ? store::OpenMode::kDryRun : store::OpenMode::kExisting, store_options(opts));
 }
 
 core::Date Context::parse_date_option(const std::string& value, const char* option) {

@@ -20,7 +20,8 @@ namespace otc::store { class LedgerStore; }
 namespace otc::cli {
 
 struct GlobalOptions {
-  std::string ledger;         ///< --ledger; empty = $OTC_LEDGER, else ./otc.db
+  std::string ledger;         ///< --ledger; empty = $OTC_LEDGER, else ./otc.db (or a postgresql:// URI)
+  std::string pg_schema;      ///< --pg-schema; empty = $OTC_PG_SCHEMA, else otc
   std::string format;         ///< --format csv|json|table|xlsx; empty = from -o's extension, else csv
   std::string output;         ///< -o/--output; empty or "-" = stdout
   std::string as_of;          ///< --as-of YYYY-MM-DD; empty = today (UTC)
@@ -38,6 +39,8 @@ class Context {
 
   /// The ledger path after applying the default rule.
   std::string ledger_path() const;
+  /// The ledger for messages (a PostgreSQL URI's password hidden).
+  std::string ledger_display() const;
   /// Opens the existing ledger (error if missing, unless `create`).
   std::unique_ptr<store::LedgerStore> open_ledger(bool create = false) const;
   /// For reports: opens the existing ledger read-only, so that a read-only file, directory or

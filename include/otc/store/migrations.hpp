@@ -12,5 +12,7 @@ struct Migration {
 
 /// All migrations in ascending version order.
 const std::vector<Migration>& migrations();
+/// The same migrations written for PostgreSQL (src/store/migrations/pg/), same numbers and names.
+const std::vector<Migration>& pg_migrations();
 
 }  // namespace otc::store
