@@ -8,17 +8,7 @@
 #include "otc/core/error.hpp"
 #include "otc/ops/migrate.hpp"
 #include "otc/store/ledger_store.hpp"
-#if __has_include("otc/store/open_store.hpp")
 #include "otc/store/open_store.hpp"
-#else  // TEMPORARY until h-pgcore is merged
-#include "otc/store/sqlite_store.hpp"
-namespace otc::store {
-struct StoreOptions { std::string pg_schema = "otc"; };
-inline bool is_postgres_spec(std::string_view s) { return s.rfind("postgresql://", 0) == 0; }
-inline std::string display_ledger(std::string_view s) { return std::string(s); }
-inline std::unique_ptr<LedgerStore> open_store(const std::string& s, OpenMode m, const StoreOptions&) { return open_sqlite_store(s, m); }
-}
-#endif
 
 namespace otc::cli {
 namespace {
@@ -31,6 +21,7 @@ struct MigrateArgs {
 store::StoreOptions schema_options(const Context& ctx, const std::string& side) {
   store::StoreOptions so;
   if (!side.empty()) so.pg_schema = side;
+  else if (!ctx.opts.pg_schema.empty()) so.pg_schema = ctx.opts.pg_schema;
     else if (const char* env = std::getenv("OTC_PG_SCHEMA"); env && *env) so.pg_schema = env;
   return so;
 }

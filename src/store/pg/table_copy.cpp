@@ -45,7 +45,8 @@ std::vector<CopyTable> PgLedger::copy_tables() {
     if (names.text(0) != kBookkeeping) tables.push_back({std::string(names.text(0)), {}, {}, {}});
   for (auto& t : tables) {
     Result cols = db_.run(
-        "SELECT a.attname::text, COALESCE(array_position(i.indkey::int2[], a.attnum), 0)"
+        "SELECT a.attname::text, COALESCE((SELECT k.ord FROM unnest(i.indkey) WITH ORDINALITY k(attnum, ord)"
+        " WHERE k.attnum = a.attnum), 0)"
         " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
         " LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary"
         " WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
