@@ -1,19 +1,35 @@
-// The fx role on PostgreSQL (a port of src/store/sqlite/fx.cpp).
+// The PostgreSQL fx role: the functional currency and the rates table (a port of
+// src/store/sqlite/fx.cpp).
 #include "pg_ledger.hpp"
-
-#pragma GCC diagnostic ignored "-Wunused-parameter"
 
 namespace otc::store::pg {
 
-namespace {
-[[noreturn]] void not_yet(const char* what) {
-  throw core::Error(core::ErrorKind::kLedger, std::string(what) + " is not yet on PostgreSQL");
+std::string PgLedger::functional_currency() {
+  Result s = db_.run("SELECT functional_currency FROM ledger_meta WHERE id = 1");
+  return s.next() ? std::string(s.text(0)) : std::string("USD");
 }
-}  // namespace
 
-std::string PgLedger::functional_currency() { not_yet("functional_currency"); }
-void PgLedger::set_functional_currency(std::string_view code) { not_yet("set_functional_currency"); }
-FxPut PgLedger::put_fx_rate(const FxRateRecord& r, std::int64_t batch_id, std::string& existing) { not_yet("put_fx_rate"); }
-std::vector<FxRateRecord> PgLedger::fx_rates() { not_yet("fx_rates"); }
+void PgLedger::set_functional_currency(std::string_view code) {
+  db_.run("UPDATE ledger_meta SET functional_currency = $1 WHERE id = 1", {code});
+}
+
+FxPut PgLedger::put_fx_rate(const FxRateRecord& r, std::int64_t batch_id, std::string& existing) {
+  std::string day = r.date.iso();
+  Result q = db_.run("SELECT rate FROM fx_rates WHERE currency = $1 AND rate_date = $2", {r.currency, day});
+  if (q.next()) {
+    existing = std::string(q.text(0));
+    return existing == r.rate ? FxPut::kSame : FxPut::kConflict;
+  }
+  db_.run("INSERT INTO fx_rates(currency, rate_date, rate, batch_id) VALUES($1, $2, $3, $4)",
+          {r.currency, day, r.rate, batch_id > 0 ? Param(batch_id) : Param::null()});
+  return FxPut::kAdded;
+}
+
+std::vector<FxRateRecord> PgLedger::fx_rates() {
+  Result s = db_.run("SELECT currency, rate_date, rate FROM fx_rates ORDER BY currency, rate_date");
+  std::vector<FxRateRecord> out;
+  while (s.next()) out.push_back({date_of(s.text(1)), std::string(s.text(0)), std::string(s.text(2))});
+  return out;
+}
 
 }  // namespace otc::store::pg

@@ -210,6 +210,14 @@ Result Db::run(std::string_view sql, const std::vector<Param>& params) {
 }
 
 std::optional<Result> Db::try_run(std::string_view sql, Params params) {
+  if (!in_transaction()) {  // one statement on its own: a failure leaves nothing to undo
+    try {
+      return exec_params(sql, params.begin(), params.size());
+    } catch (const PgError& e) {
+      if (e.unique_violation()) return std::nullopt;
+      throw;
+    }
+  }
   const std::string sp = "otc_sp" + std::to_string(++savepoints_);
   exec("SAVEPOINT " + sp);
   try {

@@ -159,8 +159,16 @@ void PgLedger::migrate(OpenMode) {
 }
 
 void PgLedger::begin_write() {
-  db_.exec("BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = " + std::to_string(lock_timeout_ms_) +
-           "; SELECT pg_advisory_xact_lock(" + std::to_string(lock_key_) + ")");
+  if (mode_ == OpenMode::kReadOnly)
+    throw Error(ErrorKind::kLedger, "the ledger was opened read-only (a report); this command cannot write", {db_.where()});
+  try {
+    db_.exec("BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = " + std::to_string(lock_timeout_ms_) +
+             "; SELECT pg_advisory_xact_lock(" + std::to_string(lock_key_) + ")");
+  } catch (...) {
+    // As SQLite's BEGIN IMMEDIATE: a writer that could not start leaves no transaction open.
+    if (db_.in_transaction()) try { db_.exec("ROLLBACK"); } catch (...) {}
+    throw;
+  }
   writing_ = true;
   locks_loaded_ = false;  // read them again under the writer lock
   pending_activity_.reset();
