@@ -27,6 +27,7 @@
 #include "otc/store/open_store.hpp"
 #include "otc/store/table_copy.hpp"
 #include "pg_db.hpp"
+#include "row_arrays.hpp"
 
 namespace otc::store::pg {
 
@@ -278,7 +279,16 @@ class PgLedger final : public LedgerStore, public TableCopy {
   std::unordered_map<std::string, std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>, StringHash,
                      std::equal_to<>>
       line_refs_;
-  bool in_book_ = false;
+  bool in_book_ = false;  // inside for_each_customer_book: post_invoice may leave rows buffered
+  /// Writes the buffered invoice lines and billed charges (billing_invoices.cpp).
+  void flush_rows();
+  RowArrays lines_{"invoice_lines(invoice_id, line_no, description, quantity, unit_price, amount_minor, tax_minor,"
+                   " service_from, service_to, contract_id, contract_line, charge_date, charge_kind, product, days,"
+                   " full_days, discount_minor, tax_rate_ppm)",
+                   {"bigint", "bigint", "text", "text", "text", "bigint", "bigint", "text", "text", "text", "text", "text",
+                    "text", "text", "bigint", "bigint", "bigint", "bigint"}};
+  RowArrays billed_{"billed_charges(line_ref, charge_date, charge_kind, invoice_id)", {"bigint", "text", "text", "bigint"},
+                    "ON CONFLICT DO NOTHING"};
 };
 
 }  // namespace otc::store::pg
