@@ -156,7 +156,8 @@ sqlite3() {
     .dump) ledger_state; return ;;
     .*|[Pp][Rr][Aa][Gg][Mm][Aa]*) fail "sqlite3 '$sql': SQLite-only (mark the case '# backend: sqlite-only — REASON')" ;;
   esac
-  sql=$(printf '%s' "$sql" | sed -e 's/[[:space:];]*$//')
+  # SQLite spellings PostgreSQL lacks.
+  sql=$(printf '%s' "$sql" | sed -e 's/[[:space:];]*$//' -e 's/\bifnull(/coalesce(/gI')
   if ! printf '%s' "$sql" | grep -qiE '^[[:space:]]*(select|with|values)\b'; then
     pg_sql "$sql" "$OTC_PG_SCHEMA"; return
   fi

@@ -52,7 +52,7 @@ for t in $(command sqlite3 "$L" "select name from sqlite_master where type='tabl
     || fail "table $t differs after the round trip"
 done
 # New ids continue after the copied ones on PostgreSQL (identity sequences reset).
-printf 'id,name,currency\nZ-NEW-1,Brand new customer,USD\n' > new.csv
+printf 'customer_id,name,currency\nZ-NEW-1,Brand new customer,USD\n' > new.csv
 otc --ledger "$OTC_TEST_PG_URI" --pg-schema "$SCHEMA" import customers new.csv
 expect_rc 0
 [ "$(pg_sql "select count(*) from customers where external_id = 'Z-NEW-1' and id > (select max(id) from customers where external_id <> 'Z-NEW-1')" "$SCHEMA")" = 1 ] \
