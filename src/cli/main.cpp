@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "otc/store/open_store.hpp"
 #include "command_table.hpp"
 #include "context.hpp"
 #include "error_printer.hpp"
@@ -46,7 +47,7 @@ int main(int argc, char** argv) {
   ctx.command_line = "otc";  // not argv[0]: the audit log should not depend on where otc was installed
   for (int i = 1; i < argc; ++i) {
     ctx.command_line += ' ';
-    ctx.command_line += argv[i];
+    ctx.command_line += store::display_ledger(argv[i]);  // a PostgreSQL URI's password stays out of the audit log
   }
   CLI::App app{"otc: order-to-cash (accounts receivable) from the command line"};
   cli::build_app(app, ctx);

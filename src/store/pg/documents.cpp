@@ -16,12 +16,78 @@ PutResult PgLedger::put_invoice(const domain::Invoice& inv, std::int64_t custome
                                 long line) {
   ensure_period_open(inv.invoice_date, "invoice date");
   IsoDay inv_date(inv.invoice_date), due_date(inv.due_date);
+  if (writing_ && ++invoice_puts_ > kWriteBehindAfter) {
+    if (!invoice_keys_loaded_) load_invoice_keys();
+    if (auto it = invoice_keys_.find(inv.external_id); it != invoice_keys_.end()) {
+      if (it->second.hash == hash) return {PutOutcome::kUnchanged, it->second.id, {}, 0};
+      return compare_existing(kStoredInvoice, inv.external_id, hash);  // writes what is pending first
+    }
+    const std::int64_t id = next_invoice_id_++;
+    invoice_keys_.emplace(inv.external_id, InvoiceKey{id, hash});
+    pending_invoices_.push_back({inv.external_id, customer_id, std::string(inv.currency.view()), inv_date, due_date, inv.total_minor,
+                                 inv.po_number, hash, batch, line});
+    note_activity(inv.invoice_date);
+    if (pending_invoices_.size() >= kWriteBehindRows) flush_invoices();
+    return {PutOutcome::kInserted, id, {}, 0};
+  }
   return insert_keyed(
       "INSERT INTO invoices(id, external_id, customer_id, currency, invoice_date, due_date, total_minor, open_minor, last_activity, po_number, content_hash, batch_id, source_line)"
       " VALUES((SELECT COALESCE(max(id), 0) + 1 FROM invoices),$1,$2,$3,$4,$5,$6,$6,$4,$7,$8,$9,$10) ON CONFLICT(external_id) DO NOTHING RETURNING id",
       {inv.external_id, customer_id, inv.currency.view(), inv_date, due_date, inv.total_minor, Param::opt(inv.po_number),
        static_cast<std::int64_t>(hash), batch, static_cast<std::int64_t>(line)},
       inv.invoice_date, kStoredInvoice, inv.external_id, hash);
+}
+
+void PgLedger::load_invoice_keys() {
+  invoice_keys_.clear();
+  Result r = db_.run("SELECT external_id, id, content_hash FROM invoices");
+  invoice_keys_.reserve(static_cast<std::size_t>(r.rows()) + kWriteBehindRows);
+  std::int64_t max_id = 0;
+  while (r.next()) {
+    const std::int64_t id = r.int64(1);
+    invoice_keys_.emplace(std::string(r.text(0)), InvoiceKey{id, static_cast<std::uint64_t>(r.int64(2))});
+    if (id > max_id) max_id = id;
+  }
+  next_invoice_id_ = max_id + 1;
+  invoice_keys_loaded_ = true;
+}
+
+void PgLedger::flush_invoices() {
+  if (pending_invoices_.empty()) return;
+  std::vector<PendingInvoice> rows;
+  rows.swap(pending_invoices_);  // before the COPY: its own before-statement call finds nothing pending
+  std::int64_t id = next_invoice_id_ - static_cast<std::int64_t>(rows.size());
+  CopyIn copy(db_, "COPY invoices(id, external_id, customer_id, currency, invoice_date, due_date, total_minor, open_minor,"
+                   " last_activity, po_number, content_hash, batch_id, source_line) FROM STDIN");
+  for (const auto& p : rows) {
+    copy.int64(id++).text(p.external_id).int64(p.customer_id).text(p.currency).text(p.invoice_date.view()).text(p.due_date.view());
+    copy.int64(p.total_minor).int64(p.total_minor).text(p.invoice_date.view()).opt_text(p.po_number);
+    copy.int64(static_cast<std::int64_t>(p.hash)).int64(p.batch).int64(static_cast<std::int64_t>(p.line));
+    copy.end_row();
+  }
+  copy.finish();
+}
+
+void PgLedger::forget_invoice_keys() {
+  invoice_puts_ = 0;
+  invoice_keys_loaded_ = false;
+  invoice_keys_.clear();
+  pending_invoices_.clear();
+}
+
+void PgLedger::before_statement(std::string_view sql) {
+  // A read or write that cannot see or need invoices (a customer lookup, an audit row) lets the
+  // buffer fill; everything else (reports, applications and adjustments of an invoice, COMMIT,
+  // savepoints, DDL) writes it first.
+  auto starts = [&](std::string_view w) { return sql.substr(0, w.size()) == w; };
+  const bool blind = (starts("SELECT ") || starts("INSERT INTO ") || starts("UPDATE ")) &&
+                     sql.find("invoice") == std::string_view::npos;
+  if (!blind) flush_invoices();
+  // Another writer of invoices (billing, a per-row insert) takes ids the cache does not know.
+  if (invoice_keys_loaded_ && sql.find("INSERT INTO invoices") != std::string_view::npos) {
+    invoice_keys_loaded_ = false;
+    invoice_keys_.clear();
+  }
 }
 
 std::optional<InvoiceRef> PgLedger::find_invoice(std::string_view ext) {

@@ -146,6 +146,7 @@ void Db::fail(PGresult* res, std::string_view what) {
 }
 
 void Db::exec(std::string_view sql) {
+  before(sql);
   std::string text(sql);
   PGresult* r = PQexec(conn_, text.c_str());
   const auto st = PQresultStatus(r);
@@ -154,6 +155,7 @@ void Db::exec(std::string_view sql) {
 }
 
 Result Db::run_once(std::string_view sql) {
+  before(sql);
   std::string text(sql);
   PGresult* r = PQexec(conn_, text.c_str());
   const auto st = PQresultStatus(r);
@@ -174,6 +176,7 @@ const std::string& Db::prepared(std::string_view sql, int n_params) {
 }
 
 Result Db::exec_params(std::string_view sql, const Param* params, std::size_t n) {
+  before(sql);
   const std::string& name = prepared(sql, static_cast<int>(n));
   buffer_.clear();
   offsets_.clear();
@@ -235,6 +238,7 @@ std::optional<Result> Db::try_run(std::string_view sql, Params params) {
 }
 
 CopyIn::CopyIn(Db& db, std::string_view copy_sql) : db_(db) {
+  db_.before(copy_sql);
   std::string text(copy_sql);
   PGresult* r = PQexec(db_.conn_, text.c_str());
   if (PQresultStatus(r) != PGRES_COPY_IN) {

@@ -142,12 +142,27 @@ class Db {
   /// true inside BEGIN ... COMMIT/ROLLBACK (PQtransactionStatus).
   bool in_transaction() const;
 
+  /// Called with each statement's SQL before it is sent (not re-entered while it runs): the
+  /// ledger writes rows it buffered for COPY there, so that every read sees them.
+  void set_before_statement(std::function<void(std::string_view)> hook) { before_ = std::move(hook); }
+
   /// Throws PgError for a failed result (`res` is cleared). Maps lock timeouts to SQLite's busy
   /// text and hint, and a trigger's RAISE EXCEPTION to its message alone.
   [[noreturn]] void fail(PGresult* res, std::string_view what);
 
  private:
   friend class CopyIn;
+  void before(std::string_view sql) {
+    if (!before_ || in_hook_) return;
+    in_hook_ = true;
+    try {
+      before_(sql);
+    } catch (...) {
+      in_hook_ = false;
+      throw;
+    }
+    in_hook_ = false;
+  }
   Result exec_params(std::string_view sql, const Param* params, std::size_t n);
   const std::string& prepared(std::string_view sql, int n_params);
 
@@ -162,6 +177,8 @@ class Db {
   std::vector<std::size_t> offsets_;
   std::vector<const char*> values_;
   int savepoints_ = 0;
+  std::function<void(std::string_view)> before_;
+  bool in_hook_ = false;
 };
 
 /// COPY ... FROM STDIN in text format: fields are escaped (\\, tab, newline, CR) and NULL is \N.

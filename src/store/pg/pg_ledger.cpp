@@ -78,6 +78,7 @@ PgLedger::PgLedger(const std::string& conninfo, const std::string& schema, OpenM
   if (lock_timeout_ms_ <= 0) lock_timeout_ms_ = 1;  // 0 means "wait forever" to PostgreSQL; SQLite: no wait
   db_.exec("SET search_path TO " + quoted(schema_));
   open_schema(mode);
+  db_.set_before_statement([this](std::string_view sql) { before_statement(sql); });
   if (mode == OpenMode::kReadOnly) db_.exec("SET default_transaction_read_only = on");
 }
 
@@ -170,6 +171,7 @@ void PgLedger::begin_write() {
     throw;
   }
   writing_ = true;
+  forget_invoice_keys();
   locks_loaded_ = false;  // read them again under the writer lock
   pending_activity_.reset();
 }
@@ -180,16 +182,24 @@ void PgLedger::begin_read() {
 }
 
 void PgLedger::commit() {
-  if (pending_activity_) {
-    IsoDay day(*pending_activity_);
-    db_.run("UPDATE ledger_meta SET max_activity = GREATEST(max_activity, $1::text) WHERE id = 1", {day});
-    pending_activity_.reset();
+  try {
+    if (pending_activity_) {
+      IsoDay day(*pending_activity_);
+      db_.run("UPDATE ledger_meta SET max_activity = GREATEST(max_activity, $1::text) WHERE id = 1", {day});
+      pending_activity_.reset();
+    }
+    db_.exec("COMMIT");  // writes what is pending first
+  } catch (...) {
+    // A write-behind row or the commit itself failed: nothing of the transaction stays.
+    try { rollback(); } catch (...) {}
+    throw;
   }
-  db_.exec("COMMIT");
   writing_ = false;
+  forget_invoice_keys();
 }
 
 void PgLedger::rollback() {
+  forget_invoice_keys();  // never written: the transaction ends
   if (db_.in_transaction()) db_.exec("ROLLBACK");
   writing_ = false;
   // The caches may hold ids that were rolled back.

@@ -240,6 +240,32 @@ class PgLedger final : public LedgerStore, public TableCopy {
   void migrate(OpenMode mode);
   bool schema_exists();
 
+  // Documents (documents.cpp): a large import writes its invoices behind, through COPY. After
+  // kWriteBehindAfter put_invoice calls in one write transaction the invoices' keys are read once;
+  // new invoices get SQLite's next ids and wait in `pending_invoices_` until the next statement
+  // of any kind (Db's before-statement hook), at most kWriteBehindRows at a time.
+  static constexpr int kWriteBehindAfter = 64;
+  static constexpr std::size_t kWriteBehindRows = 5000;
+  struct InvoiceKey {
+    std::int64_t id;
+    std::uint64_t hash;
+  };
+  struct PendingInvoice {
+    std::string external_id;
+    std::int64_t customer_id;
+    std::string currency;
+    IsoDay invoice_date, due_date;
+    std::int64_t total_minor;
+    std::string po_number;
+    std::uint64_t hash;
+    std::int64_t batch;
+    long line;
+  };
+  void before_statement(std::string_view sql);
+  void load_invoice_keys();
+  void flush_invoices();
+  void forget_invoice_keys();
+
   // Parties (parties.cpp).
   std::optional<std::int64_t> lookup_customer(std::string_view ext);
   void forget_names();
@@ -289,6 +315,12 @@ class PgLedger final : public LedgerStore, public TableCopy {
                     "text", "text", "bigint", "bigint", "bigint", "bigint"}};
   RowArrays billed_{"billed_charges(line_ref, charge_date, charge_kind, invoice_id)", {"bigint", "text", "text", "bigint"},
                     "ON CONFLICT DO NOTHING"};
+  // Documents: write-behind invoices.
+  int invoice_puts_ = 0;
+  bool invoice_keys_loaded_ = false;
+  std::int64_t next_invoice_id_ = 0;
+  std::unordered_map<std::string, InvoiceKey, StringHash, std::equal_to<>> invoice_keys_;
+  std::vector<PendingInvoice> pending_invoices_;
 };
 
 }  // namespace otc::store::pg
