@@ -15,6 +15,7 @@
 #include "otc/report/atomic_file.hpp"
 #include "otc/report/document_name.hpp"
 #include "otc/store/ledger_store.hpp"
+#include "otc/store/open_store.hpp"
 
 namespace otc::cli {
 namespace {
@@ -43,11 +44,13 @@ std::string read_text(const std::string& path) {
 }
 
 /// The seller profile: --seller-file, else the one `otc init --seller-file` stored, else
-/// seller.toml / seller.ini beside the ledger; none gives an empty seller block.
+/// seller.toml / seller.ini beside the ledger (a PostgreSQL ledger has no folder: the current
+/// directory); none gives an empty seller block.
 import::SellerProfile seller_profile(Context& ctx, store::LedgerStore& store, const std::string& explicit_file) {
   if (!explicit_file.empty()) return import::parse_seller_profile(read_text(explicit_file), explicit_file);
   if (auto stored = ops::stored_seller_profile(store)) return import::parse_seller_profile(stored->first, stored->second);
-  const auto folder = std::filesystem::path(ctx.ledger_path()).parent_path().string();
+  const std::string ledger = ctx.ledger_path();
+  const auto folder = store::is_postgres_spec(ledger) ? std::string() : std::filesystem::path(ledger).parent_path().string();
   if (auto f = import::find_seller_file(folder)) return import::parse_seller_profile(read_text(*f), *f);
   ctx.note("no seller profile (seller.toml beside the ledger, or otc init --seller-file): the seller block is empty");
   return {};
