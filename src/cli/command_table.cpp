@@ -276,7 +276,7 @@ std::string globals_text(unsigned g) {
   add(kFormat, "--format");
   add(kOutput, "-o/--output");
   add(kInputStyle, "--date-format, --decimal-comma");
-  out += out.empty() ? "--ledger, -q, -v" : ", --ledger, -q, -v";  // every command honours these
+  out += out.empty() ? "--ledger, --pg-schema, -q, -v" : ", --ledger, --pg-schema, -q, -v";  // every command honours these
   return out;
 }
 

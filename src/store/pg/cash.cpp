@@ -59,18 +59,18 @@ bool PgLedger::has_application(std::int64_t payment_id, std::int64_t invoice_id)
 std::int64_t PgLedger::apply(const ApplicationDraft& d) {
   ensure_period_open(d.applied_on, "application date");
   IsoDay day(d.applied_on);
+  // One round trip: the application and both balances (data-modifying CTEs all run).
   Result ins = db_.run(
-      "INSERT INTO applications(id, invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id, reverses_id, note)"
-      " VALUES((SELECT COALESCE(max(id), 0) + 1 FROM applications),$1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id",
+      "WITH app AS (INSERT INTO applications(id, invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id, reverses_id, note)"
+      " VALUES((SELECT COALESCE(max(id), 0) + 1 FROM applications),$1,$2,$3,$4::text,$5,$6,$7,$8,$9) RETURNING id),"
+      " inv AS (UPDATE invoices SET open_minor=open_minor-$3, last_activity=GREATEST(last_activity, $4::text) WHERE id=$1),"
+      " pay AS (UPDATE payments SET unapplied_minor=unapplied_minor-$3, last_activity=GREATEST(last_activity, $4::text) WHERE id=$2)"
+      " SELECT id FROM app",
       {d.invoice_id, d.payment_id, d.amount_minor, day, d.rule, static_cast<std::int64_t>(d.confidence), id_or_null(d.batch_id),
        id_or_null(d.reverses_id), Param::opt(d.note)});
   ins.next();
   std::int64_t id = ins.int64(0);
   note_activity(d.applied_on);
-  db_.run("UPDATE invoices SET open_minor=open_minor-$2, last_activity=GREATEST(last_activity, $3::text) WHERE id=$1",
-          {d.invoice_id, d.amount_minor, day});
-  db_.run("UPDATE payments SET unapplied_minor=unapplied_minor-$2, last_activity=GREATEST(last_activity, $3::text) WHERE id=$1",
-          {d.payment_id, d.amount_minor, day});
   return id;
 }
 
@@ -82,11 +82,10 @@ void PgLedger::add_adjustment(std::int64_t invoice_id, std::string_view kind, st
                               core::Date date, std::int64_t batch) {
   ensure_period_open(date, "adjustment date");
   std::string day = date.iso();
-  db_.run("INSERT INTO adjustments(id, invoice_id, kind, reason_code, amount_minor, adj_date, batch_id)"
-          " VALUES((SELECT COALESCE(max(id), 0) + 1 FROM adjustments),$1,$2,$3,$4,$5,$6)",
+  db_.run("WITH adj AS (INSERT INTO adjustments(id, invoice_id, kind, reason_code, amount_minor, adj_date, batch_id)"
+          " VALUES((SELECT COALESCE(max(id), 0) + 1 FROM adjustments),$1,$2,$3,$4,$5::text,$6))"
+          " UPDATE invoices SET open_minor=open_minor-$4, last_activity=GREATEST(last_activity, $5::text) WHERE id=$1",
           {invoice_id, kind, reason, amount, day, id_or_null(batch)});
-  db_.run("UPDATE invoices SET open_minor=open_minor-$2, last_activity=GREATEST(last_activity, $3::text) WHERE id=$1",
-          {invoice_id, amount, day});
   note_activity(date);
 }
 

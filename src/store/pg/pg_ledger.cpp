@@ -135,6 +135,7 @@ void PgLedger::migrate(OpenMode) {
   db_.exec("BEGIN ISOLATION LEVEL READ COMMITTED");
   try {
     // Two `otc init` at once: the second waits, then finds the schema current.
+    db_.exec("SET LOCAL lock_timeout = " + std::to_string(lock_timeout_ms_));
     db_.run("SELECT pg_advisory_xact_lock($1::bigint)", {lock_key_});
     if (!schema_exists()) db_.exec("CREATE SCHEMA " + quoted(schema_));
     db_.exec("CREATE TABLE IF NOT EXISTS " + quoted(schema_) + "." + kVersionTable +

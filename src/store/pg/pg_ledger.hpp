@@ -246,6 +246,7 @@ class PgLedger final : public LedgerStore, public TableCopy {
   // of any kind (Db's before-statement hook), at most kWriteBehindRows at a time.
   static constexpr int kWriteBehindAfter = 64;
   static constexpr std::size_t kWriteBehindRows = 5000;
+  static constexpr std::size_t kWriteBehindMinFlush = 16;  // a flush of fewer rows turns write-behind off
   struct InvoiceKey {
     std::int64_t id;
     std::uint64_t hash;
@@ -317,6 +318,7 @@ class PgLedger final : public LedgerStore, public TableCopy {
                     "ON CONFLICT DO NOTHING"};
   // Documents: write-behind invoices.
   int invoice_puts_ = 0;
+  bool write_behind_off_ = false;
   bool invoice_keys_loaded_ = false;
   std::int64_t next_invoice_id_ = 0;
   std::unordered_map<std::string, InvoiceKey, StringHash, std::equal_to<>> invoice_keys_;

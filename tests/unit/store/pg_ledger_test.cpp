@@ -196,3 +196,46 @@ TEST_CASE("PostgreSQL: COPY writes rows with tabs, newlines, backslashes and NUL
   db.exec("COMMIT");
   CHECK(db.run("SELECT count(*) FROM t").int64_at(0, 0) == 4);
 }
+
+TEST_CASE("PostgreSQL: a large import written behind keeps SQLite's outcomes, ids and order", "[store][pg]") {
+  OTC_REQUIRE_PG(uri);
+  test::PgSchema schema(uri);
+  auto s = open_pg(uri, schema.name, store::OpenMode::kCreate);
+  const int n = 300;  // past the write-behind threshold
+  {
+    store::WriteTransaction tx(*s);
+    auto batch = s->add_batch("invoices", "big.csv", "big", "otc test");
+    auto cust = s->ensure_customer("C1", "Acme", batch, 1);
+    for (int i = 1; i <= n; ++i) {
+      std::string id = "INV" + std::to_string(1000 + i);
+      auto put = s->put_invoice(invoice(id.c_str(), i), cust, static_cast<std::uint64_t>(i), batch, i + 1);
+      REQUIRE(put.outcome == store::PutOutcome::kInserted);
+      REQUIRE(put.id == i);
+    }
+    // The same row again, then different content: found among rows not yet written.
+    CHECK(s->put_invoice(invoice("INV1250", 250), cust, 250, batch, 999).outcome == store::PutOutcome::kUnchanged);
+    auto conflict = s->put_invoice(invoice("INV1299", 1), cust, 12345, batch, 1000);
+    CHECK(conflict.outcome == store::PutOutcome::kConflict);
+    CHECK(conflict.existing_line == 300);
+    // A read in the same transaction sees every invoice.
+    auto found = s->find_invoice("INV1300");
+    REQUIRE(found);
+    CHECK(found->id == 300);
+    tx.commit();
+  }
+  {
+    store::WriteTransaction tx(*s);  // rolled back: nothing of it stays, ids are reused
+    auto cust = s->ensure_customer("C1", "Acme", 1, 1);
+    for (int i = 1; i <= 100; ++i) s->put_invoice(invoice(("X" + std::to_string(i)).c_str(), 1), cust, 1, 1, i);
+  }
+  std::int64_t count = 0, last = 0;
+  bool ordered = true;
+  store::ReadTransaction rt(*s);
+  s->for_each_open_item(*core::Date::from_ymd(2026, 4, 1), [&](const domain::OpenItem& i) {
+    ++count;
+    ordered = ordered && i.invoice_id > last;
+    last = i.invoice_id;
+  });
+  CHECK(count == n);
+  CHECK(ordered);
+}
