@@ -291,6 +291,7 @@ void PgLedger::for_each_customer_book(Date through, std::optional<std::string_vi
       self->in_book_ = false;
       self->lines_.clear();
       self->billed_.clear();
+      self->numbers_.clear();
     }
   } reset{this};
   in_book_ = true;

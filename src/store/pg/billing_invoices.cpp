@@ -35,20 +35,34 @@ std::optional<std::int64_t> opt_id(std::int64_t id) {
 }  // namespace
 
 std::string PgLedger::next_number(std::string_view prefix) {
+  // In a book pass the writer lock is held for the whole transaction: numbers after the first
+  // are counted here (an invoice run takes one per invoice) and written back when it ends.
+  if (in_book_)
+    if (auto it = numbers_.find(prefix); it != numbers_.end()) return format_document_number(prefix, ++it->second);
   // One round trip: the first number of a prefix is 1, each later one the last plus one.
   auto r = db_.run("INSERT INTO number_sequences(prefix, last_value) VALUES($1, 1)"
                    " ON CONFLICT(prefix) DO UPDATE SET last_value = number_sequences.last_value + 1 RETURNING last_value",
                    {prefix});
   if (!r.next()) throw Error(ErrorKind::kLedger, "cannot take a number of sequence '" + std::string(prefix) + "'");
-  return format_document_number(prefix, r.int64(0));
+  const std::int64_t n = r.int64(0);
+  if (in_book_) numbers_.emplace(std::string(prefix), n);
+  return format_document_number(prefix, n);
 }
 
 std::int64_t PgLedger::last_number(std::string_view prefix) {
+  if (auto it = numbers_.find(prefix); it != numbers_.end()) return it->second;
   auto r = db_.run("SELECT last_value FROM number_sequences WHERE prefix=$1", {prefix});
   return r.next() ? r.int64(0) : 0;
 }
 
+void PgLedger::write_numbers() {
+  for (const auto& [prefix, n] : numbers_)
+    db_.run("UPDATE number_sequences SET last_value=$2 WHERE prefix=$1", {prefix, n});
+  numbers_.clear();
+}
+
 void PgLedger::set_last_number(std::string_view prefix, std::int64_t value) {
+  numbers_.erase(std::string(prefix));
   db_.run("INSERT INTO number_sequences(prefix, last_value) VALUES($1, $2)"
           " ON CONFLICT(prefix) DO UPDATE SET last_value = excluded.last_value",
           {prefix, value});
@@ -227,6 +241,7 @@ std::vector<engine::BilledCharge> PgLedger::charges_of(std::int64_t invoice_id) 
 void PgLedger::flush_rows() {
   lines_.flush(db_);
   billed_.flush(db_);
+  write_numbers();
 }
 
 std::int64_t PgLedger::line_ref(std::string_view contract_id, std::string_view line_id) {

@@ -307,8 +307,9 @@ class PgLedger final : public LedgerStore, public TableCopy {
                      std::equal_to<>>
       line_refs_;
   bool in_book_ = false;  // inside for_each_customer_book: post_invoice may leave rows buffered
-  /// Writes the buffered invoice lines and billed charges (billing_invoices.cpp).
+  /// Writes the buffered invoice lines and billed charges, and the numbers taken (billing_invoices.cpp).
   void flush_rows();
+  void write_numbers();
   RowArrays lines_{"invoice_lines(invoice_id, line_no, description, quantity, unit_price, amount_minor, tax_minor,"
                    " service_from, service_to, contract_id, contract_line, charge_date, charge_kind, product, days,"
                    " full_days, discount_minor, tax_rate_ppm)",
@@ -316,6 +317,10 @@ class PgLedger final : public LedgerStore, public TableCopy {
                     "text", "text", "bigint", "bigint", "bigint", "bigint"}};
   RowArrays billed_{"billed_charges(line_ref, charge_date, charge_kind, invoice_id)", {"bigint", "text", "text", "bigint"},
                     "ON CONFLICT DO NOTHING"};
+  /// Inside a book pass (one transaction, under the writer lock): prefix -> the last number taken;
+  /// the first number of a prefix is taken from the ledger, the rest counted here and written
+  /// back by flush_rows() when the pass ends.
+  std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>> numbers_;
   // Documents: write-behind invoices.
   int invoice_puts_ = 0;
   bool write_behind_off_ = false;

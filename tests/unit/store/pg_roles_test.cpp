@@ -249,3 +249,64 @@ TEST_CASE("the PostgreSQL billing, collections and credit roles read back what S
     CHECK(got[i] == want[i]);
   }
 }
+
+namespace {
+
+/// More contract lines than one cursor chunk (Stream::kChunk = 4000 in src/store/pg/billing.cpp):
+/// the customer books, a billing pass and the books read again.
+std::vector<std::string> many_lines(store::LedgerStore& l) {
+  std::vector<std::string> t;
+  {
+    store::WriteTransaction tx(l);
+    const auto batch = l.add_batch("test", "many.csv", "", "test");
+    for (int i = 0; i < 4100; ++i) {
+      const std::string customer = "C" + std::to_string(1000 + i % 37);
+      auto v = line("K-" + std::to_string(10000 + i), customer, domain::PriceModel::kPerSeat, 1'000'000 + i);
+      v.start = d(2026, 1 + i % 3, 1);
+      auto cust = l.ensure_customer(customer, customer, batch, 0);
+      auto id = l.add_contract_line(v.contract_id, v.line_id, cust, customer);
+      l.put_contract_version(id, v, import::content_hash(v), batch);
+    }
+    l.for_each_customer_book(d(2026, 3, 31), std::nullopt, [&](store::CustomerBook& b) {
+      t.push_back(b.customer + " " + std::to_string(b.versions.size()) + " " + b.versions.front().contract_id + ".." +
+                  b.versions.back().contract_id);
+      auto plan = engine::plan_billing(b.versions, b.usage, b.billed, d(2026, 3, 31));
+      for (const auto& inv : plan.invoices) l.post_invoice(inv, b.customer_id, l.next_number("INV-"), batch);
+    });
+    tx.commit();
+  }
+  store::ReadTransaction tx(l);
+  l.for_each_customer_book(d(2026, 3, 31), std::nullopt, [&](store::CustomerBook& b) {
+    t.push_back(b.customer + " billed " + std::to_string(b.billed.size()) + " " + b.billed.front().contract_id + "@" +
+                b.billed.front().key.date.iso() + ".." + b.billed.back().contract_id + "@" + b.billed.back().key.date.iso());
+  });
+  t.push_back("last " + std::to_string(l.last_number("INV-")));
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("the PostgreSQL customer books span several cursor chunks as SQLite's do", "[pg_roles]") {
+  const char* uri = std::getenv("OTC_TEST_PG_URI");
+  if (!uri || !*uri) {
+    SUCCEED("OTC_TEST_PG_URI not set: PostgreSQL not tested");
+    return;
+  }
+  auto sqlite = store::open_sqlite_store(":memory:", store::OpenMode::kCreate);
+  const auto want = many_lines(*sqlite);
+  REQUIRE(want.size() == 2 * 37 + 1);
+  store::StoreOptions options;
+  options.pg_schema = "t_pg_roles_many_" + std::to_string(::getpid());
+  auto pg = store::open_store(uri, store::OpenMode::kCreate, options);
+  struct Drop {
+    store::LedgerStore& l;
+    std::string schema;
+    ~Drop() {
+      try {
+        dynamic_cast<store::pg::PgLedger&>(l).db().exec("DROP SCHEMA " + schema + " CASCADE");
+      } catch (...) {
+      }
+    }
+  } drop{*pg, options.pg_schema};
+  CHECK(many_lines(*pg) == want);
+}
