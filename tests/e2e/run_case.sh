@@ -125,12 +125,13 @@ expect_stdout_has() { grep -qF -- "$1" out.txt || { cat out.txt; fail "stdout la
 # left out: PostgreSQL does not roll them back).
 ledger_state() {
   if is_pg_ledger; then
-    local t
+    local t script=
     for t in $(pg_sql "SELECT table_name FROM information_schema.tables WHERE table_schema = '$OTC_PG_SCHEMA'
                        AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\""); do
-      echo "-- $t"
-      pg_sql "COPY (SELECT * FROM \"$t\" x ORDER BY x::text COLLATE \"C\") TO STDOUT" "$OTC_PG_SCHEMA"
+      script+="\\echo -- $t"$'\n'"COPY (SELECT * FROM \"$t\" x ORDER BY x::text COLLATE \"C\") TO STDOUT;"$'\n'
     done
+    # One session for every table (a psql per table costs a connection each).
+    printf '%s' "$script" | PGOPTIONS="-c search_path=\"$OTC_PG_SCHEMA\"" psql -X -q -At -v ON_ERROR_STOP=1 "$OTC_TEST_PG_URI"
   else
     command sqlite3 "$OTC_LEDGER" .dump | grep -v '^PRAGMA'
   fi
