@@ -233,6 +233,12 @@ const std::vector<CommandSpec>& command_table() {
        "apply-cash (its payments and applications) can be printed again this way, so a report that was lost (exit 4, a "
        "closed terminal) is never lost for good. Amounts are in the record's currency; a voided invoice says void.",
        "otc log show 12 --format table", kLedger, kFormat | kOutput},
+      {"migrate", "Copy a whole ledger into a new one, SQLite or PostgreSQL either way, and verify the copy",
+       "Table by table, ids kept, in one transaction on the target, which must be new (no file; an empty schema).\n"
+       "Then compares both sides: every table's row count (the audit log too), aging by customer as of the latest\n"
+       "fact date and that month's roll-forward; any difference: exit 1, the copy rolled back. docs/postgresql.md.",
+       "otc migrate --from otc.db --to postgresql://ar@db.example.com/ar --to-schema otc", kLedger, kFormat | kOutput,
+       install_migrate},
       {"help", "List the commands, or show one command's help", "", "otc help aging", Needs::kNothing, 0, install_help,
        nullptr, false},
   };

@@ -29,4 +29,5 @@ void install_customer(CLI::App& parent, Context& ctx);
 void install_history(CLI::App& parent, Context& ctx);
 void install_fx(CLI::App& parent, Context& ctx);
 void install_dashboard(CLI::App& parent, Context& ctx);
+void install_migrate(CLI::App& parent, Context& ctx);
 }  // namespace otc::cli

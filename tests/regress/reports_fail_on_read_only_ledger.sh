@@ -1,6 +1,7 @@
 # Bug (issue 15 #8): reports failed on a read-only ledger (a read-only mount, an immutable file)
 # and so did --dry-runs. Reports now open the ledger read-only (immutable when nobody can write
 # it), and a dry run on a ledger it cannot write works on a scratch copy in memory.
+# backend: sqlite-only — about a read-only ledger file, directory or mount (chattr, WAL checkpoint)
 import_samples
 otc import contracts "$SAMPLES/contracts.csv"; expect_rc 0
 otc aging --as-of 2026-03-31; expect_rc 0; cp out.txt aging_rw.csv

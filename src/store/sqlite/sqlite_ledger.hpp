@@ -19,6 +19,7 @@
 #include "otc/store/credit_store.hpp"
 #include "otc/store/ledger_store.hpp"
 #include "otc/store/sqlite_store.hpp"
+#include "otc/store/table_copy.hpp"
 #include "row_batch.hpp"
 #include "sqlite_db.hpp"
 
@@ -51,7 +52,7 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-class SqliteLedger final : public LedgerStore {
+class SqliteLedger final : public LedgerStore, public TableCopy {
  public:
   SqliteLedger(const std::string& path, OpenMode mode);
   int schema_version();
@@ -209,6 +210,15 @@ class SqliteLedger final : public LedgerStore {
   std::int64_t post_write_off(std::int64_t invoice_id, core::Date date, std::int64_t amount_minor, std::string_view reason,
                               std::string_view approved_by) override;
   std::vector<CustomerEvent> customer_events(std::int64_t customer_id) override;
+
+  // Raw table copy for otc migrate (table_copy.cpp).
+  std::vector<CopyTable> copy_tables() override;
+  std::int64_t copy_row_count(const std::string& table) override;
+  void copy_read(const CopyTable& table, const std::vector<std::string>& columns,
+                 const std::function<void(const CopyRow&)>& fn) override;
+  void copy_write(const CopyTable& table, const std::vector<std::string>& columns, const std::vector<CopyRow>& rows,
+                  bool upsert) override;
+  void copy_finish() override;
 
  private:
   // Shared by the roles (sqlite_ledger.cpp).

@@ -1,6 +1,7 @@
 # Crash consistency: an import and an apply-cash killed with SIGKILL at random points (a few
 # trials each). After each kill the ledger passes PRAGMA integrity_check, holds either none or
 # all of the batch's rows, and a re-run gives the same aging as a clean run.
+# backend: sqlite-only — copies and restores the ledger file and checks it with PRAGMA integrity_check
 python3 - <<'PY'
 import random
 random.seed(15)

@@ -5,7 +5,7 @@ otc init; expect_rc 0
 otc import customers customers_netsuite.csv --profile netsuite
 expect_rc 0
 expect_stderr_has "imported 2 customers from customers_netsuite.csv (batch 1; 2 rows, 0 already present)"
-[ "$(sqlite3 "$OTC_LEDGER" "select external_id||'|'||name||'|'||terms_days||'|'||ifnull(credit_limit,'') from customers order by id")" = "C1|Acme Corp|30|5000000
+[ "$(sqlite3 "$OTC_LEDGER" "select external_id||'|'||name||'|'||terms_days||'|'||ifnull(cast(credit_limit as text),'') from customers order by id")" = "C1|Acme Corp|30|5000000
 C2|Beta, Inc.|45|" ] || fail "customers not as expected"
 otc import invoices invoices_us_dates.csv --map us_dates.map
 expect_rc 0

@@ -17,5 +17,5 @@ grep -q "billed 2100 invoices (INV-000001 to INV-002100, 6000 lines)" e1.txt e2.
 q() { sqlite3 "$OTC_LEDGER" "$1"; }
 [ "$(q 'select count(*) from invoices')" = 2100 ] || fail "invoice count"
 [ "$(q 'select count(*) from invoice_lines')" = 6000 ] || fail "line count"
-[ "$(q 'select count(*) from (select 1 from billed_charges group by line_ref, charge_date, charge_kind having count(*) > 1)')" = 0 ] || fail "a charge was billed twice"
+[ "$(q 'select count(*) from (select 1 from billed_charges group by line_ref, charge_date, charge_kind having count(*) > 1) d')" = 0 ] || fail "a charge was billed twice"
 [ "$(q "select last_value from number_sequences where prefix='INV-'")" = 2100 ] || fail "numbers are not gapless"

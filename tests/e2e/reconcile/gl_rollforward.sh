@@ -78,7 +78,8 @@ expect_stdout_has "rollforward_difference,currency=USD|component=written_off,0.0
 
 # 4. A ledger whose kept balances disagree with its own movements (planted by editing a balance
 #    behind the ledger's back) is out of balance, whatever the GL says.
-cp "$OTC_LEDGER" broken.db
+#    (On PostgreSQL the copy to break is an SQLite ledger made by otc migrate.)
+if is_pg_ledger; then otc migrate --from "$OTC_LEDGER" --to broken.db; expect_rc 0; else cp "$OTC_LEDGER" broken.db; fi
 sqlite3 broken.db "UPDATE invoices SET open_minor = open_minor - 10000 WHERE external_id='INV-4'"
 otc --ledger broken.db reconcile gl gl.csv --period 2026-10 --account 1200
 expect_rc 3
