@@ -16,7 +16,8 @@ PutResult PgLedger::put_invoice(const domain::Invoice& inv, std::int64_t custome
                                 long line) {
   ensure_period_open(inv.invoice_date, "invoice date");
   IsoDay inv_date(inv.invoice_date), due_date(inv.due_date);
-  if (writing_ && !write_behind_off_ && ++invoice_puts_ > kWriteBehindAfter) {
+  if (writing_ && bulk_armed_) start_bulk_invoices();
+  if (writing_ && !write_behind_off_ && (bulk_invoices_ || ++invoice_puts_ > kWriteBehindAfter)) {
     if (!invoice_keys_loaded_) load_invoice_keys();
     if (auto it = invoice_keys_.find(inv.external_id); it != invoice_keys_.end()) {
       if (it->second.hash == hash) return {PutOutcome::kUnchanged, it->second.id, {}, 0};
@@ -58,7 +59,7 @@ void PgLedger::flush_invoices() {
   rows.swap(pending_invoices_);  // before the COPY: its own before-statement call finds nothing pending
   // Each invoice read back at once (an invoice-line export writes the lines of each invoice):
   // a COPY per row costs more than an INSERT, so this transaction goes on row by row.
-  if (rows.size() < kWriteBehindMinFlush) write_behind_off_ = true;
+  if (rows.size() < kWriteBehindMinFlush && !bulk_invoices_) write_behind_off_ = true;
   std::int64_t id = next_invoice_id_ - static_cast<std::int64_t>(rows.size());
   CopyIn copy(db_, "COPY invoices(id, external_id, customer_id, currency, invoice_date, due_date, total_minor, open_minor,"
                    " last_activity, po_number, content_hash, batch_id, source_line) FROM STDIN");
@@ -73,6 +74,11 @@ void PgLedger::flush_invoices() {
 
 void PgLedger::forget_invoice_keys() {
   invoice_puts_ = 0;
+  if (bulk_invoices_) {  // the transaction ended inside a bulk load: its DDL went with it
+    bulk_invoices_ = false;
+    bulk_indexes_.clear();
+    bulk_constraints_.clear();
+  }
   write_behind_off_ = false;
   invoice_keys_loaded_ = false;
   invoice_keys_.clear();

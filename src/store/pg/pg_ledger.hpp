@@ -318,6 +318,21 @@ class PgLedger final : public LedgerStore {
   std::int64_t next_invoice_id_ = 0;
   std::unordered_map<std::string, InvoiceKey, StringHash, std::equal_to<>> invoice_keys_;
   std::vector<PendingInvoice> pending_invoices_;
+
+ public:
+  // Bulk loads (bulk.cpp): a large invoice file is COPYed with the non-unique indexes and the
+  // foreign keys of invoices dropped inside the import's transaction, both restored (and the
+  // keys validated) by end_bulk_import().
+  void begin_bulk_import(std::string_view kind, std::int64_t expected_rows) override;
+  void end_bulk_import() override;
+
+ private:
+  void start_bulk_invoices();
+  bool bulk_armed_ = false;     // begin_bulk_import saw a large invoice file; the first put starts it
+  bool bulk_invoices_ = false;  // inside the bulk load: write-behind from the first row
+  std::int64_t bulk_rows_ = 0;
+  std::vector<std::pair<std::string, std::string>> bulk_indexes_;      // name, CREATE INDEX text
+  std::vector<std::pair<std::string, std::string>> bulk_constraints_;  // name, definition
 };
 
 }  // namespace otc::store::pg
