@@ -1,4 +1,4 @@
-// The PostgreSQL ledger during a large invoice file import (LedgerStore::begin_bulk_import).
+// The PostgreSQL ledger during a large invoice or payments file import (LedgerStore::begin_bulk_import).
 //
 // A COPY into `invoices` costs most of its time server side in per-row upkeep: the two foreign
 // key checks (customer_id, batch_id: one RI trigger query per row each) and the two non-unique
@@ -10,8 +10,10 @@
 //   - the foreign keys are dropped and added again after the load: ADD CONSTRAINT validates
 //     every row at once (one join), so a bad reference still fails the import and rolls it
 //     all back. The unique keys (id, external_id) are never touched: they keep checking.
+// A large payments file keeps every index (its per-row reads use them) and drops only the
+// foreign keys of payments and applications, added back (validated) after the load.
 // Everything is transactional DDL: a failed, rejected or dry-run import rolls it back with the
-// rows. The DDL takes an ACCESS EXCLUSIVE lock on invoices until the import commits, so readers
+// rows. The DDL takes an ACCESS EXCLUSIVE lock on the tables it alters until the import commits, so readers
 // of the ledger wait for a bulk load (never the other way round); it needs the table's owner,
 // and a writer role that does not own the schema's tables loads through the plain COPY path.
 #include "pg_ledger.hpp"
@@ -26,56 +28,82 @@ constexpr std::int64_t kBulkRows = 50000;
 }  // namespace
 
 void PgLedger::begin_bulk_import(std::string_view kind, std::int64_t expected_rows) {
-  bulk_armed_ = kind == "invoices" && expected_rows >= kBulkRows;
+  bulk_kind_.clear();
+  if ((kind == "invoices" || kind == "payments") && expected_rows >= kBulkRows) bulk_kind_.assign(kind);
   bulk_rows_ = expected_rows;
 }
 
-void PgLedger::start_bulk_invoices() {
-  bulk_armed_ = false;
-  bulk_invoices_ = true;  // write-behind from the first row, whatever follows
+void PgLedger::start_bulk() {
+  const std::string kind = std::move(bulk_kind_);
+  bulk_kind_.clear();
+  bulk_active_ = true;
+  bulk_indexes_.clear();
+  bulk_constraints_.clear();
+  if (kind == "invoices") bulk_invoices_ = true;  // write-behind from the first row, whatever follows
   {
+    // Worth it only for a load large next to the table; the DDL needs the tables' owner.
     Result r = db_.run("SELECT (SELECT COALESCE(max(id), 0) FROM invoices), pg_has_role(relowner, 'USAGE')"
                        " FROM pg_class WHERE oid = 'invoices'::regclass");
     if (!r.next()) return;
     if (bulk_rows_ * 2 < r.int64(0) || r.text(1) != "t") return;
   }
-  bulk_indexes_.clear();
-  bulk_constraints_.clear();
-  {
+  db_.exec("SET LOCAL maintenance_work_mem = '256MB'");
+  if (kind == "invoices") {
+    drop_upkeep("invoices", true);
+  } else {
+    // A payments file reads by the indexes (has_application, bank keys): only the keys go.
+    drop_upkeep("payments", false);
+    drop_upkeep("applications", false);
+  }
+}
+
+void PgLedger::drop_upkeep(const char* table, bool indexes) {
+  const std::string t(table);
+  const std::string_view tv(t);
+  std::size_t first_index = bulk_indexes_.size(), first_key = bulk_constraints_.size();
+  if (indexes) {
     Result r = db_.run("SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
-                       " WHERE i.indrelid = 'invoices'::regclass AND NOT i.indisunique AND NOT i.indisprimary ORDER BY 1");
+                       " WHERE i.indrelid = $1::text::regclass AND NOT i.indisunique AND NOT i.indisprimary ORDER BY 1",
+                       {tv});
     while (r.next()) bulk_indexes_.emplace_back(std::string(r.text(0)), std::string(r.text(1)));
   }
   {
     Result r = db_.run("SELECT conname::text, pg_get_constraintdef(oid) FROM pg_constraint"
-                       " WHERE conrelid = 'invoices'::regclass AND contype = 'f' ORDER BY 1");
-    while (r.next()) bulk_constraints_.emplace_back(std::string(r.text(0)), std::string(r.text(1)));
+                       " WHERE conrelid = $1::text::regclass AND contype = 'f' ORDER BY 1",
+                       {tv});
+    while (r.next()) bulk_constraints_.push_back({t, std::string(r.text(0)), std::string(r.text(1))});
   }
-  db_.exec("SET LOCAL maintenance_work_mem = '256MB'");
-  for (const auto& [name, def] : bulk_indexes_) db_.exec("DROP INDEX " + name);
-  if (!bulk_constraints_.empty()) {
-    std::string sql = "ALTER TABLE invoices";
-    for (std::size_t i = 0; i < bulk_constraints_.size(); ++i)
-      sql += (i ? ", DROP CONSTRAINT " : " DROP CONSTRAINT ") + bulk_constraints_[i].first;
+  for (std::size_t i = first_index; i < bulk_indexes_.size(); ++i) db_.exec("DROP INDEX " + bulk_indexes_[i].first);
+  if (first_key < bulk_constraints_.size()) {
+    std::string sql = "ALTER TABLE " + t;
+    for (std::size_t i = first_key; i < bulk_constraints_.size(); ++i)
+      sql += (i > first_key ? ", DROP CONSTRAINT " : " DROP CONSTRAINT ") + bulk_constraints_[i].name;
     db_.exec(sql);
   }
 }
 
 void PgLedger::end_bulk_import() {
-  bulk_armed_ = false;
-  if (!bulk_invoices_) return;
+  bulk_kind_.clear();
+  if (!bulk_active_) return;
   flush_invoices();
   for (const auto& [name, def] : bulk_indexes_) db_.exec(def);
-  if (!bulk_constraints_.empty()) {
-    // Validates every row: a reference that does not resolve fails the import here.
-    std::string sql = "ALTER TABLE invoices";
-    for (std::size_t i = 0; i < bulk_constraints_.size(); ++i)
-      sql += (i ? ", ADD CONSTRAINT " : " ADD CONSTRAINT ") + bulk_constraints_[i].first + " " + bulk_constraints_[i].second;
+  // Adding a key back validates every row: a reference that does not resolve fails the import here.
+  for (std::size_t i = 0; i < bulk_constraints_.size();) {
+    const std::string& t = bulk_constraints_[i].table;
+    std::string sql = "ALTER TABLE " + t;
+    for (std::size_t j = i; j < bulk_constraints_.size() && bulk_constraints_[j].table == t; ++j, ++i)
+      sql += std::string(sql.size() > t.size() + 12 ? ", " : " ") + "ADD CONSTRAINT " + bulk_constraints_[j].name + " " +
+             bulk_constraints_[j].definition;
     db_.exec(sql);
   }
+  forget_bulk();
+}
+
+void PgLedger::forget_bulk() {
+  bulk_active_ = false;
+  bulk_invoices_ = false;
   bulk_indexes_.clear();
   bulk_constraints_.clear();
-  bulk_invoices_ = false;
 }
 
 }  // namespace otc::store::pg

@@ -34,6 +34,7 @@ Param id_or_null(std::int64_t id) { return id ? Param(id) : Param::null(); }
 PutResult PgLedger::put_payment(const domain::Payment& p, std::optional<std::int64_t> customer_id, std::uint64_t hash,
                                 std::int64_t batch, long line) {
   ensure_period_open(p.received_date, "payment date");
+  if (writing_ && !bulk_kind_.empty()) start_bulk();
   IsoDay date(p.received_date);
   return insert_keyed(
       "INSERT INTO payments(id, external_id, customer_id, currency, received_date, amount_minor, unapplied_minor, last_activity, method, reference, payer_name, payer_account, content_hash, batch_id, source_line, bank_key, remittance)"

@@ -16,7 +16,7 @@ PutResult PgLedger::put_invoice(const domain::Invoice& inv, std::int64_t custome
                                 long line) {
   ensure_period_open(inv.invoice_date, "invoice date");
   IsoDay inv_date(inv.invoice_date), due_date(inv.due_date);
-  if (writing_ && bulk_armed_) start_bulk_invoices();
+  if (writing_ && !bulk_kind_.empty()) start_bulk();
   if (writing_ && !write_behind_off_ && (bulk_invoices_ || ++invoice_puts_ > kWriteBehindAfter)) {
     if (!invoice_keys_loaded_) load_invoice_keys();
     if (auto it = invoice_keys_.find(inv.external_id); it != invoice_keys_.end()) {
@@ -74,11 +74,7 @@ void PgLedger::flush_invoices() {
 
 void PgLedger::forget_invoice_keys() {
   invoice_puts_ = 0;
-  if (bulk_invoices_) {  // the transaction ended inside a bulk load: its DDL went with it
-    bulk_invoices_ = false;
-    bulk_indexes_.clear();
-    bulk_constraints_.clear();
-  }
+  if (bulk_active_) forget_bulk();  // the transaction ended inside a bulk load: its DDL went with it
   write_behind_off_ = false;
   invoice_keys_loaded_ = false;
   invoice_keys_.clear();

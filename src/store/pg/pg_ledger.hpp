@@ -321,18 +321,25 @@ class PgLedger final : public LedgerStore {
 
  public:
   // Bulk loads (bulk.cpp): a large invoice file is COPYed with the non-unique indexes and the
-  // foreign keys of invoices dropped inside the import's transaction, both restored (and the
-  // keys validated) by end_bulk_import().
+  // foreign keys of invoices dropped inside the import's transaction; a large payments file
+  // writes with the foreign keys of payments and applications dropped; end_bulk_import()
+  // restores them all (the keys validated over every row).
   void begin_bulk_import(std::string_view kind, std::int64_t expected_rows) override;
   void end_bulk_import() override;
 
  private:
-  void start_bulk_invoices();
-  bool bulk_armed_ = false;     // begin_bulk_import saw a large invoice file; the first put starts it
-  bool bulk_invoices_ = false;  // inside the bulk load: write-behind from the first row
+  struct BulkConstraint {
+    std::string table, name, definition;
+  };
+  void start_bulk();
+  void drop_upkeep(const char* table, bool indexes);
+  void forget_bulk();
+  std::string bulk_kind_;       // begin_bulk_import saw a large file of this kind; the first put starts it
+  bool bulk_active_ = false;    // inside the bulk load (its DDL done)
+  bool bulk_invoices_ = false;  // invoice write-behind from the first row
   std::int64_t bulk_rows_ = 0;
-  std::vector<std::pair<std::string, std::string>> bulk_indexes_;      // name, CREATE INDEX text
-  std::vector<std::pair<std::string, std::string>> bulk_constraints_;  // name, definition
+  std::vector<std::pair<std::string, std::string>> bulk_indexes_;  // name, CREATE INDEX text
+  std::vector<BulkConstraint> bulk_constraints_;
 };
 
 }  // namespace otc::store::pg
