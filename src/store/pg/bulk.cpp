@@ -16,6 +16,8 @@
 // rows. The DDL takes an ACCESS EXCLUSIVE lock on the tables it alters until the import commits, so readers
 // of the ledger wait for a bulk load (never the other way round); it needs the table's owner,
 // and a writer role that does not own the schema's tables loads through the plain COPY path.
+#include <algorithm>
+
 #include "pg_ledger.hpp"
 
 namespace otc::store::pg {
@@ -40,6 +42,11 @@ void PgLedger::start_bulk() {
   bulk_indexes_.clear();
   bulk_constraints_.clear();
   if (kind == "invoices") bulk_invoices_ = true;  // write-behind from the first row, whatever follows
+  if (kind == "payments") {
+    bulk_payments_ = true;
+    payment_keys_loaded_ = false;
+    bulk_no_openings_ = db_.run("SELECT 1 FROM adjustments WHERE kind = 'opening' LIMIT 1").empty();
+  }
   {
     // Worth it only for a load large next to the table; the DDL needs the tables' owner.
     Result r = db_.run("SELECT (SELECT COALESCE(max(id), 0) FROM invoices), pg_has_role(relowner, 'USAGE')"
@@ -54,6 +61,59 @@ void PgLedger::start_bulk() {
     // A payments file reads by the indexes (has_application, bank keys): only the keys go.
     drop_upkeep("payments", false);
     drop_upkeep("applications", false);
+  }
+}
+
+void PgLedger::flush_payments() {
+  if (pending_payments_.empty() && pending_applications_.empty() && invoice_deltas_.empty()) return;
+  std::vector<PendingPayment> pays;
+  std::vector<PendingApplication> apps;
+  std::unordered_map<std::int64_t, std::pair<std::int64_t, std::string>> deltas;
+  pays.swap(pending_payments_);  // before the COPY: its own before-statement call finds nothing pending
+  apps.swap(pending_applications_);
+  deltas.swap(invoice_deltas_);
+  std::int64_t id = first_pending_payment_;
+  first_pending_payment_ = next_payment_id_;
+  if (!pays.empty()) {
+    CopyIn c(db_, "COPY payments(id, external_id, customer_id, currency, received_date, amount_minor, unapplied_minor, last_activity,"
+                  " method, reference, payer_name, payer_account, content_hash, batch_id, source_line, bank_key, remittance) FROM STDIN");
+    for (const auto& b : pays) {
+      IsoDay received(b.p.received_date);
+      c.int64(id++).text(b.p.external_id);
+      if (b.customer_id) c.int64(*b.customer_id); else c.null();
+      c.text(b.p.currency.view()).text(received.view()).int64(b.p.amount_minor).int64(b.unapplied).text(b.last);
+      c.opt_text(b.p.method).opt_text(b.p.reference).opt_text(b.p.payer_name).opt_text(b.p.payer_account);
+      c.int64(static_cast<std::int64_t>(b.hash)).int64(b.batch).int64(static_cast<std::int64_t>(b.line));
+      c.opt_text(b.p.bank_key).opt_text(b.p.remittance);
+      c.end_row();
+    }
+    c.finish();
+  }
+  if (!apps.empty()) {
+    CopyIn c(db_, "COPY applications(id, invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id, note) FROM STDIN");
+    for (const auto& a : apps) {
+      c.int64(a.id).int64(a.invoice_id).int64(a.payment_id).int64(a.amount).text(a.day).text(a.rule).int64(a.confidence);
+      if (a.batch) c.int64(a.batch); else c.null();
+      c.opt_text(a.note);
+      c.end_row();
+    }
+    c.finish();
+  }
+  if (!deltas.empty()) {
+    std::vector<std::pair<std::int64_t, std::pair<std::int64_t, std::string>>> rows(deltas.begin(), deltas.end());
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    db_.exec("CREATE TEMP TABLE IF NOT EXISTS otc_bulk_deltas(id bigint, amount bigint, last text COLLATE \"C\") ON COMMIT DROP;"
+             " TRUNCATE otc_bulk_deltas");
+    {
+      CopyIn c(db_, "COPY otc_bulk_deltas(id, amount, last) FROM STDIN");
+      for (const auto& [inv, d] : rows) {
+        c.int64(inv).int64(d.first).text(d.second);
+        c.end_row();
+      }
+      c.finish();
+    }
+    db_.exec("UPDATE invoices i SET open_minor = i.open_minor - d.amount, last_activity = GREATEST(i.last_activity, d.last)"
+             " FROM otc_bulk_deltas d WHERE i.id = d.id");
   }
 }
 
@@ -86,6 +146,7 @@ void PgLedger::end_bulk_import() {
   bulk_kind_.clear();
   if (!bulk_active_) return;
   flush_invoices();
+  flush_payments();
   for (const auto& [name, def] : bulk_indexes_) db_.exec(def);
   // Adding a key back validates every row: a reference that does not resolve fails the import here.
   for (std::size_t i = 0; i < bulk_constraints_.size();) {
@@ -101,6 +162,14 @@ void PgLedger::end_bulk_import() {
 
 void PgLedger::forget_bulk() {
   bulk_active_ = false;
+  bulk_payments_ = false;
+  bulk_no_openings_ = false;
+  payment_keys_loaded_ = false;
+  payment_keys_.clear();
+  pending_payments_.clear();
+  pending_applications_.clear();
+  invoice_deltas_.clear();
+  next_application_id_ = 0;
   bulk_invoices_ = false;
   bulk_indexes_.clear();
   bulk_constraints_.clear();

@@ -7,6 +7,11 @@ namespace otc::store::pg {
 namespace {
 
 /// The stored record an insert met: id, content hash, where it came from.
+constexpr std::string_view kFindInvoice =
+    "SELECT id, customer_id, currency, invoice_date, open_minor FROM invoices WHERE external_id=$1 AND status='open'";
+constexpr std::string_view kOpeningBalance =
+    "SELECT SUM(amount_minor), MIN(adj_date) FROM adjustments WHERE invoice_id=$1 AND kind='opening'";
+
 constexpr const char* kStoredInvoice =
     "SELECT i.id, i.content_hash, b.file_name, i.source_line FROM invoices i LEFT JOIN import_batches b ON b.id=i.batch_id WHERE i.external_id=$1";
 
@@ -89,6 +94,14 @@ void PgLedger::before_statement(std::string_view sql) {
   const bool blind = (starts("SELECT ") || starts("INSERT INTO ") || starts("UPDATE ")) &&
                      sql.find("invoice") == std::string_view::npos;
   if (!blind) flush_invoices();
+  if (bulk_payments_ && !(pending_payments_.empty() && pending_applications_.empty() && invoice_deltas_.empty())) {
+    // Pending payments: anything that may read payments, applications or invoices writes them
+    // first, except the two reads of a payments row that add in what is pending (or need not).
+    const bool pay_blind = (sql == kFindInvoice || sql == kOpeningBalance ||
+                            ((starts("SELECT ") || starts("INSERT INTO ") || starts("UPDATE ")) && sql.find("invoice") == std::string_view::npos &&
+                             sql.find("payment") == std::string_view::npos && sql.find("application") == std::string_view::npos));
+    if (!pay_blind) flush_payments();
+  }
   // Another writer of invoices (billing, a per-row insert) takes ids the cache does not know.
   if (invoice_keys_loaded_ && sql.find("INSERT INTO invoices") != std::string_view::npos) {
     invoice_keys_loaded_ = false;
@@ -97,9 +110,12 @@ void PgLedger::before_statement(std::string_view sql) {
 }
 
 std::optional<InvoiceRef> PgLedger::find_invoice(std::string_view ext) {
-  Result r = db_.run("SELECT id, customer_id, currency, invoice_date, open_minor FROM invoices WHERE external_id=$1 AND status='open'", {ext});
+  Result r = db_.run(kFindInvoice, {ext});
   if (!r.next()) return std::nullopt;
-  return InvoiceRef{r.int64(0), r.int64(1), currency(r.text(2)), date_of(r.text(3)), r.int64(4)};
+  InvoiceRef ref{r.int64(0), r.int64(1), currency(r.text(2)), date_of(r.text(3)), r.int64(4)};
+  if (!invoice_deltas_.empty())
+    if (auto it = invoice_deltas_.find(ref.id); it != invoice_deltas_.end()) ref.open_minor -= it->second.first;  // not yet written
+  return ref;
 }
 
 std::string PgLedger::customer_currency(std::string_view ext) {
@@ -108,7 +124,8 @@ std::string PgLedger::customer_currency(std::string_view ext) {
 }
 
 std::optional<std::pair<std::int64_t, core::Date>> PgLedger::opening_balance_of(std::int64_t invoice_id) {
-  Result r = db_.run("SELECT SUM(amount_minor), MIN(adj_date) FROM adjustments WHERE invoice_id=$1 AND kind='opening'", {invoice_id});
+  if (bulk_no_openings_) return std::nullopt;  // a payments load into a ledger without opening balances
+  Result r = db_.run(kOpeningBalance, {invoice_id});
   if (r.next() && !r.is_null(0)) return std::make_pair(r.int64(0), date_of(r.text(1)));
   return std::nullopt;
 }

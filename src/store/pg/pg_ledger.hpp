@@ -340,6 +340,35 @@ class PgLedger final : public LedgerStore {
   std::int64_t bulk_rows_ = 0;
   std::vector<std::pair<std::string, std::string>> bulk_indexes_;  // name, CREATE INDEX text
   std::vector<BulkConstraint> bulk_constraints_;
+  // A large payments file writes behind (cash.cpp): new payments and their applications wait
+  // here with SQLite's ids, and the invoices' balance changes add up per invoice (find_invoice
+  // adds them in); flush_payments() COPYs both and updates the invoices in one statement, before
+  // any statement that may read payments, applications or invoices.
+  struct PendingPayment {
+    domain::Payment p;
+    std::optional<std::int64_t> customer_id;
+    std::uint64_t hash;
+    std::int64_t batch;
+    long line;
+    std::int64_t unapplied;
+    std::string last;
+  };
+  struct PendingApplication {
+    std::int64_t id, invoice_id, payment_id, amount;
+    std::string day, rule;
+    int confidence;
+    std::int64_t batch;
+    std::string note;
+  };
+  void flush_payments();
+  bool bulk_payments_ = false;
+  bool bulk_no_openings_ = false;  // no opening balances in the ledger: opening_balance_of needs no read
+  bool payment_keys_loaded_ = false;
+  std::int64_t next_payment_id_ = 0, first_pending_payment_ = 0, next_application_id_ = 0;
+  std::unordered_map<std::string, InvoiceKey, StringHash, std::equal_to<>> payment_keys_;
+  std::vector<PendingPayment> pending_payments_;
+  std::vector<PendingApplication> pending_applications_;
+  std::unordered_map<std::int64_t, std::pair<std::int64_t, std::string>> invoice_deltas_;  // invoice id -> amount, last day
 };
 
 }  // namespace otc::store::pg
