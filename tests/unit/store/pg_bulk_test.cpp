@@ -143,3 +143,75 @@ TEST_CASE("PostgreSQL bulk load: a rollback or a bad reference leaves the ledger
   }
   CHECK(count_invoices(uri, schema.name) == 1);
 }
+
+namespace {
+
+domain::Payment payment(const std::string& id, std::int64_t amount) {
+  domain::Payment p;
+  p.external_id = id;
+  p.currency = *core::find_currency("EUR");
+  p.received_date = *core::Date::from_ymd(2026, 3, 10);
+  p.amount_minor = amount;
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("PostgreSQL bulk payments: written behind with SQLite's ids; reads in the load see them; a rollback leaves nothing",
+          "[pg_bulk]") {
+  OTC_REQUIRE_PG(uri);
+  test::PgSchema schema(uri);
+  auto s = open_pg(uri, schema.name, store::OpenMode::kCreate);
+  std::int64_t cust = 0;
+  {
+    store::WriteTransaction tx(*s);
+    auto batch = s->add_batch("invoices", "i.csv", "i", "otc test");
+    cust = s->ensure_customer("C1", "Acme", batch, 1);
+    for (int i = 1; i <= 50; ++i) s->put_invoice(invoice("INV" + std::to_string(i), 1000), cust, static_cast<std::uint64_t>(i), batch, i);
+    tx.commit();
+  }
+  auto load = [&](bool commit) {
+    s->begin_bulk_import("payments", 100000);
+    store::WriteTransaction tx(*s);
+    auto batch = s->add_batch("payments", "p.csv", commit ? "p" : "q", "otc test");
+    for (int i = 1; i <= 120; ++i) {
+      // Invoices paid in parts: each later row sees the balance the earlier ones left.
+      auto inv = s->find_invoice("INV" + std::to_string((i - 1) % 50 + 1));
+      REQUIRE(inv);
+      CHECK(inv->open_minor == 1000 - 300 * ((i - 1) / 50));
+      auto put = s->put_payment(payment("PAY" + std::to_string(i), 300), cust, static_cast<std::uint64_t>(i), batch, i + 1);
+      REQUIRE(put.outcome == store::PutOutcome::kInserted);
+      CHECK(put.id == i);
+      store::ApplicationDraft d;
+      d.invoice_id = inv->id;
+      d.payment_id = put.id;
+      d.amount_minor = 300;
+      d.applied_on = *core::Date::from_ymd(2026, 3, 10);
+      d.batch_id = batch;
+      CHECK(s->apply(d) == i);
+    }
+    // The same payment again: unchanged; a read of applications writes what is pending first.
+    CHECK(s->put_payment(payment("PAY7", 300), cust, 7, batch, 999).outcome == store::PutOutcome::kUnchanged);
+    CHECK(s->has_application(7, 7));
+    auto p = s->find_payment("PAY120");
+    REQUIRE(p);
+    CHECK(p->unapplied_minor == 0);
+    // Rows after the flush go on with the next ids.
+    auto put = s->put_payment(payment("PAY121", 50), cust, 121, batch, 200);
+    CHECK(put.id == 121);
+    s->end_bulk_import();
+    if (commit) tx.commit();
+  };
+  load(false);
+  {
+    store::ReadTransaction rt(*s);
+    CHECK_FALSE(s->find_payment("PAY1"));
+    CHECK(s->find_invoice("INV1")->open_minor == 1000);
+  }
+  load(true);
+  store::ReadTransaction rt(*s);
+  CHECK(s->find_invoice("INV1")->open_minor == 1000 - 3 * 300);
+  CHECK(s->find_invoice("INV30")->open_minor == 1000 - 2 * 300);
+  CHECK(s->find_payment("PAY121")->unapplied_minor == 50);
+  CHECK(s->applications_of_payment(120).size() == 1);
+}
