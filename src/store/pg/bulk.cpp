@@ -49,8 +49,11 @@ void PgLedger::start_bulk() {
   }
   {
     // Worth it only for a load large next to the table; the DDL needs the tables' owner.
-    Result r = db_.run("SELECT (SELECT COALESCE(max(id), 0) FROM invoices), pg_has_role(relowner, 'USAGE')"
-                       " FROM pg_class WHERE oid = 'invoices'::regclass");
+    // (Adding a key back validates the whole table, so a small load into a large one keeps them.)
+    Result r = db_.run(kind == "invoices" ? "SELECT (SELECT COALESCE(max(id), 0) FROM invoices), pg_has_role(relowner, 'USAGE')"
+                                            " FROM pg_class WHERE oid = 'invoices'::regclass"
+                                          : "SELECT GREATEST((SELECT COALESCE(max(id), 0) FROM payments), (SELECT COALESCE(max(id), 0)"
+                                            " FROM applications)), pg_has_role(relowner, 'USAGE') FROM pg_class WHERE oid = 'payments'::regclass");
     if (!r.next()) return;
     if (bulk_rows_ * 2 < r.int64(0) || r.text(1) != "t") return;
   }
@@ -69,6 +72,8 @@ void PgLedger::flush_payments() {
   std::vector<PendingPayment> pays;
   std::vector<PendingApplication> apps;
   std::unordered_map<std::int64_t, std::pair<std::int64_t, std::string>> deltas;
+  if (open_invoices_loaded_)
+    for (const auto& [inv, d] : invoice_deltas_) applied_deltas_[inv] += d.first;
   pays.swap(pending_payments_);  // before the COPY: its own before-statement call finds nothing pending
   apps.swap(pending_applications_);
   deltas.swap(invoice_deltas_);
@@ -170,6 +175,9 @@ void PgLedger::forget_bulk() {
   pending_applications_.clear();
   invoice_deltas_.clear();
   next_application_id_ = 0;
+  open_invoices_loaded_ = false;
+  open_invoices_.clear();
+  applied_deltas_.clear();
   bulk_invoices_ = false;
   bulk_indexes_.clear();
   bulk_constraints_.clear();

@@ -116,7 +116,10 @@ std::int64_t PgLedger::apply(const ApplicationDraft& d) {
        id_or_null(d.reverses_id), Param::opt(d.note)});
   ins.next();
   std::int64_t id = ins.int64(0);
-  if (bulk_payments_) next_application_id_ = id + 1;  // the ids of applications still to come
+  if (bulk_payments_) {
+    next_application_id_ = id + 1;  // the ids of applications still to come
+    if (open_invoices_loaded_) applied_deltas_[d.invoice_id] += d.amount_minor;
+  }
   note_activity(d.applied_on);
   return id;
 }

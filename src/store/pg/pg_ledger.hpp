@@ -369,6 +369,11 @@ class PgLedger final : public LedgerStore {
   std::vector<PendingPayment> pending_payments_;
   std::vector<PendingApplication> pending_applications_;
   std::unordered_map<std::int64_t, std::pair<std::int64_t, std::string>> invoice_deltas_;  // invoice id -> amount, last day
+  /// The open invoices, read once by find_invoice in a payments load without opening balances
+  /// (nothing else in it changes an invoice), and what the load has applied to each since.
+  bool open_invoices_loaded_ = false;
+  std::unordered_map<std::string, InvoiceRef, StringHash, std::equal_to<>> open_invoices_;
+  std::unordered_map<std::int64_t, std::int64_t> applied_deltas_;
 };
 
 }  // namespace otc::store::pg
