@@ -332,7 +332,7 @@ class PgLedger final : public LedgerStore {
     std::string table, name, definition;
   };
   void start_bulk();
-  void drop_upkeep(const char* table, bool indexes);
+  void drop_upkeep(const char* table, bool indexes, bool keys = true);
   void forget_bulk();
   std::string bulk_kind_;       // begin_bulk_import saw a large file of this kind; the first put starts it
   bool bulk_active_ = false;    // inside the bulk load (its DDL done)
