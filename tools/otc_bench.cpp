@@ -3,7 +3,12 @@
 // keyed tables; DuckDB computing aging straight from the CSVs), so every figure is also a ratio.
 //
 // Usage: otc_bench OTC_BINARY [--invoices N]... [--dir DIR] [--seed S] [--order shuffled|friendly]
-//                  [--duckdb NODE_MODULES_PARENT] [--no-peers]
+//                  [--duckdb NODE_MODULES_PARENT] [--no-peers] [--pg URI]
+//
+// `--pg URI` also times the same three-file import into a fresh schema of that PostgreSQL
+// server (created by `otc init`, dropped with psql before and after), prints
+// `RATIO pg import vs sqlite` and checks that the PostgreSQL ledger's aging totals (USD and
+// every other currency) equal the SQLite ledger's to the cent.
 //
 // `shuffled` (the default) is how independent exports come: rows in no particular order, payments
 // naming invoices at random, ~28% of invoices open, 10,000+ customers in four currencies.
@@ -41,7 +46,14 @@ struct Options {
   bool shuffled = true;
   bool peers = true;
   std::string duckdb_modules;  // folder whose node_modules holds @duckdb/node-api
+  std::string pg_uri;          // --pg: a libpq URI of a server to time the import against
 };
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
 
 struct Generated {
   long customers = 0, invoices = 0, payments = 0, open_invoices = 0;
@@ -217,7 +229,7 @@ int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr,
                  "usage: otc_bench OTC_BINARY [--invoices N]... [--dir DIR] [--seed S] [--order shuffled|friendly]"
-                 " [--duckdb NODE_MODULES_PARENT] [--no-peers]\n");
+                 " [--duckdb NODE_MODULES_PARENT] [--no-peers] [--pg URI]\n");
     return 2;
   }
   const std::string otc = argv[1];
@@ -231,6 +243,7 @@ int main(int argc, char** argv) {
     else if (a == "--order") o.shuffled = next() != "friendly";
     else if (a == "--duckdb") o.duckdb_modules = next();
     else if (a == "--no-peers") o.peers = false;
+    else if (a == "--pg") o.pg_uri = next();
     else {
       std::fprintf(stderr, "otc_bench: unknown option %s\n", a.c_str());
       return 2;
@@ -275,6 +288,42 @@ int main(int argc, char** argv) {
     report("dso standard", 0, run(base({"dso", "--as-of", as_of}), out));
     report("dso countback by customer", 0,
            run(base({"dso", "--as-of", as_of, "--method", "countback", "--by", "customer"}), out));
+    if (!o.pg_uri.empty()) {
+      // The same three files into a fresh PostgreSQL schema, right after the SQLite run.
+      const std::string schema = "otc_bench_" + std::to_string(n) + "_" + std::to_string(getpid());
+      const std::string drop = "psql -X -q -v ON_ERROR_STOP=1 " + shell_quote(o.pg_uri) + " -c 'DROP SCHEMA IF EXISTS " + schema +
+                               " CASCADE' >/dev/null 2>&1";
+      std::system(drop.c_str());
+      auto pg = [&](std::vector<std::string> rest) {
+        std::vector<std::string> v = {otc, "-q", "--ledger", o.pg_uri, "--pg-schema", schema};
+        v.insert(v.end(), rest.begin(), rest.end());
+        return v;
+      };
+      const RunResult pi = run(pg({"init"}), out);
+      if (pi.status != 0) std::printf("pg init FAILED (status %d)\n", pi.status);
+      const RunResult pc = run(pg({"import", "customers", d + "/customers.csv"}), out);
+      report("pg: import customers", g.customers, pc);
+      const RunResult pv = run(pg({"import", "invoices", d + "/invoices.csv"}), out);
+      report("pg: import invoices", n, pv);
+      const RunResult pp = run(pg({"import", "payments", d + "/payments.csv"}), out);
+      report("pg: import payments (applied)", g.payments, pp);
+      const double pg_import = pc.seconds + pv.seconds + pp.seconds;
+      std::printf("RATIO pg import vs sqlite: pg %.2f s / sqlite %.2f s = %.2f (invoices alone %.2f s / %.2f s = %.2f; target <= 2.0)\n",
+                  pg_import, otc_import, pg_import / otc_import, pv.seconds, ii.seconds, pv.seconds / ii.seconds);
+      report("pg: re-import invoices (no-op)", n, run(pg({"import", "invoices", d + "/invoices.csv"}), out));
+      const RunResult pa = run(pg({"aging", "--as-of", as_of, "--totals"}), out);
+      report("pg: aging latest (by customer)", 0, pa);
+      const auto pg_tot = otc_totals(slurp(out));
+      const auto sq_tot = otc_totals(otc_aging);
+      const bool same = !sq_tot.empty() && pg_tot == sq_tot && sq_tot.count("USD");
+      std::printf("CHECK aging USD total pg vs sqlite: %s (USD pg %s, sqlite %s)\n  pg:     %s\n  sqlite: %s\n",
+                  same ? "equal to the cent" : "DIFFERENT",
+                  pg_tot.count("USD") ? otc::core::format_amount(pg_tot.at("USD"), 2).c_str() : "-",
+                  sq_tot.count("USD") ? otc::core::format_amount(sq_tot.at("USD"), 2).c_str() : "-", join_totals(pg_tot).c_str(),
+                  join_totals(sq_tot).c_str());
+      if (!same || pv.status != 0 || pp.status != 0) ++failures;
+      std::system(drop.c_str());
+    }
     if (!o.peers) continue;
 
     // Peer 1: the sqlite3 CLI's own .import of the same three files into tables keyed by their ids.

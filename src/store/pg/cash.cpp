@@ -1,5 +1,7 @@
 // The PostgreSQL cash role: payments, applications, adjustments, returned items, bank keys and the
 // suggestions kept for unapplied cash (a port of src/store/sqlite/cash.cpp).
+#include <algorithm>
+
 #include "pg_ledger.hpp"
 
 namespace otc::store::pg {
@@ -34,6 +36,34 @@ Param id_or_null(std::int64_t id) { return id ? Param(id) : Param::null(); }
 PutResult PgLedger::put_payment(const domain::Payment& p, std::optional<std::int64_t> customer_id, std::uint64_t hash,
                                 std::int64_t batch, long line) {
   ensure_period_open(p.received_date, "payment date");
+  if (writing_ && !bulk_kind_.empty()) start_bulk();
+  if (writing_ && bulk_payments_) {
+    if (!payment_keys_loaded_) {
+      Result r = db_.run("SELECT external_id, id, content_hash FROM payments");
+      payment_keys_.clear();
+      payment_keys_.reserve(static_cast<std::size_t>(r.rows()) + 1024);
+      std::int64_t max_id = 0;
+      while (r.next()) {
+        const std::int64_t id = r.int64(1);
+        payment_keys_.emplace(std::string(r.text(0)), InvoiceKey{id, static_cast<std::uint64_t>(r.int64(2))});
+        max_id = std::max(max_id, id);
+      }
+      next_payment_id_ = first_pending_payment_ = max_id + 1;
+      next_application_id_ = db_.run("SELECT COALESCE(max(id), 0) + 1 FROM applications").int64_at(0, 0);
+      payment_keys_loaded_ = true;
+    }
+    if (auto it = payment_keys_.find(p.external_id); it != payment_keys_.end()) {
+      if (it->second.hash == hash) return {PutOutcome::kUnchanged, it->second.id, {}, 0};
+      return compare_existing(kStoredPayment, p.external_id, hash);  // writes what is pending first
+    }
+    const std::int64_t id = next_payment_id_++;
+    payment_keys_.emplace(p.external_id, InvoiceKey{id, hash});
+    IsoDay day(p.received_date);
+    pending_payments_.push_back({p, customer_id, hash, batch, line, p.amount_minor, std::string(day.view())});
+    note_activity(p.received_date);
+    if (pending_payments_.size() >= kWriteBehindRows) flush_payments();
+    return {PutOutcome::kInserted, id, {}, 0};
+  }
   IsoDay date(p.received_date);
   return insert_keyed(
       "INSERT INTO payments(id, external_id, customer_id, currency, received_date, amount_minor, unapplied_minor, last_activity, method, reference, payer_name, payer_account, content_hash, batch_id, source_line, bank_key, remittance)"
@@ -59,6 +89,22 @@ bool PgLedger::has_application(std::int64_t payment_id, std::int64_t invoice_id)
 std::int64_t PgLedger::apply(const ApplicationDraft& d) {
   ensure_period_open(d.applied_on, "application date");
   IsoDay day(d.applied_on);
+  if (bulk_payments_ && d.reverses_id == 0 && d.payment_id >= first_pending_payment_ &&
+      d.payment_id - first_pending_payment_ < static_cast<std::int64_t>(pending_payments_.size())) {
+    // A payment of this load not yet written: the application waits with it (no statement runs
+    // here: one would write the pending rows first).
+    const std::int64_t id = next_application_id_++;
+    const std::string when(day.view());
+    pending_applications_.push_back({id, d.invoice_id, d.payment_id, d.amount_minor, when, d.rule, d.confidence, d.batch_id, d.note});
+    auto& pay = pending_payments_[static_cast<std::size_t>(d.payment_id - first_pending_payment_)];
+    pay.unapplied -= d.amount_minor;
+    if (when > pay.last) pay.last = when;
+    auto& delta = invoice_deltas_[d.invoice_id];
+    delta.first += d.amount_minor;
+    if (when > delta.second) delta.second = when;
+    note_activity(d.applied_on);
+    return id;
+  }
   // One round trip: the application and both balances (data-modifying CTEs all run).
   Result ins = db_.run(
       "WITH app AS (INSERT INTO applications(id, invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id, reverses_id, note)"
@@ -70,6 +116,10 @@ std::int64_t PgLedger::apply(const ApplicationDraft& d) {
        id_or_null(d.reverses_id), Param::opt(d.note)});
   ins.next();
   std::int64_t id = ins.int64(0);
+  if (bulk_payments_) {
+    next_application_id_ = id + 1;  // the ids of applications still to come
+    if (open_invoices_loaded_) applied_deltas_[d.invoice_id] += d.amount_minor;
+  }
   note_activity(d.applied_on);
   return id;
 }

@@ -7,6 +7,11 @@ namespace otc::store::pg {
 namespace {
 
 /// The stored record an insert met: id, content hash, where it came from.
+constexpr std::string_view kFindInvoice =
+    "SELECT id, customer_id, currency, invoice_date, open_minor FROM invoices WHERE external_id=$1 AND status='open'";
+constexpr std::string_view kOpeningBalance =
+    "SELECT SUM(amount_minor), MIN(adj_date) FROM adjustments WHERE invoice_id=$1 AND kind='opening'";
+
 constexpr const char* kStoredInvoice =
     "SELECT i.id, i.content_hash, b.file_name, i.source_line FROM invoices i LEFT JOIN import_batches b ON b.id=i.batch_id WHERE i.external_id=$1";
 
@@ -16,7 +21,8 @@ PutResult PgLedger::put_invoice(const domain::Invoice& inv, std::int64_t custome
                                 long line) {
   ensure_period_open(inv.invoice_date, "invoice date");
   IsoDay inv_date(inv.invoice_date), due_date(inv.due_date);
-  if (writing_ && !write_behind_off_ && ++invoice_puts_ > kWriteBehindAfter) {
+  if (writing_ && !bulk_kind_.empty()) start_bulk();
+  if (writing_ && !write_behind_off_ && (bulk_invoices_ || ++invoice_puts_ > kWriteBehindAfter)) {
     if (!invoice_keys_loaded_) load_invoice_keys();
     if (auto it = invoice_keys_.find(inv.external_id); it != invoice_keys_.end()) {
       if (it->second.hash == hash) return {PutOutcome::kUnchanged, it->second.id, {}, 0};
@@ -58,7 +64,7 @@ void PgLedger::flush_invoices() {
   rows.swap(pending_invoices_);  // before the COPY: its own before-statement call finds nothing pending
   // Each invoice read back at once (an invoice-line export writes the lines of each invoice):
   // a COPY per row costs more than an INSERT, so this transaction goes on row by row.
-  if (rows.size() < kWriteBehindMinFlush) write_behind_off_ = true;
+  if (rows.size() < kWriteBehindMinFlush && !bulk_invoices_) write_behind_off_ = true;
   std::int64_t id = next_invoice_id_ - static_cast<std::int64_t>(rows.size());
   CopyIn copy(db_, "COPY invoices(id, external_id, customer_id, currency, invoice_date, due_date, total_minor, open_minor,"
                    " last_activity, po_number, content_hash, batch_id, source_line) FROM STDIN");
@@ -73,6 +79,7 @@ void PgLedger::flush_invoices() {
 
 void PgLedger::forget_invoice_keys() {
   invoice_puts_ = 0;
+  if (bulk_active_) forget_bulk();  // the transaction ended inside a bulk load: its DDL went with it
   write_behind_off_ = false;
   invoice_keys_loaded_ = false;
   invoice_keys_.clear();
@@ -87,6 +94,14 @@ void PgLedger::before_statement(std::string_view sql) {
   const bool blind = (starts("SELECT ") || starts("INSERT INTO ") || starts("UPDATE ")) &&
                      sql.find("invoice") == std::string_view::npos;
   if (!blind) flush_invoices();
+  if (bulk_payments_ && !(pending_payments_.empty() && pending_applications_.empty() && invoice_deltas_.empty())) {
+    // Pending payments: anything that may read payments, applications or invoices writes them
+    // first, except the two reads of a payments row that add in what is pending (or need not).
+    const bool pay_blind = (sql == kFindInvoice || sql == kOpeningBalance ||
+                            ((starts("SELECT ") || starts("INSERT INTO ") || starts("UPDATE ")) && sql.find("invoice") == std::string_view::npos &&
+                             sql.find("payment") == std::string_view::npos && sql.find("application") == std::string_view::npos));
+    if (!pay_blind) flush_payments();
+  }
   // Another writer of invoices (billing, a per-row insert) takes ids the cache does not know.
   if (invoice_keys_loaded_ && sql.find("INSERT INTO invoices") != std::string_view::npos) {
     invoice_keys_loaded_ = false;
@@ -95,9 +110,30 @@ void PgLedger::before_statement(std::string_view sql) {
 }
 
 std::optional<InvoiceRef> PgLedger::find_invoice(std::string_view ext) {
-  Result r = db_.run("SELECT id, customer_id, currency, invoice_date, open_minor FROM invoices WHERE external_id=$1 AND status='open'", {ext});
+  if (writing_ && bulk_payments_ && bulk_no_openings_) {
+    // A payments load: every open invoice read once, then what the load applied taken off.
+    if (!open_invoices_loaded_) {
+      Result r = db_.run("SELECT external_id, id, customer_id, currency, invoice_date, open_minor FROM invoices WHERE status='open'");
+      open_invoices_.clear();
+      open_invoices_.reserve(static_cast<std::size_t>(r.rows()));
+      while (r.next())
+        open_invoices_.emplace(std::string(r.text(0)), InvoiceRef{r.int64(1), r.int64(2), currency(r.text(3)), date_of(r.text(4)), r.int64(5)});
+      applied_deltas_.clear();  // the read wrote what was pending first: it is in these rows
+      open_invoices_loaded_ = true;
+    }
+    auto it = open_invoices_.find(ext);
+    if (it == open_invoices_.end()) return std::nullopt;
+    InvoiceRef ref = it->second;
+    if (auto a = applied_deltas_.find(ref.id); a != applied_deltas_.end()) ref.open_minor -= a->second;
+    if (auto p = invoice_deltas_.find(ref.id); p != invoice_deltas_.end()) ref.open_minor -= p->second.first;
+    return ref;
+  }
+  Result r = db_.run(kFindInvoice, {ext});
   if (!r.next()) return std::nullopt;
-  return InvoiceRef{r.int64(0), r.int64(1), currency(r.text(2)), date_of(r.text(3)), r.int64(4)};
+  InvoiceRef ref{r.int64(0), r.int64(1), currency(r.text(2)), date_of(r.text(3)), r.int64(4)};
+  if (!invoice_deltas_.empty())
+    if (auto it = invoice_deltas_.find(ref.id); it != invoice_deltas_.end()) ref.open_minor -= it->second.first;  // not yet written
+  return ref;
 }
 
 std::string PgLedger::customer_currency(std::string_view ext) {
@@ -106,7 +142,8 @@ std::string PgLedger::customer_currency(std::string_view ext) {
 }
 
 std::optional<std::pair<std::int64_t, core::Date>> PgLedger::opening_balance_of(std::int64_t invoice_id) {
-  Result r = db_.run("SELECT SUM(amount_minor), MIN(adj_date) FROM adjustments WHERE invoice_id=$1 AND kind='opening'", {invoice_id});
+  if (bulk_no_openings_) return std::nullopt;  // a payments load into a ledger without opening balances
+  Result r = db_.run(kOpeningBalance, {invoice_id});
   if (r.next() && !r.is_null(0)) return std::make_pair(r.int64(0), date_of(r.text(1)));
   return std::nullopt;
 }

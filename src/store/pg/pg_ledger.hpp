@@ -328,6 +328,62 @@ class PgLedger final : public LedgerStore, public TableCopy {
   std::int64_t next_invoice_id_ = 0;
   std::unordered_map<std::string, InvoiceKey, StringHash, std::equal_to<>> invoice_keys_;
   std::vector<PendingInvoice> pending_invoices_;
+
+ public:
+  // Bulk loads (bulk.cpp): a large invoice file is COPYed with the non-unique indexes and the
+  // foreign keys of invoices dropped inside the import's transaction; a large payments file
+  // writes with the foreign keys of payments and applications dropped; end_bulk_import()
+  // restores them all (the keys validated over every row).
+  void begin_bulk_import(std::string_view kind, std::int64_t expected_rows) override;
+  void end_bulk_import() override;
+
+ private:
+  struct BulkConstraint {
+    std::string table, name, definition;
+  };
+  void start_bulk();
+  void drop_upkeep(const char* table, bool indexes, bool keys = true);
+  void forget_bulk();
+  std::string bulk_kind_;       // begin_bulk_import saw a large file of this kind; the first put starts it
+  bool bulk_active_ = false;    // inside the bulk load (its DDL done)
+  bool bulk_invoices_ = false;  // invoice write-behind from the first row
+  std::int64_t bulk_rows_ = 0;
+  std::vector<std::pair<std::string, std::string>> bulk_indexes_;  // name, CREATE INDEX text
+  std::vector<BulkConstraint> bulk_constraints_;
+  // A large payments file writes behind (cash.cpp): new payments and their applications wait
+  // here with SQLite's ids, and the invoices' balance changes add up per invoice (find_invoice
+  // adds them in); flush_payments() COPYs both and updates the invoices in one statement, before
+  // any statement that may read payments, applications or invoices.
+  struct PendingPayment {
+    domain::Payment p;
+    std::optional<std::int64_t> customer_id;
+    std::uint64_t hash;
+    std::int64_t batch;
+    long line;
+    std::int64_t unapplied;
+    std::string last;
+  };
+  struct PendingApplication {
+    std::int64_t id, invoice_id, payment_id, amount;
+    std::string day, rule;
+    int confidence;
+    std::int64_t batch;
+    std::string note;
+  };
+  void flush_payments();
+  bool bulk_payments_ = false;
+  bool bulk_no_openings_ = false;  // no opening balances in the ledger: opening_balance_of needs no read
+  bool payment_keys_loaded_ = false;
+  std::int64_t next_payment_id_ = 0, first_pending_payment_ = 0, next_application_id_ = 0;
+  std::unordered_map<std::string, InvoiceKey, StringHash, std::equal_to<>> payment_keys_;
+  std::vector<PendingPayment> pending_payments_;
+  std::vector<PendingApplication> pending_applications_;
+  std::unordered_map<std::int64_t, std::pair<std::int64_t, std::string>> invoice_deltas_;  // invoice id -> amount, last day
+  /// The open invoices, read once by find_invoice in a payments load without opening balances
+  /// (nothing else in it changes an invoice), and what the load has applied to each since.
+  bool open_invoices_loaded_ = false;
+  std::unordered_map<std::string, InvoiceRef, StringHash, std::equal_to<>> open_invoices_;
+  std::unordered_map<std::int64_t, std::int64_t> applied_deltas_;
 };
 
 }  // namespace otc::store::pg
