@@ -61,7 +61,7 @@ PutResult PgLedger::put_payment(const domain::Payment& p, std::optional<std::int
     IsoDay day(p.received_date);
     pending_payments_.push_back({p, customer_id, hash, batch, line, p.amount_minor, std::string(day.view())});
     note_activity(p.received_date);
-    if (pending_payments_.size() >= kWriteBehindRows) flush_payments();
+    if (pending_payments_.size() >= kWriteBehindPayments) flush_payments();
     return {PutOutcome::kInserted, id, {}, 0};
   }
   IsoDay date(p.received_date);

@@ -246,6 +246,9 @@ class PgLedger final : public LedgerStore, public TableCopy {
   // of any kind (Db's before-statement hook), at most kWriteBehindRows at a time.
   static constexpr int kWriteBehindAfter = 64;
   static constexpr std::size_t kWriteBehindRows = 5000;
+  // A bulk payments load: fewer, larger flushes (one balance UPDATE each; an invoice paid twice
+  // within a flush is rewritten once).
+  static constexpr std::size_t kWriteBehindPayments = 50000;
   static constexpr std::size_t kWriteBehindMinFlush = 16;  // a flush of fewer rows turns write-behind off
   struct InvoiceKey {
     std::int64_t id;
