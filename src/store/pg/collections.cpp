@@ -3,6 +3,7 @@
 // SQLite role (src/store/sqlite/collections.cpp), in PostgreSQL's dialect, with the same row order.
 #include <charconv>
 
+#include "../customer_event_rows.hpp"
 #include "otc/core/error.hpp"
 #include "pg_ledger.hpp"
 
@@ -304,131 +305,52 @@ std::vector<CustomerEvent> PgLedger::customer_events(std::int64_t customer_id) {
   // Each list in the order SQLite's plans read it (through the index on the customer or its
   // invoices); the caller sorts stably by date, kind and id, and only credit-memo applications
   // can tie on all three.
+  // The columns of each kind: src/store/customer_event_rows.hpp.
+  static const std::pair<events::EventRow, const char*> kQueries[] = {
+      {events::EventRow::kInvoice,
+       "SELECT invoice_date, external_id, currency, total_minor, due_date, status, last_activity FROM invoices WHERE customer_id=$1"
+       " ORDER BY invoice_date, id"},
+      {events::EventRow::kVoid,
+       "SELECT last_activity, external_id, currency, total_minor FROM invoices WHERE customer_id=$1 AND status='void'"
+       " ORDER BY invoice_date, id"},
+      {events::EventRow::kPayment,
+       "SELECT received_date, external_id, currency, amount_minor, COALESCE(method,''), COALESCE(reference,''), status,"
+       " COALESCE(reversed_on,'') FROM payments WHERE customer_id=$1 ORDER BY received_date, id"},
+      {events::EventRow::kApplication,
+       "SELECT a.applied_on, a.id, COALESCE(p.external_id, m.external_id), i.external_id, i.currency, a.amount_minor,"
+       " CASE WHEN a.payment_id IS NOT NULL THEN 1 ELSE 0 END, COALESCE(a.reverses_id, 0), a.rule, COALESCE(a.note,''),"
+       " i.invoice_date"
+       " FROM applications a JOIN invoices i ON i.id=a.invoice_id LEFT JOIN payments p ON p.id=a.payment_id"
+       " LEFT JOIN credit_memos m ON m.id=a.credit_memo_id WHERE i.customer_id=$1"
+       " ORDER BY i.invoice_date, i.id, a.applied_on, a.id"},
+      {events::EventRow::kAdjustment,
+       "SELECT j.adj_date, j.id, i.external_id, i.currency, j.amount_minor, j.kind, j.reason_code, COALESCE(w.approved_by,'')"
+       " FROM adjustments j JOIN invoices i ON i.id=j.invoice_id LEFT JOIN write_off_approvals w ON w.adjustment_id=j.id"
+       " WHERE i.customer_id=$1 ORDER BY i.invoice_date, i.id, j.adj_date, j.id"},
+      {events::EventRow::kNote,
+       "SELECT n.note_date, n.id, COALESCE(i.external_id,''), n.kind, n.body FROM collection_notes n"
+       " LEFT JOIN invoices i ON i.id=n.invoice_id WHERE n.customer_id=$1 ORDER BY n.note_date, n.kind, n.body, n.id"},
+      {events::EventRow::kPromise,
+       "SELECT made_on, id, currency, amount_minor, due_date, COALESCE(plan_id,0), COALESCE(installment,0) FROM promises"
+       " WHERE customer_id=$1 ORDER BY currency, amount_minor, due_date, invoices, COALESCE(plan_id, 0), id"},
+      {events::EventRow::kDispute,
+       "SELECT d.opened_on, d.id, i.external_id, i.currency, d.amount_minor, d.reason, d.owner FROM disputes d"
+       " JOIN invoices i ON i.id=d.invoice_id WHERE i.customer_id=$1"
+       " ORDER BY i.invoice_date, i.id, d.opened_on, d.amount_minor, d.reason, d.id"},
+      {events::EventRow::kDisputeResolved,
+       "SELECT d.resolved_on, d.id, i.external_id, i.currency, d.amount_minor, d.outcome, COALESCE(d.credit_memo,'')"
+       " FROM disputes d JOIN invoices i ON i.id=d.invoice_id WHERE i.customer_id=$1 AND d.resolved_on IS NOT NULL"
+       " ORDER BY i.invoice_date, i.id, d.id"},
+      {events::EventRow::kDunning,
+       "SELECT sent_on, id, currency, past_due_minor, level, channel, file_name FROM dunning_notices WHERE customer_id=$1"
+       " ORDER BY currency, level, invoices, id"},
+  };
   std::vector<CustomerEvent> out;
-  auto add = [&](const char* sql, const std::function<void(const Result&, CustomerEvent&)>& fill) {
+  for (const auto& [kind, sql] : kQueries) {
     auto r = db_.run(sql, {customer_id});
-    while (r.next()) {
-      CustomerEvent e;
-      fill(r, e);
-      out.push_back(std::move(e));
-    }
-  };
-  auto money = [&](const Result& r, int col_ccy, int col_amount, CustomerEvent& e) {
-    auto c = currency(r.text(col_ccy));
-    e.currency = std::string(c.view());
-    e.exponent = c.exponent;
-    e.amount_minor = r.int64(col_amount);
-  };
-  add("SELECT invoice_date, external_id, currency, total_minor, due_date, status, last_activity FROM invoices WHERE customer_id=$1"
-      " ORDER BY invoice_date, id",
-      [&](const Result& r, CustomerEvent& e) {
-        e.date = date_of(r.text(0));
-        e.kind = "invoice";
-        e.id = str(r, 1);
-        money(r, 2, 3, e);
-        e.detail = "due " + str(r, 4);
-      });
-  add("SELECT last_activity, external_id, currency, total_minor FROM invoices WHERE customer_id=$1 AND status='void'"
-      " ORDER BY invoice_date, id",
-      [&](const Result& r, CustomerEvent& e) {
-        e.date = date_of(r.text(0));
-        e.kind = "void";
-        e.id = str(r, 1);
-        money(r, 2, 3, e);
-      });
-  add("SELECT received_date, external_id, currency, amount_minor, COALESCE(method,''), COALESCE(reference,''), status,"
-      " COALESCE(reversed_on,'') FROM payments WHERE customer_id=$1 ORDER BY received_date, id",
-      [&](const Result& r, CustomerEvent& e) {
-        e.date = date_of(r.text(0));
-        e.kind = "payment";
-        e.id = str(r, 1);
-        money(r, 2, 3, e);
-        e.detail = str(r, 4);
-        if (!r.text(5).empty()) e.detail += (e.detail.empty() ? "" : " ") + std::string("ref ") + str(r, 5);
-        if (r.text(6) == "reversed") e.detail += (e.detail.empty() ? "" : "; ") + std::string("reversed on ") + str(r, 7);
-      });
-  add("SELECT a.applied_on, a.id, COALESCE(p.external_id, m.external_id), i.external_id, i.currency, a.amount_minor,"
-      " CASE WHEN a.payment_id IS NOT NULL THEN 1 ELSE 0 END, COALESCE(a.reverses_id, 0), a.rule, COALESCE(a.note,''),"
-      " i.invoice_date"
-      " FROM applications a JOIN invoices i ON i.id=a.invoice_id LEFT JOIN payments p ON p.id=a.payment_id"
-      " LEFT JOIN credit_memos m ON m.id=a.credit_memo_id WHERE i.customer_id=$1"
-      " ORDER BY i.invoice_date, i.id, a.applied_on, a.id",
-      [&](const Result& r, CustomerEvent& e) {
-        e.date = date_of(r.text(0));
-        bool cash = r.int64(6) != 0;
-        std::int64_t reverses = r.int64(7);
-        e.kind = !cash ? "credit" : reverses ? "unapply" : "application";
-        e.id = cash ? std::to_string(r.int64(1)) : str(r, 2);
-        e.document = cash ? str(r, 2) + " -> " + str(r, 3) : str(r, 3);
-        money(r, 4, 5, e);
-        if (cash) e.detail = "application " + std::to_string(r.int64(1)) + " (" + str(r, 8) + ")";
-        if (reverses) e.detail = "reverses application " + std::to_string(reverses);
-        if (!r.text(9).empty()) e.detail += (e.detail.empty() ? "" : "; ") + str(r, 9);
-        e.invoice_date = date_of(r.text(10));
-      });
-  add("SELECT j.adj_date, j.id, i.external_id, i.currency, j.amount_minor, j.kind, j.reason_code, COALESCE(w.approved_by,'')"
-      " FROM adjustments j JOIN invoices i ON i.id=j.invoice_id LEFT JOIN write_off_approvals w ON w.adjustment_id=j.id"
-      " WHERE i.customer_id=$1 ORDER BY i.invoice_date, i.id, j.adj_date, j.id",
-      [&](const Result& r, CustomerEvent& e) {
-        e.date = date_of(r.text(0));
-        e.kind = r.text(5) == "write_off" ? "write-off" : "adjustment";
-        e.id = std::to_string(r.int64(1));
-        e.document = str(r, 2);
-        money(r, 3, 4, e);
-        e.detail = str(r, 6);
-        if (!r.text(7).empty()) e.detail += "; approved by " + str(r, 7);
-      });
-  add("SELECT n.note_date, n.id, COALESCE(i.external_id,''), n.kind, n.body FROM collection_notes n"
-      " LEFT JOIN invoices i ON i.id=n.invoice_id WHERE n.customer_id=$1 ORDER BY n.note_date, n.kind, n.body, n.id",
-      [&](const Result& r, CustomerEvent& e) {
-        e.date = date_of(r.text(0));
-        e.kind = "note";
-        e.id = std::to_string(r.int64(1));
-        e.document = str(r, 2);
-        e.detail = str(r, 3) + ": " + str(r, 4);
-      });
-  add("SELECT made_on, id, currency, amount_minor, due_date, COALESCE(plan_id,0), COALESCE(installment,0) FROM promises"
-      " WHERE customer_id=$1 ORDER BY currency, amount_minor, due_date, invoices, COALESCE(plan_id, 0), id",
-      [&](const Result& r, CustomerEvent& e) {
-        e.date = date_of(r.text(0));
-        e.kind = "promise";
-        e.id = std::to_string(r.int64(1));
-        money(r, 2, 3, e);
-        e.detail = "to pay by " + str(r, 4);
-        if (r.int64(5)) e.detail += "; plan " + std::to_string(r.int64(5)) + " installment " + std::to_string(r.int64(6));
-      });
-  add("SELECT d.opened_on, d.id, i.external_id, i.currency, d.amount_minor, d.reason, d.owner FROM disputes d"
-      " JOIN invoices i ON i.id=d.invoice_id WHERE i.customer_id=$1"
-      " ORDER BY i.invoice_date, i.id, d.opened_on, d.amount_minor, d.reason, d.id",
-      [&](const Result& r, CustomerEvent& e) {
-        e.date = date_of(r.text(0));
-        e.kind = "dispute";
-        e.id = std::to_string(r.int64(1));
-        e.document = str(r, 2);
-        money(r, 3, 4, e);
-        e.detail = str(r, 5) + "; owner " + str(r, 6);
-      });
-  add("SELECT d.resolved_on, d.id, i.external_id, i.currency, d.amount_minor, d.outcome, COALESCE(d.credit_memo,'')"
-      " FROM disputes d JOIN invoices i ON i.id=d.invoice_id WHERE i.customer_id=$1 AND d.resolved_on IS NOT NULL"
-      " ORDER BY i.invoice_date, i.id, d.id",
-      [&](const Result& r, CustomerEvent& e) {
-        e.date = date_of(r.text(0));
-        e.kind = "dispute-resolved";
-        e.id = std::to_string(r.int64(1));
-        e.document = str(r, 2);
-        money(r, 3, 4, e);
-        e.detail = "outcome " + str(r, 5);
-        if (!r.text(6).empty()) e.detail += "; credit memo " + str(r, 6);
-      });
-  add("SELECT sent_on, id, currency, past_due_minor, level, channel, file_name FROM dunning_notices WHERE customer_id=$1"
-      " ORDER BY currency, level, invoices, id",
-      [&](const Result& r, CustomerEvent& e) {
-        e.date = date_of(r.text(0));
-        e.kind = "dunning";
-        e.id = std::to_string(r.int64(1));
-        money(r, 2, 3, e);
-        e.detail = "level " + std::to_string(r.int64(4)) + " by " + str(r, 5) + " (" + str(r, 6) + ")";
-      });
+    while (r.next())
+      out.push_back(events::read_event(kind, r, [&](std::string_view c) { return currency(c); }, [](std::string_view d) { return date_of(d); }));
+  }
   return out;
 }
 

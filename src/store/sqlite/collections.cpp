@@ -3,6 +3,7 @@
 // commands touch a few rows, never millions.
 #include <charconv>
 
+#include "../customer_event_rows.hpp"
 #include "otc/core/error.hpp"
 #include "sqlite_ledger.hpp"
 
@@ -320,125 +321,46 @@ std::int64_t SqliteLedger::post_write_off(std::int64_t invoice_id, core::Date da
 }
 
 std::vector<CustomerEvent> SqliteLedger::customer_events(std::int64_t customer_id) {
+  // The columns of each kind: src/store/customer_event_rows.hpp.
+  static const std::pair<events::EventRow, const char*> kQueries[] = {
+      {events::EventRow::kInvoice,
+       "SELECT invoice_date, external_id, currency, total_minor, due_date, status, last_activity FROM invoices WHERE customer_id=?1"},
+      {events::EventRow::kVoid,
+       "SELECT last_activity, external_id, currency, total_minor FROM invoices WHERE customer_id=?1 AND status='void'"},
+      {events::EventRow::kPayment,
+       "SELECT received_date, external_id, currency, amount_minor, COALESCE(method,''), COALESCE(reference,''), status,"
+       " COALESCE(reversed_on,'') FROM payments WHERE customer_id=?1"},
+      {events::EventRow::kApplication,
+       "SELECT a.applied_on, a.id, COALESCE(p.external_id, m.external_id), i.external_id, i.currency, a.amount_minor,"
+       " a.payment_id IS NOT NULL, COALESCE(a.reverses_id, 0), a.rule, COALESCE(a.note,''), i.invoice_date"
+       " FROM applications a JOIN invoices i ON i.id=a.invoice_id LEFT JOIN payments p ON p.id=a.payment_id"
+       " LEFT JOIN credit_memos m ON m.id=a.credit_memo_id WHERE i.customer_id=?1"},
+      {events::EventRow::kAdjustment,
+       "SELECT j.adj_date, j.id, i.external_id, i.currency, j.amount_minor, j.kind, j.reason_code, COALESCE(w.approved_by,'')"
+       " FROM adjustments j JOIN invoices i ON i.id=j.invoice_id LEFT JOIN write_off_approvals w ON w.adjustment_id=j.id"
+       " WHERE i.customer_id=?1"},
+      {events::EventRow::kNote,
+       "SELECT n.note_date, n.id, COALESCE(i.external_id,''), n.kind, n.body FROM collection_notes n"
+       " LEFT JOIN invoices i ON i.id=n.invoice_id WHERE n.customer_id=?1"},
+      {events::EventRow::kPromise,
+       "SELECT made_on, id, currency, amount_minor, due_date, COALESCE(plan_id,0), COALESCE(installment,0) FROM promises"
+       " WHERE customer_id=?1"},
+      {events::EventRow::kDispute,
+       "SELECT d.opened_on, d.id, i.external_id, i.currency, d.amount_minor, d.reason, d.owner FROM disputes d"
+       " JOIN invoices i ON i.id=d.invoice_id WHERE i.customer_id=?1"},
+      {events::EventRow::kDisputeResolved,
+       "SELECT d.resolved_on, d.id, i.external_id, i.currency, d.amount_minor, d.outcome, COALESCE(d.credit_memo,'')"
+       " FROM disputes d JOIN invoices i ON i.id=d.invoice_id WHERE i.customer_id=?1 AND d.resolved_on IS NOT NULL"},
+      {events::EventRow::kDunning,
+       "SELECT sent_on, id, currency, past_due_minor, level, channel, file_name FROM dunning_notices WHERE customer_id=?1"},
+  };
   std::vector<CustomerEvent> out;
-  auto add = [&](const char* sql, const std::function<void(const Statement&, CustomerEvent&)>& fill) {
+  for (const auto& [kind, sql] : kQueries) {
     Statement s(db_.handle(), sql);
     s.bind(1, customer_id);
-    while (s.step()) {
-      CustomerEvent e;
-      fill(s, e);
-      out.push_back(std::move(e));
-    }
-  };
-  auto money = [&](const Statement& s, int col_ccy, int col_amount, CustomerEvent& e) {
-    auto c = currency(s.text(col_ccy));
-    e.currency = std::string(c.view());
-    e.exponent = c.exponent;
-    e.amount_minor = s.int64(col_amount);
-  };
-  add("SELECT invoice_date, external_id, currency, total_minor, due_date, status, last_activity FROM invoices WHERE customer_id=?1",
-      [&](const Statement& s, CustomerEvent& e) {
-        e.date = date_of(s.text(0));
-        e.kind = "invoice";
-        e.id = str(s, 1);
-        money(s, 2, 3, e);
-        e.detail = "due " + str(s, 4);
-      });
-  add("SELECT last_activity, external_id, currency, total_minor FROM invoices WHERE customer_id=?1 AND status='void'",
-      [&](const Statement& s, CustomerEvent& e) {
-        e.date = date_of(s.text(0));
-        e.kind = "void";
-        e.id = str(s, 1);
-        money(s, 2, 3, e);
-      });
-  add("SELECT received_date, external_id, currency, amount_minor, COALESCE(method,''), COALESCE(reference,''), status,"
-      " COALESCE(reversed_on,'') FROM payments WHERE customer_id=?1",
-      [&](const Statement& s, CustomerEvent& e) {
-        e.date = date_of(s.text(0));
-        e.kind = "payment";
-        e.id = str(s, 1);
-        money(s, 2, 3, e);
-        e.detail = str(s, 4);
-        if (!s.text(5).empty()) e.detail += (e.detail.empty() ? "" : " ") + std::string("ref ") + str(s, 5);
-        if (s.text(6) == "reversed") e.detail += (e.detail.empty() ? "" : "; ") + std::string("reversed on ") + str(s, 7);
-      });
-  add("SELECT a.applied_on, a.id, COALESCE(p.external_id, m.external_id), i.external_id, i.currency, a.amount_minor,"
-      " a.payment_id IS NOT NULL, COALESCE(a.reverses_id, 0), a.rule, COALESCE(a.note,''), i.invoice_date"
-      " FROM applications a JOIN invoices i ON i.id=a.invoice_id LEFT JOIN payments p ON p.id=a.payment_id"
-      " LEFT JOIN credit_memos m ON m.id=a.credit_memo_id WHERE i.customer_id=?1",
-      [&](const Statement& s, CustomerEvent& e) {
-        e.date = date_of(s.text(0));
-        bool cash = s.int64(6) != 0;
-        std::int64_t reverses = s.int64(7);
-        e.kind = !cash ? "credit" : reverses ? "unapply" : "application";
-        e.id = cash ? std::to_string(s.int64(1)) : str(s, 2);
-        e.document = cash ? str(s, 2) + " -> " + str(s, 3) : str(s, 3);
-        money(s, 4, 5, e);
-        if (cash) e.detail = "application " + std::to_string(s.int64(1)) + " (" + str(s, 8) + ")";
-        if (reverses) e.detail = "reverses application " + std::to_string(reverses);
-        if (!s.text(9).empty()) e.detail += (e.detail.empty() ? "" : "; ") + str(s, 9);
-        e.invoice_date = date_of(s.text(10));
-      });
-  add("SELECT j.adj_date, j.id, i.external_id, i.currency, j.amount_minor, j.kind, j.reason_code, COALESCE(w.approved_by,'')"
-      " FROM adjustments j JOIN invoices i ON i.id=j.invoice_id LEFT JOIN write_off_approvals w ON w.adjustment_id=j.id"
-      " WHERE i.customer_id=?1",
-      [&](const Statement& s, CustomerEvent& e) {
-        e.date = date_of(s.text(0));
-        e.kind = s.text(5) == "write_off" ? "write-off" : "adjustment";
-        e.id = std::to_string(s.int64(1));
-        e.document = str(s, 2);
-        money(s, 3, 4, e);
-        e.detail = str(s, 6);
-        if (!s.text(7).empty()) e.detail += "; approved by " + str(s, 7);
-      });
-  add("SELECT n.note_date, n.id, COALESCE(i.external_id,''), n.kind, n.body FROM collection_notes n"
-      " LEFT JOIN invoices i ON i.id=n.invoice_id WHERE n.customer_id=?1",
-      [&](const Statement& s, CustomerEvent& e) {
-        e.date = date_of(s.text(0));
-        e.kind = "note";
-        e.id = std::to_string(s.int64(1));
-        e.document = str(s, 2);
-        e.detail = str(s, 3) + ": " + str(s, 4);
-      });
-  add("SELECT made_on, id, currency, amount_minor, due_date, COALESCE(plan_id,0), COALESCE(installment,0) FROM promises"
-      " WHERE customer_id=?1",
-      [&](const Statement& s, CustomerEvent& e) {
-        e.date = date_of(s.text(0));
-        e.kind = "promise";
-        e.id = std::to_string(s.int64(1));
-        money(s, 2, 3, e);
-        e.detail = "to pay by " + str(s, 4);
-        if (s.int64(5)) e.detail += "; plan " + std::to_string(s.int64(5)) + " installment " + std::to_string(s.int64(6));
-      });
-  add("SELECT d.opened_on, d.id, i.external_id, i.currency, d.amount_minor, d.reason, d.owner FROM disputes d"
-      " JOIN invoices i ON i.id=d.invoice_id WHERE i.customer_id=?1",
-      [&](const Statement& s, CustomerEvent& e) {
-        e.date = date_of(s.text(0));
-        e.kind = "dispute";
-        e.id = std::to_string(s.int64(1));
-        e.document = str(s, 2);
-        money(s, 3, 4, e);
-        e.detail = str(s, 5) + "; owner " + str(s, 6);
-      });
-  add("SELECT d.resolved_on, d.id, i.external_id, i.currency, d.amount_minor, d.outcome, COALESCE(d.credit_memo,'')"
-      " FROM disputes d JOIN invoices i ON i.id=d.invoice_id WHERE i.customer_id=?1 AND d.resolved_on IS NOT NULL",
-      [&](const Statement& s, CustomerEvent& e) {
-        e.date = date_of(s.text(0));
-        e.kind = "dispute-resolved";
-        e.id = std::to_string(s.int64(1));
-        e.document = str(s, 2);
-        money(s, 3, 4, e);
-        e.detail = "outcome " + str(s, 5);
-        if (!s.text(6).empty()) e.detail += "; credit memo " + str(s, 6);
-      });
-  add("SELECT sent_on, id, currency, past_due_minor, level, channel, file_name FROM dunning_notices WHERE customer_id=?1",
-      [&](const Statement& s, CustomerEvent& e) {
-        e.date = date_of(s.text(0));
-        e.kind = "dunning";
-        e.id = std::to_string(s.int64(1));
-        money(s, 2, 3, e);
-        e.detail = "level " + std::to_string(s.int64(4)) + " by " + str(s, 5) + " (" + str(s, 6) + ")";
-      });
+    while (s.step())
+      out.push_back(events::read_event(kind, s, [&](std::string_view c) { return currency(c); }, [](std::string_view d) { return date_of(d); }));
+  }
   return out;
 }
 
