@@ -2,6 +2,7 @@
 // facts of a customer or a payment that statements, receipts, KPIs and the risk score read.
 #include <unordered_map>
 
+#include "../credit_fact_rows.hpp"
 #include "pg_ledger.hpp"
 
 namespace otc::store::pg {
@@ -118,6 +119,8 @@ constexpr const char* kApplicationColumns =
 }  // namespace
 
 CustomerFacts PgLedger::customer_facts(std::int64_t customer_id) {
+  auto currency_of = [&](std::string_view c) { return currency(c); };
+  auto date_text = [](std::string_view d) { return date_of(d); };
   CustomerFacts f;
   {
     auto s = db_.run(std::string(kCustomerColumns) + " WHERE id=$1", {customer_id});
@@ -148,42 +151,10 @@ CustomerFacts PgLedger::customer_facts(std::int64_t customer_id) {
                 " FROM payments p JOIN customers c ON c.id=p.customer_id WHERE p.customer_id=$1 ORDER BY p.received_date, p.id",
                 {customer_id});
     while (s.next()) {
-      PaymentFact p;
-      p.id = s.int64(0);
-      p.external_id.assign(s.text(1));
-      p.currency = currency(s.text(2));
-      p.received_date = date_of(s.text(3));
-      p.amount_minor = s.int64(4);
-      p.method.assign(s.text(5));
-      p.reference.assign(s.text(6));
-      p.payer_name.assign(s.text(7));
-      if (s.text(8) == "reversed") p.reversed_on = s.is_null(9) ? p.received_date : date_of(s.text(9));
-      p.reverse_reason.assign(s.text(10));
-      p.return_record = p.method == "return" && p.reversed_on.has_value();
-      p.customer_external_id.assign(s.text(11));
-      p.customer_name.assign(s.text(12));
-      f.payments.push_back(std::move(p));
+      f.payments.push_back(facts::read_payment(s, currency_of, date_text));
     }
   }
-  auto read_app = [&](const Result& s) {
-    ApplicationFact a;
-    a.id = s.int64(0);
-    a.invoice_id = s.int64(1);
-    a.invoice_external_id.assign(s.text(2));
-    a.invoice_date = date_of(s.text(3));
-    a.payment_id = s.int64(4);
-    a.payment_external_id.assign(s.text(5));
-    if (a.payment_id != 0) a.payment_received = date_of(s.text(6));
-    a.credit_memo_id = s.int64(7);
-    a.credit_memo_external_id.assign(s.text(8));
-    a.credit_memo_reason.assign(s.text(9));
-    a.currency = currency(s.text(10));
-    a.amount_minor = s.int64(11);
-    a.applied_on = date_of(s.text(12));
-    a.reverses_id = s.int64(13);
-    a.note.assign(s.text(14));
-    return a;
-  };
+  auto read_app = [&](const Result& s) { return facts::read_application(s, currency_of, date_text); };
   {
     // Applications to the customer's invoices, and of the customer's payments to anyone's invoices.
     // Two indexed halves (an OR across the join would scan every application).
@@ -214,6 +185,8 @@ CustomerFacts PgLedger::customer_facts(std::int64_t customer_id) {
 }
 
 std::optional<PaymentFact> PgLedger::payment_fact(std::string_view external_id, std::vector<ApplicationFact>* apps) {
+  auto currency_of = [&](std::string_view c) { return currency(c); };
+  auto date_text = [](std::string_view d) { return date_of(d); };
   auto s = db_.run(
               "SELECT p.id, p.external_id, p.currency, p.received_date, p.amount_minor, COALESCE(p.method,''),"
               " COALESCE(p.reference,''), COALESCE(p.payer_name,''), p.status, p.reversed_on, COALESCE(p.reverse_reason,''),"
@@ -221,38 +194,12 @@ std::optional<PaymentFact> PgLedger::payment_fact(std::string_view external_id, 
               " FROM payments p LEFT JOIN customers c ON c.id=p.customer_id WHERE p.external_id=$1",
               {external_id});
   if (!s.next()) return std::nullopt;
-  PaymentFact p;
-  p.id = s.int64(0);
-  p.external_id.assign(s.text(1));
-  p.currency = currency(s.text(2));
-  p.received_date = date_of(s.text(3));
-  p.amount_minor = s.int64(4);
-  p.method.assign(s.text(5));
-  p.reference.assign(s.text(6));
-  p.payer_name.assign(s.text(7));
-  if (s.text(8) == "reversed") p.reversed_on = s.is_null(9) ? p.received_date : date_of(s.text(9));
-  p.reverse_reason.assign(s.text(10));
-  p.return_record = p.method == "return" && p.reversed_on.has_value();
-  p.customer_external_id.assign(s.text(11));
-  p.customer_name.assign(s.text(12));
+  PaymentFact p = facts::read_payment(s, currency_of, date_text);
   if (apps) {
     apps->clear();
     auto a = db_.run(std::string(kApplicationColumns) + " WHERE a.payment_id=$1 ORDER BY a.applied_on, a.id", {p.id});
     while (a.next()) {
-      ApplicationFact f;
-      f.id = a.int64(0);
-      f.invoice_id = a.int64(1);
-      f.invoice_external_id.assign(a.text(2));
-      f.invoice_date = date_of(a.text(3));
-      f.payment_id = a.int64(4);
-      f.payment_external_id.assign(a.text(5));
-      f.payment_received = date_of(a.text(6));
-      f.currency = currency(a.text(10));
-      f.amount_minor = a.int64(11);
-      f.applied_on = date_of(a.text(12));
-      f.reverses_id = a.int64(13);
-      f.note.assign(a.text(14));
-      apps->push_back(std::move(f));
+      apps->push_back(facts::read_application(a, currency_of, date_text));
     }
   }
   return p;
