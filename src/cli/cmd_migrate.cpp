@@ -47,21 +47,32 @@ void run_migrate(Context& ctx, const MigrateArgs& a) {
                         "name a file that does not exist yet (or move the old one away)");
   }
   auto from = store::open_store(a.from, store::OpenMode::kReadOnly, from_options);
+  auto write_checks = [&](const ops::MigrateResult& r) {
+    auto sink = report::make_sink(ctx.format(), ctx.output());
+    sink->begin({{"check", CellKind::kText}, {"key", CellKind::kText}, {"source", CellKind::kText}, {"target", CellKind::kText},
+                 {"same", CellKind::kText}});
+    for (const auto& c : r.checks) sink->row({c.check, c.key, c.source, c.target, c.same() ? "yes" : "NO"});
+    sink->end();
+  };
   ops::MigrateResult result;
   try {
     auto to = store::open_store(a.to, store::OpenMode::kCreate, to_options);
-    result = ops::migrate_ledger(*from, *to);
+    // The check report is complete and checked before the copy commits (docs/output.md).
+    result = ops::migrate_ledger(*from, *to, [&](const ops::MigrateResult& r) {
+      write_checks(r);
+      ctx.prepare_output();
+    });
   } catch (...) {
     if (!to_pg) remove_sqlite_target(a.to);
     throw;
   }
-  if (!result.committed && !to_pg) remove_sqlite_target(a.to);
-  ctx.write_report([&](report::RowSink& sink) {
-    sink.begin({{"check", CellKind::kText}, {"key", CellKind::kText}, {"source", CellKind::kText}, {"target", CellKind::kText},
-                {"same", CellKind::kText}});
-    for (const auto& c : result.checks) sink.row({c.check, c.key, c.source, c.target, c.same() ? "yes" : "NO"});
-    sink.end();
-  });
+  if (result.committed) {
+    ctx.commit_output(true);
+  } else {
+    if (!to_pg) remove_sqlite_target(a.to);
+    write_checks(result);
+    ctx.commit_output(false);
+  }
   const std::string from_name = store::display_ledger(a.from) + (from_pg ? " (schema " + from_options.pg_schema + ")" : "");
   const std::string to_name = store::display_ledger(a.to) + (to_pg ? " (schema " + to_options.pg_schema + ")" : "");
   if (!result.committed)

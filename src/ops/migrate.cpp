@@ -88,7 +88,8 @@ void compare(MigrateResult& res, const std::string& check, const std::map<std::s
 
 }  // namespace
 
-MigrateResult migrate_ledger(store::LedgerStore& from, store::LedgerStore& to) {
+MigrateResult migrate_ledger(store::LedgerStore& from, store::LedgerStore& to,
+                             const std::function<void(const MigrateResult&)>& before_commit) {
   store::TableCopy& src = store::table_copy(from);
   store::TableCopy& dst = store::table_copy(to);
   MigrateResult res;
@@ -160,8 +161,9 @@ MigrateResult migrate_ledger(store::LedgerStore& from, store::LedgerStore& to) {
   res.differences = static_cast<std::size_t>(std::count_if(res.checks.begin(), res.checks.end(),
                                                            [](const MigrateCheck& c) { return !c.same(); }));
   if (res.differences == 0) {
-    write.commit();
     res.committed = true;
+    if (before_commit) before_commit(res);
+    write.commit();
   } else {
     write.rollback();
   }

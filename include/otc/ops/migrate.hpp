@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 // `otc migrate --from LEDGER --to LEDGER`: a whole ledger copied into a new one (either backend),
 // table by table, ids preserved, then verified on both sides.
 #include <cstdint>
@@ -36,6 +37,9 @@ struct MigrateResult {
 /// otherwise rolls back (result.committed false). `to` must be a new ledger: a table holding
 /// rows (beyond the one ledger_meta row every new ledger has) is a core::Error(kLedger), as is a
 /// table or column of `from` that `to` lacks. Writes no audit entry: the copy is exact.
-MigrateResult migrate_ledger(store::LedgerStore& from, store::LedgerStore& to);
+/// `before_commit` (when every check agrees) writes and checks the report before the commit: if
+/// it throws, the copy is rolled back (docs/output.md).
+MigrateResult migrate_ledger(store::LedgerStore& from, store::LedgerStore& to,
+                             const std::function<void(const MigrateResult&)>& before_commit = {});
 
 }  // namespace otc::ops
