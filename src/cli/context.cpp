@@ -10,6 +10,7 @@
 #include "otc/core/error.hpp"
 #include "progress.hpp"
 #include "otc/store/ledger_store.hpp"
+#include "otc/store/transaction.hpp"
 #include "otc/store/open_store.hpp"
 
 namespace otc::cli {
@@ -96,7 +97,21 @@ void Context::prepare_output() {
 }
 
 void Context::commit_output(bool ledger_changed) {
-  prepare_output();
+  // A write committed by this process (a report printed after its use case) also means the ledger
+  // changed: a report that fails now must not say "nothing changed".
+  ledger_changed = ledger_changed || store::committed_write_count() > 0;
+  try {
+    prepare_output();
+  } catch (const Error& e) {
+    if (!ledger_changed) throw;
+    if (file_) {
+      file_->discard();
+      file_.reset();
+    }
+    throw Error(ErrorKind::kReportNotPlaced, std::string("the ledger changed, but the report could not be written (") + e.what() + ")",
+                {opts.output.empty() ? std::string("-") : opts.output},
+                "what was recorded is in the ledger: `otc log` lists it; run the report again to see it");
+  }
   if (!file_) return;
   try {
     file_->publish();

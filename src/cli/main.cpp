@@ -8,6 +8,7 @@
 #include "context.hpp"
 #include "error_printer.hpp"
 #include "otc/core/error.hpp"
+#include "otc/store/transaction.hpp"
 #include "otc/core/exit_codes.hpp"
 
 namespace {
@@ -69,6 +70,7 @@ int main(int argc, char** argv) {
   std::cout.flush();
   if (!std::cout) {
     std::cerr << "otc: error: cannot write to standard output (write error)\n";
+    if (store::committed_write_count() > 0) return core::kExitReportNotPlaced;  // the ledger did change
     return ctx.exit_code == core::kExitOk || ctx.exit_code == core::kExitExceptions ? core::kExitError : ctx.exit_code;
   }
   return ctx.exit_code;

@@ -5,6 +5,13 @@
 
 namespace otc::store {
 
+/// How many write transactions this process has committed (on any ledger): whether "the ledger
+/// changed" when a report fails afterwards (exit 4, not 1: docs/output.md).
+inline int& committed_write_count() {
+  static int count = 0;
+  return count;
+}
+
 /// Takes the writer lock at once (waits for another writer up to the busy timeout).
 class WriteTransaction {
  public:
@@ -20,6 +27,7 @@ class WriteTransaction {
   void commit() {
     open_ = false;
     store_.commit();
+    ++committed_write_count();
   }
   /// Ends the transaction writing nothing (dry runs, nothing new to post).
   void rollback() {
