@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 #include "otc/core/money.hpp"
 
@@ -60,12 +61,15 @@ std::vector<int> parse_bucket_edges(std::string_view text) {
 AgingAccumulator::AgingAccumulator(AgingBuckets buckets, core::Date as_of, bool by_invoice)
     : buckets_(std::move(buckets)), as_of_(as_of), by_invoice_(by_invoice) {}
 
-AgingRow& AgingAccumulator::customer_row(const std::string& customer, const std::string& name, const core::Currency& ccy) {
+AgingRow& AgingAccumulator::customer_row(std::string_view customer, std::string_view name, const core::Currency& ccy) {
   key_.assign(customer);
   key_.push_back('\x1f');
   key_.append(ccy.view());
   auto it = row_index_.find(key_);
-  if (it != row_index_.end()) return customer_rows_[it->second];
+  if (it != row_index_.end()) {
+    last_row_ = it->second;
+    return customer_rows_[it->second];
+  }
   AgingRow row;
   row.customer_external_id = customer;
   row.customer_name = name;
@@ -73,6 +77,7 @@ AgingRow& AgingAccumulator::customer_row(const std::string& customer, const std:
   row.exponent = ccy.exponent;
   row.buckets.assign(buckets_.count(), 0);
   row_index_.emplace(key_, customer_rows_.size());
+  last_row_ = customer_rows_.size();
   customer_rows_.push_back(std::move(row));
   return customer_rows_.back();
 }
@@ -103,11 +108,48 @@ void AgingAccumulator::add(const domain::OpenItem& item) {
     invoice_rows_.push_back(std::move(row));
     return;
   }
-  AgingRow& row = customer_row(item.customer_external_id, item.customer_name, item.currency);
+  // Items come grouped by customer from most stores: the rows of the previous item's customer,
+  // one per currency, are looked up by customer id without hashing its name.
+  if (item.customer_id == 0 || item.customer_id != last_customer_id_) {
+    last_customer_id_ = item.customer_id;
+    last_rows_.clear();
+  }
+  std::size_t at = customer_rows_.size();
+  for (const auto& [ccy, index] : last_rows_)
+    if (ccy == item.currency.view()) at = index;
+  if (at == customer_rows_.size()) {
+    customer_row(item.customer_external_id, item.customer_name, item.currency);
+    at = last_row_;
+    if (item.customer_id != 0) last_rows_.emplace_back(item.currency.view(), at);
+  }
+  AgingRow& row = customer_rows_[at];
   auto what = [&] { return "customer " + row.customer_external_id + " in " + row.currency; };
   row.buckets[b] = core::checked_total(row.buckets[b], aged, what);
   row.disputed = core::checked_total(row.disputed, disputed, what);
   row.open_total = core::checked_total(row.open_total, item.open_minor, what);
+}
+
+void AgingAccumulator::add(const domain::OpenItemRun& run) {
+  if (by_invoice_) throw std::logic_error("aging by invoice takes open items one by one, not runs");
+  AgingRow& row = customer_row(run.customer_external_id, run.customer_name, run.currency);
+  auto what = [&] { return "customer " + row.customer_external_id + " in " + row.currency; };
+  const bool due_basis = buckets_.basis == AgingBasis::kDueDate;
+  std::int64_t open = row.open_total, disputed_total = row.disputed;
+  for (std::size_t i = 0; i < run.count; ++i) {
+    const domain::OpenAmount& it = run.items[i];
+    const int age = as_of_.days_since(due_basis ? it.due_date : it.invoice_date);
+    const std::size_t b = buckets_.bucket_of(age);
+    std::int64_t disputed = 0;
+    if (separate_) {
+      auto d = disputed_.find(it.invoice_id);
+      if (d != disputed_.end() && it.open_minor > 0) disputed = std::min(it.open_minor, d->second);
+    }
+    row.buckets[b] = core::checked_total(row.buckets[b], it.open_minor - disputed, what);
+    disputed_total = core::checked_total(disputed_total, disputed, what);
+    open = core::checked_total(open, it.open_minor, what);
+  }
+  row.open_total = open;
+  row.disputed = disputed_total;
 }
 
 void AgingAccumulator::add(const domain::UnappliedCredit& credit) {
@@ -124,17 +166,28 @@ void AgingAccumulator::add(const domain::UnappliedCredit& credit) {
 
 std::vector<AgingRow> AgingAccumulator::rows() const {
   if (!by_invoice_) {
-    std::vector<AgingRow> out = customer_rows_;
-    std::sort(out.begin(), out.end(), [](const AgingRow& a, const AgingRow& b) {
+    // Sorted as indexes, then copied once in order: no moves of whole rows while sorting.
+    std::vector<std::size_t> order(customer_rows_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      const AgingRow &a = customer_rows_[x], &b = customer_rows_[y];
       return std::tie(a.customer_external_id, a.currency) < std::tie(b.customer_external_id, b.currency);
     });
+    std::vector<AgingRow> out;
+    out.reserve(order.size());
+    for (std::size_t i : order) out.push_back(customer_rows_[i]);
     return out;
   }
-  std::vector<AgingRow> out = invoice_rows_;
-  std::sort(out.begin(), out.end(), [](const AgingRow& a, const AgingRow& b) {
+  std::vector<std::size_t> order(invoice_rows_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const AgingRow &a = invoice_rows_[x], &b = invoice_rows_[y];
     return std::tie(a.customer_external_id, a.currency, a.due_date, a.invoice_external_id) <
            std::tie(b.customer_external_id, b.currency, b.due_date, b.invoice_external_id);
   });
+  std::vector<AgingRow> out;
+  out.reserve(order.size());
+  for (std::size_t i : order) out.push_back(invoice_rows_[i]);
   return out;
 }
 

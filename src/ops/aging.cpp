@@ -17,10 +17,20 @@ engine::AgingAccumulator age_open_items(store::LedgerStore& store, const AgingOp
     acc.separate_disputes(std::move(disputed));
   }
   std::uint64_t n = 0;
-  store.for_each_open_item(o.as_of, [&](const domain::OpenItem& item) {
-    acc.add(item);
-    if (o.progress && (++n & 4095u) == 0) o.progress(n, 0);
-  });
+  if (o.by_invoice) {
+    store.for_each_open_item_unordered(o.as_of, [&](const domain::OpenItem& item) {
+      acc.add(item);
+      if (o.progress && (++n & 4095u) == 0) o.progress(n, 0);
+    });
+  } else {
+    // By customer: the items come in runs per customer and currency (the kept open items).
+    store.for_each_open_run(o.as_of, [&](const domain::OpenItemRun& run) {
+      acc.add(run);
+      const std::uint64_t before = n;
+      n += run.count;
+      if (o.progress && (n >> 12) != (before >> 12)) o.progress(n, 0);
+    });
+  }
   store.for_each_unapplied(o.as_of, [&](const domain::UnappliedCredit& c) { acc.add(c); });
   return acc;
 }

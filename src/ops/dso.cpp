@@ -39,15 +39,19 @@ std::vector<engine::DsoRow> dso_rows(store::LedgerStore& store, const DsoOptions
     return it->second;
   };
 
-  store.for_each_open_item(d, [&](const domain::OpenItem& item) {
-    auto& g = group(item.customer_external_id, item.customer_name, item.currency);
-    g.in.open_ar = core::checked_total(g.in.open_ar, item.open_minor, [&] { return dso_total_name(g, "open AR"); });
-    if (item.due_date >= d)
-      g.in.current_ar = core::checked_total(g.in.current_ar, item.open_minor, [&] { return dso_total_name(g, "current AR"); });
+  store.for_each_open_run(d, [&](const domain::OpenItemRun& run) {
+    auto& g = group(std::string(run.customer_external_id), std::string(run.customer_name), run.currency);
+    for (std::size_t i = 0; i < run.count; ++i) {
+      const auto& item = run.items[i];
+      g.in.open_ar = core::checked_total(g.in.open_ar, item.open_minor, [&] { return dso_total_name(g, "open AR"); });
+      if (item.due_date >= d)
+        g.in.current_ar = core::checked_total(g.in.current_ar, item.open_minor, [&] { return dso_total_name(g, "current AR"); });
+    }
   });
-  store.for_each_open_item(start, [&](const domain::OpenItem& item) {
-    auto& g = group(item.customer_external_id, item.customer_name, item.currency);
-    g.in.open_ar_start = core::checked_total(g.in.open_ar_start, item.open_minor, [&] { return dso_total_name(g, "opening AR"); });
+  store.for_each_open_run(start, [&](const domain::OpenItemRun& run) {
+    auto& g = group(std::string(run.customer_external_id), std::string(run.customer_name), run.currency);
+    for (std::size_t i = 0; i < run.count; ++i)
+      g.in.open_ar_start = core::checked_total(g.in.open_ar_start, run.items[i].open_minor, [&] { return dso_total_name(g, "opening AR"); });
   });
   // One pass over the invoices of the countback history gives both the window's credit sales
   // and each month's.

@@ -33,30 +33,47 @@ void write_rows(RowSink& sink, const engine::AgingBuckets& buckets, const std::v
   }
   sink.begin(cols);
 
-  std::vector<std::string> cells;
+  // The cells are written in place row after row: their strings keep their buffers.
+  std::vector<std::string> cells(cols.size());
   const std::string as_of_text = as_of.iso();
   std::size_t index = 0;
   auto emit = [&](const engine::AgingRow& r, bool total) {
-    cells.clear();
-    cells.push_back(as_of_text);
-    cells.push_back(total ? "TOTAL" : r.customer_external_id);
-    cells.push_back(total ? "" : r.customer_name);
+    std::size_t c = 0;
+    auto text = [&](std::string_view v) { cells[c++].assign(v); };
+    auto amount = [&](std::int64_t v) {
+      std::string& cell = cells[c++];
+      cell.clear();
+      core::append_amount(cell, v, r.exponent);
+    };
+    auto date = [&](core::Date d) {
+      std::string& cell = cells[c++];
+      cell.clear();
+      d.append_iso(cell);
+    };
+    text(as_of_text);
+    text(total ? std::string_view("TOTAL") : std::string_view(r.customer_external_id));
+    text(total ? std::string_view() : std::string_view(r.customer_name));
     if (by_invoice) {
-      cells.push_back(total ? "" : r.invoice_external_id);
-      cells.push_back(total ? "" : r.invoice_date.iso());
-      cells.push_back(total ? "" : r.due_date.iso());
-      cells.push_back(total ? "" : std::to_string(r.age_days));
+      if (total) {
+        for (int i = 0; i < 4; ++i) text({});
+      } else {
+        text(r.invoice_external_id);
+        date(r.invoice_date);
+        date(r.due_date);
+        text(std::to_string(r.age_days));
+      }
     }
-    cells.push_back(r.currency);
-    for (auto v : r.buckets) cells.push_back(core::format_amount(v, r.exponent));
-    if (disputed) cells.push_back(core::format_amount(r.disputed, r.exponent));
-    cells.push_back(core::format_amount(r.open_total, r.exponent));
-    cells.push_back(by_invoice && !total ? "" : core::format_amount(r.unapplied_credit, r.exponent));
+    text(r.currency);
+    for (auto v : r.buckets) amount(v);
+    if (disputed) amount(r.disputed);
+    amount(r.open_total);
+    if (by_invoice && !total) text({});
+    else amount(r.unapplied_credit);
     if (fx) {
       const bool row = !total && index < fx->from.size();
-      cells.push_back(row ? fx->from[index] : "");
-      cells.push_back(row ? fx->rate[index] : "");
-      cells.push_back(row ? fx->rate_date[index] : "");
+      text(row ? std::string_view(fx->from[index]) : std::string_view());
+      text(row ? std::string_view(fx->rate[index]) : std::string_view());
+      text(row ? std::string_view(fx->rate_date[index]) : std::string_view());
     }
     sink.row(cells);
     if (!total) ++index;

@@ -157,13 +157,18 @@ void append_csv_cell(std::string& out, std::string_view s, CellKind kind) {
     if (c == ',' || c == '"' || c == '\n' || c == '\r') { quote = true; break; }
   }
   if (!quote && !s.empty() && (s.front() == ' ' || s.back() == ' ')) quote = true;
-  if (quote) out.push_back('"');
+  if (!quote) {  // most cells: copied whole
+    if (neutralise) out.push_back('\'');
+    out.append(s);
+    return;
+  }
+  out.push_back('"');
   if (neutralise) out.push_back('\'');
   for (char c : s) {
     if (c == '"') out.push_back('"');
     out.push_back(c);
   }
-  if (quote) out.push_back('"');
+  out.push_back('"');
 }
 
 std::unique_ptr<RowSink> make_sink(Format format, std::ostream& out, const SinkOptions& options) {

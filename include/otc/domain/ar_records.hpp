@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "otc/core/date.hpp"
 #include "otc/core/money.hpp"
@@ -60,6 +61,25 @@ struct OpenItem {
   core::Date due_date;
   std::int64_t total_minor = 0;
   std::int64_t open_minor = 0;
+};
+
+/// An open item in the compact form aggregate reports need (OpenItemRun).
+struct OpenAmount {
+  std::int64_t invoice_id = 0;
+  core::Date invoice_date;
+  core::Date due_date;
+  std::int64_t open_minor = 0;
+};
+
+/// One customer's open items in one currency at some date (BalancesStore::for_each_open_run):
+/// `count` items at `items`, valid during the callback.
+struct OpenItemRun {
+  std::int64_t customer_id = 0;
+  std::string_view customer_external_id;
+  std::string_view customer_name;
+  core::Currency currency;
+  const OpenAmount* items = nullptr;
+  std::size_t count = 0;
 };
 
 /// Unapplied cash or credit on a customer at some date.

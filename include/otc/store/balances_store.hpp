@@ -66,6 +66,14 @@ class BalancesStore {
   virtual ~BalancesStore() = default;
 
   virtual void for_each_open_item(core::Date as_of, const std::function<void(const domain::OpenItem&)>& fn) = 0;
+  /// The same items in no particular order, for reports that group and sort on their own; a store
+  /// may answer it from open items it keeps per customer (the SQLite ledger does), far faster.
+  virtual void for_each_open_item_unordered(core::Date as_of, const std::function<void(const domain::OpenItem&)>& fn) {
+    for_each_open_item(as_of, fn);
+  }
+  /// The same items grouped per customer and currency, compact (no invoice ids or names per
+  /// item), in no particular order; a customer may come in more than one run. For aggregates.
+  virtual void for_each_open_run(core::Date as_of, const std::function<void(const domain::OpenItemRun&)>& fn);
   virtual void for_each_unapplied(core::Date as_of, const std::function<void(const domain::UnappliedCredit&)>& fn) = 0;
   virtual void for_each_unapplied_payment(core::Date as_of, const std::function<void(const UnappliedPayment&)>& fn) = 0;
   /// Every (not voided) invoice dated from..to inclusive, streamed: callers group as they need.

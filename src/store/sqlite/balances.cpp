@@ -61,13 +61,24 @@ void SqliteLedger::for_each_unapplied(core::Date as_of, const std::function<void
       " WHERE m.open_minor <> 0 AND m.memo_date <= ?1)"
       " GROUP BY 1, 2, 3 ORDER BY 1, 3";
   static constexpr const char* kHistoric =
-      "SELECT e, n, ccy, SUM(amt) FROM ("
+      // The months from the earliest settled payment's to as_of's (payments_settled: one seek each).
+      "WITH RECURSIVE months(ym) AS ("
+      " SELECT (SELECT min(substr(received_date, 1, 7)) FROM payments INDEXED BY payments_settled WHERE unapplied_minor = 0)"
+      " UNION ALL SELECT strftime('%Y-%m', ym || '-01', '+1 month') FROM months WHERE ym < substr(?1, 1, 7))"
+      " SELECT e, n, ccy, SUM(amt) FROM ("
+      // Unapplied now (a partial index), or settled now but touched after as_of (another): never
+      // every payment of the ledger.
       " SELECT COALESCE(c.external_id, '') AS e, COALESCE(c.name, '') AS n, p.currency AS ccy,"
       " CASE WHEN p.last_activity <= ?1 THEN p.unapplied_minor ELSE p.amount_minor"
       "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.payment_id=p.id AND a.applied_on <= ?1), 0) END AS amt"
-      " FROM payments p LEFT JOIN customers c ON c.id=p.customer_id"
-      " WHERE p.received_date <= ?1 AND (p.status='posted' OR (p.status='reversed' AND p.reversed_on > ?1))"
-      "   AND (p.unapplied_minor <> 0 OR p.last_activity > ?1)"
+      " FROM payments p INDEXED BY payments_unapplied LEFT JOIN customers c ON c.id=p.customer_id"
+      " WHERE p.unapplied_minor <> 0 AND p.received_date <= ?1 AND (p.status='posted' OR (p.status='reversed' AND p.reversed_on > ?1))"
+      " UNION ALL SELECT COALESCE(c.external_id, ''), COALESCE(c.name, ''), p.currency, p.amount_minor"
+      "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.payment_id=p.id AND a.applied_on <= ?1), 0)"
+      " FROM months mo JOIN payments p INDEXED BY payments_settled ON substr(p.received_date, 1, 7) = mo.ym"
+      " LEFT JOIN customers c ON c.id=p.customer_id"
+      " WHERE p.unapplied_minor = 0 AND p.last_activity > ?1 AND p.received_date <= ?1"
+      "   AND (p.status='posted' OR (p.status='reversed' AND p.reversed_on > ?1))"
       " UNION ALL SELECT c.external_id, c.name, m.currency, m.amount_minor"
       "   - COALESCE((SELECT SUM(a.amount_minor) FROM applications a WHERE a.credit_memo_id=m.id AND a.applied_on <= ?1), 0)"
       " FROM credit_memos m JOIN customers c ON c.id=m.customer_id"

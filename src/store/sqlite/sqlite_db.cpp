@@ -50,6 +50,11 @@ Statement& Statement::bind(int i, std::string_view v) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int i, std::string_view bytes) {
+  if (sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_STATIC) != SQLITE_OK) throw_sqlite(db_, "bind");
+  return *this;
+}
+
 Statement& Statement::bind_null(int i) {
   if (sqlite3_bind_null(stmt_, i) != SQLITE_OK) throw_sqlite(db_, "bind");
   return *this;
@@ -71,6 +76,12 @@ bool Statement::step() {
 void Statement::reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
+}
+
+std::string_view Statement::blob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  const int n = sqlite3_column_bytes(stmt_, col);
+  return p ? std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(n)) : std::string_view();
 }
 
 std::string_view Statement::text(int col) const {

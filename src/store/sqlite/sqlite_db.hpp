@@ -24,6 +24,8 @@ class Statement {
   Statement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
   Statement& bind(int i, std::string_view v);  ///< bound as SQLITE_TRANSIENT? no: STATIC; keep the text alive until step()
   Statement& bind_null(int i);
+  /// A BLOB, bound STATIC like text: keep the bytes alive until step().
+  Statement& bind_blob(int i, std::string_view bytes);
   Statement& bind_opt(int i, std::string_view v) { return v.empty() ? bind_null(i) : bind(i, v); }
 
   /// Steps once: true when a row is available, false when done. Throws on error.
@@ -33,6 +35,7 @@ class Statement {
 
   std::int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
   std::string_view text(int col) const;
+  std::string_view blob(int col) const;
   bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
  private:

@@ -72,6 +72,9 @@ SqliteLedger::SqliteLedger(const std::string& path, OpenMode mode) : db_(path, a
   const char* env = std::getenv("OTC_BUSY_TIMEOUT_MS");
   sqlite3_busy_timeout(db_.handle(), env ? std::atoi(env) : 60000);
   db_.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+  // A report reads the file through a memory map (no copy of each page into the cache); a
+  // writer does not, so that its resident memory stays the page cache's, flat in file size.
+  if (mode == OpenMode::kReadOnly) db_.exec("PRAGMA mmap_size=1073741824");
   migrate(mode);
 }
 
@@ -85,16 +88,25 @@ int SqliteLedger::schema_version() {
 
 void SqliteLedger::begin_write() {
   db_.exec("BEGIN IMMEDIATE");
+  writing_ = true;
   locks_loaded_ = false;  // read them again under the writer lock
   pending_activity_.reset();
   reset_bulk();
   start_bulk();
+  // A load large enough to rebuild its table's indexes rebuilds the kept open items once at the
+  // end too, instead of marking a customer from every row it writes.
+  if (!dropped_indexes_.empty()) suspend_open_item_triggers();
 }
 
 void SqliteLedger::begin_read() { db_.exec("BEGIN DEFERRED"); }
 
 void SqliteLedger::commit() {
   end_bulk_import();  // a bulk import's held-back writes and indexes, if its end was not called
+  if (writing_) {  // a read transaction leaves the kept rows to the next writer
+    refresh_open_items();
+    resume_open_item_triggers();
+  }
+  writing_ = false;
   if (pending_activity_) {
     auto& s = stmt(meta_update_, "UPDATE ledger_meta SET max_activity = max(max_activity, ?1) WHERE id = 1");
     std::string day = pending_activity_->iso();
@@ -109,6 +121,8 @@ void SqliteLedger::commit() {
 
 void SqliteLedger::rollback() {
   if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
+  suspended_triggers_.clear();  // the DROP TRIGGER statements rolled back too
+  writing_ = false;
   end_bulk_request();
   // The caches may hold ids that were rolled back.
   customer_ids_.clear();
@@ -207,6 +221,7 @@ void SqliteLedger::migrate(OpenMode mode) {
     }
     db_.exec(("PRAGMA application_id=" + std::to_string(kApplicationId)).c_str());
     db_.exec(("PRAGMA user_version=" + std::to_string(newest)).c_str());
+    refresh_open_items();  // an upgraded ledger's kept open items are built here, not at its next write
     db_.exec("COMMIT");
   } catch (...) {
     db_.exec("ROLLBACK");

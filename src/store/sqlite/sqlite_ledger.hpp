@@ -111,6 +111,9 @@ class SqliteLedger final : public LedgerStore, public TableCopy {
 
   // Balances (balances.cpp).
   void for_each_open_item(core::Date as_of, const std::function<void(const domain::OpenItem&)>& fn) override;
+  /// From the kept open items (open_items.cpp) when they are current, else for_each_open_item.
+  void for_each_open_item_unordered(core::Date as_of, const std::function<void(const domain::OpenItem&)>& fn) override;
+  void for_each_open_run(core::Date as_of, const std::function<void(const domain::OpenItemRun&)>& fn) override;
   void for_each_unapplied(core::Date as_of, const std::function<void(const domain::UnappliedCredit&)>& fn) override;
   void for_each_unapplied_payment(core::Date as_of, const std::function<void(const UnappliedPayment&)>& fn) override;
   void for_each_invoice_total(core::Date from, core::Date to, const std::function<void(const InvoiceTotal&)>& fn) override;
@@ -256,6 +259,19 @@ class SqliteLedger final : public LedgerStore, public TableCopy {
   void release(std::int64_t invoice_id, std::string_view kind, std::string_view day, std::string_view reason,
                std::int64_t credit_memo_id, std::int64_t batch_id);
 
+  // Kept open items (open_items.cpp).
+  /// Rewrites the kept rows of the customers the triggers marked dirty (all of them after a bulk
+  /// load or an upgrade), then clears the marks; called before every COMMIT.
+  void refresh_open_items();
+  /// true when no customer is marked dirty: the kept rows are the open items.
+  bool open_items_kept();
+  /// Inside a bulk load's transaction: drops the triggers that mark customers dirty and marks
+  /// them all (one rebuild at the commit); resume_ creates the triggers again before COMMIT.
+  void suspend_open_item_triggers();
+  void resume_open_item_triggers();
+  std::vector<std::string> suspended_triggers_;  // CREATE TRIGGER statements to run again
+  bool writing_ = false;                         // inside begin_write .. commit/rollback
+
   // Bulk imports (bulk.cpp).
   /// Writes the invoice balance changes held back during a payments import, in invoice id order.
   void flush_invoice_updates();
@@ -360,6 +376,9 @@ class SqliteLedger final : public LedgerStore, public TableCopy {
   struct {
     std::optional<Statement> find_batch, add_batch, finish_batch, audit;
   } audit_;
+  struct {
+    std::optional<Statement> dirty, put, one, drop, clear, clean, after, read, settled;
+  } open_items_;
 };
 
 }  // namespace otc::store::sqlite

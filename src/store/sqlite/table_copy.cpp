@@ -33,8 +33,9 @@ std::string column_list(const std::vector<std::string>& columns) {
 std::vector<CopyTable> SqliteLedger::copy_tables() {
   std::vector<CopyTable> tables;
   {
+    // derived_* tables are rebuilt from the others (kept open items, open_items.cpp): not copied.
     Statement s(db_.handle(), "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-                              " ORDER BY name");
+                              " AND name NOT LIKE 'derived\\_%' ESCAPE '\\' ORDER BY name");
     while (s.step()) tables.push_back({std::string(s.text(0)), {}, {}, {}});
   }
   for (auto& t : tables) {

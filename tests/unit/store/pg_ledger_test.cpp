@@ -68,10 +68,10 @@ TEST_CASE("PostgreSQL: init creates the schema at the current version; other ope
   CHECK_THROWS_WITH(open_pg(uri, schema.name, store::OpenMode::kReadOnly), Catch::Contains("not an otc ledger"));
   {
     auto s = open_pg(uri, schema.name, store::OpenMode::kCreate);
-    CHECK(store::ledger_schema_version(*s) == 8);
+    CHECK(store::ledger_schema_version(*s) == 9);
   }
   auto again = open_pg(uri, schema.name, store::OpenMode::kCreate);  // idempotent
-  CHECK(store::ledger_schema_version(*again) == 8);
+  CHECK(store::ledger_schema_version(*again) == 9);
   auto ro = open_pg(uri, schema.name, store::OpenMode::kReadOnly);
   store::ReadTransaction tx(*ro);
   CHECK(ro->functional_currency() == "USD");
