@@ -172,18 +172,21 @@ bool CsvReader::next() {
     }
     const char c = *p;
     if (in_quotes) {
-      if (c == '"') {
-        if (p + 1 < end && p[1] == '"') {
-          data_.push_back('"');
-          p += 2;
-          continue;
-        }
-        in_quotes = false;
-        after_close = true;
-        ++p;
+      if (c != '"') {
+        // A run of quoted text up to the next quote (or the line's end), appended at once.
+        const char* q = p + 1;
+        while (q < end && *q != '"') ++q;
+        data_.append(p, static_cast<std::size_t>(q - p));
+        p = q;
         continue;
       }
-      data_.push_back(c);
+      if (p + 1 < end && p[1] == '"') {
+        data_.push_back('"');
+        p += 2;
+        continue;
+      }
+      in_quotes = false;
+      after_close = true;
       ++p;
       continue;
     }
@@ -206,8 +209,12 @@ bool CsvReader::next() {
                   {file_name_, lines_->line_number(), static_cast<int>(bounds_.size() + 1)});
     }
     // A stray quote inside an unquoted field is kept as text (common in hand-edited exports).
-    data_.push_back(c);
-    ++p;
+    // The rest of a run of plain text (no delimiter, no quote) is appended at once.
+    const char* q = p + 1;
+    if (c != '"')
+      while (q < end && *q != delimiter_ && *q != '"') ++q;
+    data_.append(p, static_cast<std::size_t>(q - p));
+    p = q;
   }
 }
 

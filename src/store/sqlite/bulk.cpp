@@ -62,6 +62,8 @@ void SqliteLedger::start_bulk() {
   // Applications from a payments file name invoices at random: their balance changes are held
   // back (find_invoice adds them in) and written in invoice order.
   if (kind == "payments") defer_invoice_updates_ = true;
+  // New invoices go 64 rows per INSERT (put_invoice, buffer_invoice below).
+  if (kind == "invoices") buffer_invoices_ = true;
   const char* table = table_of(kind);
   if (!table || expected_rows < kBulkRows) return;
   std::int64_t existing = 0;
@@ -89,11 +91,84 @@ void SqliteLedger::start_bulk() {
 }
 
 void SqliteLedger::end_bulk_import() {
+  flush_buffered_invoices();
+  buffer_invoices_ = false;
+  next_invoice_id_ = 0;
+  forget_keys();
   flush_invoice_updates();
   defer_invoice_updates_ = false;
   next_application_id_ = 0;
   next_payment_id_ = 0;
   restore_indexes();
+}
+
+std::optional<PutResult> SqliteLedger::buffer_invoice(const domain::Invoice& inv, std::int64_t customer_id,
+                                                      std::uint64_t hash, std::int64_t batch, long line) {
+  // An id met again in this file: the buffer is written, and the row compared the row-by-row way
+  // (its message names the earlier row). The buffer is at most 63 rows: a scan is enough.
+  const std::uint64_t key = KeySet::hash(inv.external_id);
+  if (invoice_may_exist(inv.external_id, key)) {
+    for (int r = 0; r < bulk_invoices_.rows(); ++r)
+      if (bulk_invoices_.text_at(r, 1) == inv.external_id) {
+        flush_buffered_invoices();
+        return std::nullopt;
+      }
+    auto& e = stmt(invoice_exists_, "SELECT 1 FROM invoices WHERE external_id=?1");
+    e.bind(1, inv.external_id);
+    const bool known = e.step();
+    e.reset();
+    if (known) return std::nullopt;  // not inserted: compared with the stored record
+  }
+  IsoDay inv_date(inv.invoice_date), due_date(inv.due_date);  // the same guards as bound dates
+  if (next_invoice_id_ == 0) {
+    Statement s(db_.handle(), "SELECT COALESCE(max(id), 0) + 1 FROM invoices");
+    next_invoice_id_ = s.step() ? s.int64(0) : 1;
+  }
+  const std::int64_t id = next_invoice_id_++;
+  auto& b = bulk_invoices_;
+  b.int64(id);
+  b.text(inv.external_id);
+  b.int64(customer_id);
+  b.text(inv.currency.view());
+  b.text(inv_date.view());
+  b.text(due_date.view());
+  b.int64(inv.total_minor);
+  b.int64(inv.total_minor);
+  b.text(inv_date.view());
+  if (inv.po_number.empty()) b.null(); else b.text(inv.po_number);
+  b.int64(static_cast<std::int64_t>(hash));
+  b.int64(batch);
+  b.int64(static_cast<std::int64_t>(line));
+  b.end_row(db_.handle());
+  if (invoices_keyed_) invoice_keys_.insert(key);
+  note_activity(inv.invoice_date);
+  return PutResult{PutOutcome::kInserted, id, {}, 0};
+}
+
+bool SqliteLedger::invoice_may_exist(std::string_view, std::uint64_t h) {
+  if (!invoice_keys_known_) {
+    // Learnt before this transaction's first invoice is buffered; every later insert is keyed.
+    Statement s(db_.handle(), "SELECT EXISTS (SELECT 1 FROM invoices)");
+    invoices_keyed_ = s.step() && s.int64(0) == 0;
+    invoice_keys_known_ = true;
+  }
+  return !invoices_keyed_ || invoice_keys_.contains(h);
+}
+
+bool SqliteLedger::payment_may_exist(std::uint64_t h) {
+  if (!payment_keys_known_) {
+    Statement s(db_.handle(), "SELECT EXISTS (SELECT 1 FROM payments)");
+    payments_keyed_ = s.step() && s.int64(0) == 0;
+    payment_keys_known_ = true;
+  }
+  return !payments_keyed_ || payment_keys_.contains(h);
+}
+
+void SqliteLedger::forget_keys() {
+  invoice_keys_.clear();
+  payment_keys_.clear();
+  invoice_keys_known_ = invoices_keyed_ = false;
+  payment_keys_known_ = payments_keyed_ = false;
 }
 
 SqliteLedger::BufferedPayment* SqliteLedger::buffered_payment(std::int64_t id) {
@@ -169,6 +244,10 @@ void SqliteLedger::restore_indexes() {
 }
 
 void SqliteLedger::reset_bulk() {
+  bulk_invoices_.clear();
+  buffer_invoices_ = false;
+  next_invoice_id_ = 0;
+  forget_keys();
   pending_invoices_.clear();
   pending_payments_.clear();
   bulk_apps_.clear();

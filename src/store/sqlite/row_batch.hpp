@@ -42,6 +42,13 @@ class RowBatch {
     rows_ = 0;
     used_ = 0;
   }
+  /// Completed rows not yet written.
+  int rows() const { return rows_; }
+  /// The text of a completed, unwritten row's column (empty unless it was set as text).
+  std::string_view text_at(int row, int column) const {
+    const Cell& c = cells_[static_cast<std::size_t>(row * columns_ + column)];
+    return c.kind == Cell::Kind::kText ? std::string_view(c.text) : std::string_view();
+  }
 
  private:
   struct Cell {
@@ -66,6 +73,59 @@ class RowBatch {
   std::size_t used_ = 0;
   std::vector<Cell> cells_;
   std::optional<Statement> full_, single_;
+};
+
+/// The hashes of the keys a bulk load has written into a table that was empty when the load
+/// began. A key whose hash is not here is in neither the table nor the load's buffer, so its
+/// look-up is left out; a hash that is here (the key, or another with the same hash) is looked
+/// up as before. Open addressing over one array: no allocation per key.
+class KeySet {
+ public:
+  static std::uint64_t hash(std::string_view key) {
+    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a, then a final mix
+    for (unsigned char c : key) h = (h ^ c) * 1099511628211ULL;
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ULL;
+    h ^= h >> 32;
+    return h ? h : 1;  // 0 marks an empty slot
+  }
+  bool contains(std::uint64_t h) const {
+    if (slots_.empty()) return false;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == h) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+  void insert(std::uint64_t h) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == h) return;
+      if (slots_[i] == 0) {
+        slots_[i] = h;
+        ++used_;
+        return;
+      }
+    }
+  }
+  /// Forgets every key and gives the memory back.
+  void clear() {
+    std::vector<std::uint64_t>().swap(slots_);
+    used_ = 0;
+  }
+
+ private:
+  void grow() {
+    std::vector<std::uint64_t> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 4096 : old.size() * 2, 0);
+    used_ = 0;
+    for (std::uint64_t h : old)
+      if (h) insert(h);
+  }
+  std::vector<std::uint64_t> slots_;
+  std::size_t used_ = 0;
 };
 
 }  // namespace otc::store::sqlite
