@@ -4,6 +4,7 @@
 // after the load (a sort, far cheaper than a random insert per row). Everything stays inside the
 // import's transaction: a failed or dry-run import rolls it all back, the dropped indexes too.
 #include <algorithm>
+#include <cstdint>
 
 #include "sqlite_ledger.hpp"
 
@@ -62,6 +63,10 @@ void SqliteLedger::start_bulk() {
   // Applications from a payments file name invoices at random: their balance changes are held
   // back (find_invoice adds them in) and written in invoice order.
   if (kind == "payments") defer_invoice_updates_ = true;
+  // An error in a batch of the load ends the import and rolls it all back: no statement journal.
+  bulk_invoices_.set_or_fail();
+  bulk_pays_.set_or_fail();
+  bulk_apps_.set_or_fail();
   // New invoices go 64 rows per INSERT (put_invoice, buffer_invoice below).
   if (kind == "invoices") buffer_invoices_ = true;
   const char* table = table_of(kind);
@@ -96,6 +101,8 @@ void SqliteLedger::end_bulk_import() {
   next_invoice_id_ = 0;
   forget_keys();
   flush_invoice_updates();
+  forget_preload();
+  preload_tried_ = false;
   defer_invoice_updates_ = false;
   next_application_id_ = 0;
   next_payment_id_ = 0;
@@ -162,6 +169,85 @@ bool SqliteLedger::payment_may_exist(std::uint64_t h) {
     payment_keys_known_ = true;
   }
   return !payments_keyed_ || payment_keys_.contains(h);
+}
+
+void SqliteLedger::preload_invoices() {
+  preload_tried_ = true;
+  if (!(defer_invoice_updates_ && foreign_keys_off_)) return;
+  std::int64_t rows = 0;
+  {
+    Statement s(db_.handle(), "SELECT COALESCE(max(rowid), 0) FROM invoices");
+    if (s.step()) rows = s.int64(0);
+  }
+  if (rows == 0 || bulk_rows_ * 2 < rows) return;
+  // The same rows and values find_invoice's query reads; anything it could not hold (or that
+  // find_invoice would refuse) leaves the look-ups to the query.
+  Statement s(db_.handle(), "SELECT id, external_id, customer_id, currency, invoice_date, open_minor FROM invoices"
+                            " WHERE status='open' ORDER BY id");
+  preload_.reserve(static_cast<std::size_t>(rows));
+  while (s.step()) {
+    const std::string_view ext = s.text(1);
+    const std::int64_t customer = s.int64(2);
+    auto ccy = core::find_currency(s.text(3), true);
+    auto day = core::parse_iso_date(s.text(4));
+    if (!ccy || !day || customer < INT32_MIN || customer > INT32_MAX || ext.size() > 255 ||
+        preload_text_.size() + ext.size() > UINT32_MAX)
+      return forget_preload();
+    std::size_t c = 0;
+    while (c < preload_currencies_.size() && !(preload_currencies_[c] == *ccy)) ++c;
+    if (c == preload_currencies_.size()) {
+      if (c == 255) return forget_preload();
+      preload_currencies_.push_back(*ccy);
+    }
+    PreloadedInvoice e;
+    e.id = s.int64(0);
+    e.open_minor = s.int64(5);
+    e.customer_id = static_cast<std::int32_t>(customer);
+    e.days = day->days();
+    e.text_at = static_cast<std::uint32_t>(preload_text_.size());
+    e.text_size = static_cast<std::uint8_t>(ext.size());
+    e.currency = static_cast<std::uint8_t>(c);
+    preload_text_.append(ext);
+    preload_.push_back(e);
+  }
+  if (preload_.size() >= UINT32_MAX / 4) return forget_preload();
+  std::size_t size = 1024;
+  while (size < preload_.size() * 2) size *= 2;
+  preload_slots_.assign(size, 0);
+  const std::size_t mask = size - 1;
+  for (std::size_t i = 0; i < preload_.size(); ++i) {
+    const auto& e = preload_[i];
+    std::size_t at = KeySet::hash(std::string_view(preload_text_.data() + e.text_at, e.text_size)) & mask;
+    while (preload_slots_[at] != 0) at = (at + 1) & mask;
+    preload_slots_[at] = static_cast<std::uint32_t>(i + 1);
+  }
+  preload_on_ = true;
+}
+
+std::optional<InvoiceRef> SqliteLedger::preloaded_invoice(std::string_view ext) const {
+  const std::size_t mask = preload_slots_.size() - 1;
+  for (std::size_t at = KeySet::hash(ext) & mask;; at = (at + 1) & mask) {
+    const std::uint32_t v = preload_slots_[at];
+    if (v == 0) return std::nullopt;
+    const auto& e = preload_[v - 1];
+    if (e.text_size == ext.size() && std::string_view(preload_text_.data() + e.text_at, e.text_size) == ext)
+      return InvoiceRef{e.id, e.customer_id, preload_currencies_[e.currency], core::Date::from_days(e.days), e.open_minor};
+  }
+}
+
+void SqliteLedger::preload_applied(std::int64_t id, std::int64_t amount) {
+  if (!preload_on_) return;
+  auto it = std::lower_bound(preload_.begin(), preload_.end(), id,
+                             [](const PreloadedInvoice& e, std::int64_t v) { return e.id < v; });
+  if (it != preload_.end() && it->id == id) it->open_minor -= amount;
+}
+
+void SqliteLedger::forget_preload() {
+  std::vector<PreloadedInvoice>().swap(preload_);
+  std::string().swap(preload_text_);
+  std::vector<std::uint32_t>().swap(preload_slots_);
+  preload_currencies_.clear();
+  preload_on_ = false;
 }
 
 void SqliteLedger::forget_keys() {
@@ -235,6 +321,7 @@ void SqliteLedger::flush_invoice_updates() {
     inv.bind(1, id).bind(2, p.amount).bind(3, day.view());
     inv.step();
     inv.reset();
+    preload_applied(id, p.amount);
   }
 }
 
@@ -248,6 +335,8 @@ void SqliteLedger::reset_bulk() {
   buffer_invoices_ = false;
   next_invoice_id_ = 0;
   forget_keys();
+  forget_preload();
+  preload_tried_ = false;
   pending_invoices_.clear();
   pending_payments_.clear();
   bulk_apps_.clear();

@@ -146,6 +146,7 @@ std::int64_t SqliteLedger::apply(const ApplicationDraft& d) {
       flush_invoice_updates();
     return id;
   }
+  forget_preload();  // row by row: not kept equal to the preloaded invoices
   auto& ins = stmt(cash_.apply_ins, "INSERT INTO applications(invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id, reverses_id, note) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
   ins.bind(1, d.invoice_id).bind(2, d.payment_id).bind(3, d.amount_minor).bind(4, day).bind(5, d.rule).bind(6, d.confidence);
   if (d.batch_id) ins.bind(7, d.batch_id); else ins.bind_null(7);
@@ -191,6 +192,7 @@ void SqliteLedger::add_adjustment(std::int64_t invoice_id, std::string_view kind
   u.bind(1, invoice_id).bind(2, amount).bind(3, day);
   u.step();
   u.reset();
+  preload_applied(invoice_id, amount);
   note_activity(date);
 }
 

@@ -31,11 +31,16 @@ PutResult SqliteLedger::put_invoice(const domain::Invoice& inv, std::int64_t cus
 
 std::optional<InvoiceRef> SqliteLedger::find_invoice(std::string_view ext) {
   flush_buffered_invoices();
-  auto& s = stmt(invoices_.find, "SELECT id, customer_id, currency, invoice_date, open_minor FROM invoices WHERE external_id=?1 AND status='open'");
-  s.bind(1, ext);
+  if (defer_invoice_updates_ && !preload_tried_) preload_invoices();  // a large payments load (bulk.cpp)
   std::optional<InvoiceRef> r;
-  if (s.step()) r = InvoiceRef{s.int64(0), s.int64(1), currency(s.text(2)), date_of(s.text(3)), s.int64(4)};
-  s.reset();
+  if (preload_on_) {
+    r = preloaded_invoice(ext);
+  } else {
+    auto& s = stmt(invoices_.find, "SELECT id, customer_id, currency, invoice_date, open_minor FROM invoices WHERE external_id=?1 AND status='open'");
+    s.bind(1, ext);
+    if (s.step()) r = InvoiceRef{s.int64(0), s.int64(1), currency(s.text(2)), date_of(s.text(3)), s.int64(4)};
+    s.reset();
+  }
   if (r && !pending_invoices_.empty())
     if (auto it = pending_invoices_.find(r->id); it != pending_invoices_.end()) r->open_minor -= it->second.amount;
   return r;
@@ -100,6 +105,7 @@ void SqliteLedger::apply_credit_memo(std::int64_t memo_id, std::int64_t invoice_
                                      std::int64_t batch) {
   ensure_period_open(on, "credit application date");
   flush_buffered_invoices();
+  forget_preload();  // not kept equal to this change
   std::string day = on.iso();
   Statement app(db_.handle(),
                 "INSERT INTO applications(invoice_id, credit_memo_id, amount_minor, applied_on, rule, confidence, batch_id)"

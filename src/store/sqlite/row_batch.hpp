@@ -22,6 +22,17 @@ class RowBatch {
 
   RowBatch(std::string insert_head, int columns) : head_(std::move(insert_head)), columns_(columns) {}
 
+  /// The rows go in as INSERT OR FAIL, for a batch whose failure aborts the whole transaction: a
+  /// multi-row INSERT that may abort half-way keeps a statement journal (a copy of every page it
+  /// changes), one that fails where it stands needs none. The rows written are the same.
+  void set_or_fail() {
+    constexpr std::string_view plain = "INSERT INTO ";
+    if (head_.compare(0, plain.size(), plain) != 0) return;
+    head_.replace(0, plain.size(), "INSERT OR FAIL INTO ");
+    full_.reset();
+    single_.reset();
+  }
+
   void int64(std::int64_t v) { next().set(v); }
   void text(std::string_view v) { next().set(v); }
   void null() { next().set_null(); }
