@@ -188,16 +188,19 @@ void SqliteLedger::preload_invoices() {
   while (s.step()) {
     const std::string_view ext = s.text(1);
     const std::int64_t customer = s.int64(2);
-    auto ccy = core::find_currency(s.text(3), true);
+    const std::string_view code = s.text(3);
     auto day = core::parse_iso_date(s.text(4));
-    if (!ccy || !day || customer < INT32_MIN || customer > INT32_MAX || ext.size() > 255 ||
-        preload_text_.size() + ext.size() > UINT32_MAX)
+    if (!day || customer < INT32_MIN || customer > INT32_MAX || ext.size() > 255 || preload_text_.size() + ext.size() > UINT32_MAX)
       return forget_preload();
+    // The codes met so far, as stored; a new text is read as currency() reads it.
     std::size_t c = 0;
-    while (c < preload_currencies_.size() && !(preload_currencies_[c] == *ccy)) ++c;
+    while (c < preload_currencies_.size() && preload_currencies_[c].view() != code) ++c;
     if (c == preload_currencies_.size()) {
-      if (c == 255) return forget_preload();
-      preload_currencies_.push_back(*ccy);
+      auto ccy = core::find_currency(code, true);
+      if (!ccy || c == 255) return forget_preload();
+      c = 0;
+      while (c < preload_currencies_.size() && !(preload_currencies_[c] == *ccy)) ++c;
+      if (c == preload_currencies_.size()) preload_currencies_.push_back(*ccy);
     }
     PreloadedInvoice e;
     e.id = s.int64(0);
