@@ -15,6 +15,10 @@ namespace {
 /// the table's random-order secondary indexes and builds them again at the end.
 constexpr std::int64_t kBulkRows = 50000;
 
+/// A payments load preloads the open invoices (find_invoice) up to this many: about 56 bytes an
+/// invoice (84 MiB at the cap); past it, memory would grow with the ledger, and the query is used.
+constexpr std::int64_t kPreloadMaxInvoices = 1500000;
+
 /// Indexes whose keys a load meets in random order (customer ids, invoice ids of payments); none
 /// is unique (the unique ones keep checking the keys), and no read of the import needs one
 /// (find_customer_invoice_by_number builds them again first).
@@ -100,9 +104,9 @@ void SqliteLedger::end_bulk_import() {
   buffer_invoices_ = false;
   next_invoice_id_ = 0;
   forget_keys();
-  flush_invoice_updates();
-  forget_preload();
+  forget_preload();  // no look-up follows: its memory goes back before the writes below
   preload_tried_ = false;
+  flush_invoice_updates();
   defer_invoice_updates_ = false;
   next_application_id_ = 0;
   next_payment_id_ = 0;
@@ -179,7 +183,7 @@ void SqliteLedger::preload_invoices() {
     Statement s(db_.handle(), "SELECT COALESCE(max(rowid), 0) FROM invoices");
     if (s.step()) rows = s.int64(0);
   }
-  if (rows == 0 || bulk_rows_ * 2 < rows) return;
+  if (rows == 0 || rows > kPreloadMaxInvoices || bulk_rows_ * 2 < rows) return;
   // The same rows and values find_invoice's query reads; anything it could not hold (or that
   // find_invoice would refuse) leaves the look-ups to the query.
   Statement s(db_.handle(), "SELECT id, external_id, customer_id, currency, invoice_date, open_minor FROM invoices"
