@@ -118,7 +118,7 @@ std::optional<PutResult> SqliteLedger::buffer_invoice(const domain::Invoice& inv
   // An id met again in this file: the buffer is written, and the row compared the row-by-row way
   // (its message names the earlier row). The buffer is at most 63 rows: a scan is enough.
   const std::uint64_t key = KeySet::hash(inv.external_id);
-  if (invoice_may_exist(inv.external_id, key)) {
+  if (invoice_may_exist(key)) {
     for (int r = 0; r < bulk_invoices_.rows(); ++r)
       if (bulk_invoices_.text_at(r, 1) == inv.external_id) {
         flush_buffered_invoices();
@@ -156,7 +156,7 @@ std::optional<PutResult> SqliteLedger::buffer_invoice(const domain::Invoice& inv
   return PutResult{PutOutcome::kInserted, id, {}, 0};
 }
 
-bool SqliteLedger::invoice_may_exist(std::string_view, std::uint64_t h) {
+bool SqliteLedger::invoice_may_exist(std::uint64_t h) {
   if (!invoice_keys_known_) {
     // Learnt before this transaction's first invoice is buffered; every later insert is keyed.
     Statement s(db_.handle(), "SELECT EXISTS (SELECT 1 FROM invoices)");

@@ -328,8 +328,9 @@ class SqliteLedger final : public LedgerStore, public TableCopy {
   KeySet invoice_keys_, payment_keys_;
   bool invoice_keys_known_ = false, invoices_keyed_ = false;
   bool payment_keys_known_ = false, payments_keyed_ = false;
-  /// Whether `ext` may be in invoices (false: certainly not); the first call learns whether the table is empty.
-  bool invoice_may_exist(std::string_view ext, std::uint64_t h);
+  /// Whether a key of hash `h` may be in invoices / payments (false: certainly not); the first
+  /// call of the transaction learns whether the table is empty.
+  bool invoice_may_exist(std::uint64_t h);
   bool payment_may_exist(std::uint64_t h);
   void forget_keys();
   /// A payments load as large as half the invoices table or more reads the open invoices once, in
