@@ -65,12 +65,17 @@ const char* key_field(std::string_view kind) {
 
 /// "Total", "TOTAL", "Total for Acme", "Grand Totals (3 records)", "Subtotal": a total row.
 bool is_total_text(std::string_view t) {
-  std::string lower;
-  for (char c : t.substr(0, 16)) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  // Compared in place, case-insensitively (every row of a file passes here).
+  auto lower = [&](std::size_t i) { return static_cast<char>(std::tolower(static_cast<unsigned char>(t[i]))); };
+  if (t.empty()) return false;
+  if (char f = lower(0); f != 'g' && f != 's' && f != 't') return false;
   for (std::string_view prefix : {"grand total", "subtotal", "sub-total", "total"}) {
-    if (lower.compare(0, prefix.size(), prefix) != 0) continue;
-    if (lower.size() == prefix.size()) return true;
-    char next = lower[prefix.size()];
+    if (t.size() < prefix.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < prefix.size() && same; ++i) same = lower(i) == prefix[i];
+    if (!same) continue;
+    if (t.size() == prefix.size()) return true;
+    char next = lower(prefix.size());
     return next == ' ' || next == ':' || next == 's' || next == '(';
   }
   return false;

@@ -177,10 +177,22 @@ bool ArRowParser::currency(const CsvReader& row, core::Currency& out, std::vecto
                         "currency is empty, the customer has no currency and no default currency is set (--currency)"));
     return false;
   }
+  // Most files hold a few currencies: the last texts read are remembered (a code look-up is a table scan).
+  for (const auto& m : currency_memo_)
+    if (m.size != 0 && m.size == v.size() && v.compare(std::string_view(m.text, m.size)) == 0) {
+      out = m.currency;
+      return true;
+    }
   auto c = core::currency_from_text(v);
   if (!c) {
     issues.push_back(at(row, currency_.column, "unknown currency '" + std::string(v) + "'"));
     return false;
+  }
+  if (v.size() <= sizeof currency_memo_[0].text) {
+    auto& m = currency_memo_[next_memo_++ % (sizeof currency_memo_ / sizeof currency_memo_[0])];
+    v.copy(m.text, v.size());
+    m.size = v.size();
+    m.currency = *c;
   }
   out = *c;
   return true;

@@ -38,8 +38,11 @@ class LineSource {
         if (data_[pos_] == '\n' && ++pos_ == end_) continue;
       }
       any = true;
-      std::size_t i = pos_;
-      while (i < end_ && data_[i] != '\n' && data_[i] != '\r') ++i;
+      // The line ends at the first LF or CR. The next of each in the block is found by memchr
+      // and remembered until passed, so that no byte is searched twice for either.
+      if (lf_at_ == kUnknown || lf_at_ < pos_) lf_at_ = find(pos_, '\n');
+      if (cr_at_ == kUnknown || cr_at_ < pos_) cr_at_ = find(pos_, '\r');
+      const std::size_t i = std::min(lf_at_, cr_at_);
       std::size_t room = kMaxLineBytes + 1 - line.size();
       line.append(data_ + pos_, std::min(i - pos_, room));
       if (i == end_) {
@@ -59,7 +62,14 @@ class LineSource {
   long line_number() const { return number_; }
 
  private:
+  static constexpr std::size_t kUnknown = static_cast<std::size_t>(-1);
+  /// The index of the first `c` at or after `from` in the block, else end_.
+  std::size_t find(std::size_t from, char c) const {
+    const void* at = std::memchr(data_ + from, c, end_ - from);
+    return at ? static_cast<std::size_t>(static_cast<const char*>(at) - data_) : end_;
+  }
   bool fill() {
+    lf_at_ = cr_at_ = kUnknown;
     if (!file_) {
       if (mem_done_) return false;
       mem_done_ = true;
@@ -82,6 +92,7 @@ class LineSource {
   std::string buf_;
   const char* data_ = nullptr;
   std::size_t pos_ = 0, end_ = 0;
+  std::size_t lf_at_ = kUnknown, cr_at_ = kUnknown;  // the next LF and CR of the block (find)
   bool skip_lf_ = false;
   long number_ = 0;
 };
@@ -172,18 +183,21 @@ bool CsvReader::next() {
     }
     const char c = *p;
     if (in_quotes) {
-      if (c == '"') {
-        if (p + 1 < end && p[1] == '"') {
-          data_.push_back('"');
-          p += 2;
-          continue;
-        }
-        in_quotes = false;
-        after_close = true;
-        ++p;
+      if (c != '"') {
+        // A run of quoted text up to the next quote (or the line's end), appended at once.
+        const char* q = p + 1;
+        while (q < end && *q != '"') ++q;
+        data_.append(p, static_cast<std::size_t>(q - p));
+        p = q;
         continue;
       }
-      data_.push_back(c);
+      if (p + 1 < end && p[1] == '"') {
+        data_.push_back('"');
+        p += 2;
+        continue;
+      }
+      in_quotes = false;
+      after_close = true;
       ++p;
       continue;
     }
@@ -206,8 +220,12 @@ bool CsvReader::next() {
                   {file_name_, lines_->line_number(), static_cast<int>(bounds_.size() + 1)});
     }
     // A stray quote inside an unquoted field is kept as text (common in hand-edited exports).
-    data_.push_back(c);
-    ++p;
+    // The rest of a run of plain text (no delimiter, no quote) is appended at once.
+    const char* q = p + 1;
+    if (c != '"')
+      while (q < end && *q != delimiter_ && *q != '"') ++q;
+    data_.append(p, static_cast<std::size_t>(q - p));
+    p = q;
   }
 }
 

@@ -86,6 +86,14 @@ class ArRowParser {
   bool explicit_default_ = true;
   std::string mapping_currency_;
   CustomerCurrencyFn customer_currency_;
+  /// Currency texts read lately and what they named (currency()).
+  struct CurrencyMemo {
+    char text[16] = {};
+    std::size_t size = 0;  // 0: unused
+    core::Currency currency;
+  };
+  mutable CurrencyMemo currency_memo_[8];
+  mutable unsigned next_memo_ = 0;
   Col customer_id_, name_, customer_name_, currency_, terms_, credit_limit_, email_, bank_account_, invoice_id_,
       invoice_date_, due_date_, amount_, po_number_, payment_id_, payment_date_, applied_amount_, method_,
       reference_, payer_name_, payer_account_, open_amount_, type_, applies_to_, memo_, status_;

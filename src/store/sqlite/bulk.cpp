@@ -4,6 +4,7 @@
 // after the load (a sort, far cheaper than a random insert per row). Everything stays inside the
 // import's transaction: a failed or dry-run import rolls it all back, the dropped indexes too.
 #include <algorithm>
+#include <cstdint>
 
 #include "sqlite_ledger.hpp"
 
@@ -13,6 +14,10 @@ namespace {
 /// A load this many rows or more, and at least half the size of the table it goes into, drops
 /// the table's random-order secondary indexes and builds them again at the end.
 constexpr std::int64_t kBulkRows = 50000;
+
+/// A payments load preloads the open invoices (find_invoice) up to this many: about 56 bytes an
+/// invoice (84 MiB at the cap); past it, memory would grow with the ledger, and the query is used.
+constexpr std::int64_t kPreloadMaxInvoices = 1500000;
 
 /// Indexes whose keys a load meets in random order (customer ids, invoice ids of payments); none
 /// is unique (the unique ones keep checking the keys), and no read of the import needs one
@@ -63,6 +68,12 @@ void SqliteLedger::start_bulk() {
   // Applications from a payments file name invoices at random: their balance changes are held
   // back (find_invoice adds them in) and written in invoice order.
   if (kind == "payments") defer_invoice_updates_ = true;
+  // An error in a batch of the load ends the import and rolls it all back: no statement journal.
+  bulk_invoices_.set_or_fail();
+  bulk_pays_.set_or_fail();
+  bulk_apps_.set_or_fail();
+  // New invoices go 64 rows per INSERT (put_invoice, buffer_invoice below).
+  if (kind == "invoices") buffer_invoices_ = true;
   const char* table = table_of(kind);
   if (!table || expected_rows < kBulkRows) return;
   std::int64_t existing = 0;
@@ -90,11 +101,168 @@ void SqliteLedger::start_bulk() {
 }
 
 void SqliteLedger::end_bulk_import() {
+  flush_buffered_invoices();
+  buffer_invoices_ = false;
+  next_invoice_id_ = 0;
+  forget_keys();
+  forget_preload();  // no look-up follows: its memory goes back before the writes below
+  preload_tried_ = false;
   flush_invoice_updates();
   defer_invoice_updates_ = false;
   next_application_id_ = 0;
   next_payment_id_ = 0;
   restore_indexes();
+}
+
+std::optional<PutResult> SqliteLedger::buffer_invoice(const domain::Invoice& inv, std::int64_t customer_id,
+                                                      std::uint64_t hash, std::int64_t batch, long line) {
+  // An id met again in this file: the buffer is written, and the row compared the row-by-row way
+  // (its message names the earlier row). The buffer is at most 63 rows: a scan is enough.
+  const std::uint64_t key = KeySet::hash(inv.external_id);
+  if (invoice_may_exist(key)) {
+    for (int r = 0; r < bulk_invoices_.rows(); ++r)
+      if (bulk_invoices_.text_at(r, 1) == inv.external_id) {
+        flush_buffered_invoices();
+        return std::nullopt;
+      }
+    auto& e = stmt(invoice_exists_, "SELECT 1 FROM invoices WHERE external_id=?1");
+    e.bind(1, inv.external_id);
+    const bool known = e.step();
+    e.reset();
+    if (known) return std::nullopt;  // not inserted: compared with the stored record
+  }
+  IsoDay inv_date(inv.invoice_date), due_date(inv.due_date);  // the same guards as bound dates
+  if (next_invoice_id_ == 0) {
+    Statement s(db_.handle(), "SELECT COALESCE(max(id), 0) + 1 FROM invoices");
+    next_invoice_id_ = s.step() ? s.int64(0) : 1;
+  }
+  const std::int64_t id = next_invoice_id_++;
+  auto& b = bulk_invoices_;
+  b.int64(id);
+  b.text(inv.external_id);
+  b.int64(customer_id);
+  b.text(inv.currency.view());
+  b.text(inv_date.view());
+  b.text(due_date.view());
+  b.int64(inv.total_minor);
+  b.int64(inv.total_minor);
+  b.text(inv_date.view());
+  if (inv.po_number.empty()) b.null(); else b.text(inv.po_number);
+  b.int64(static_cast<std::int64_t>(hash));
+  b.int64(batch);
+  b.int64(static_cast<std::int64_t>(line));
+  b.end_row(db_.handle());
+  if (invoices_keyed_) invoice_keys_.insert(key);
+  note_activity(inv.invoice_date);
+  return PutResult{PutOutcome::kInserted, id, {}, 0};
+}
+
+bool SqliteLedger::invoice_may_exist(std::uint64_t h) {
+  if (!invoice_keys_known_) {
+    // Learnt before this transaction's first invoice is buffered; every later insert is keyed.
+    Statement s(db_.handle(), "SELECT EXISTS (SELECT 1 FROM invoices)");
+    invoices_keyed_ = s.step() && s.int64(0) == 0;
+    invoice_keys_known_ = true;
+  }
+  return !invoices_keyed_ || invoice_keys_.contains(h);
+}
+
+bool SqliteLedger::payment_may_exist(std::uint64_t h) {
+  if (!payment_keys_known_) {
+    Statement s(db_.handle(), "SELECT EXISTS (SELECT 1 FROM payments)");
+    payments_keyed_ = s.step() && s.int64(0) == 0;
+    payment_keys_known_ = true;
+  }
+  return !payments_keyed_ || payment_keys_.contains(h);
+}
+
+void SqliteLedger::preload_invoices() {
+  preload_tried_ = true;
+  if (!(defer_invoice_updates_ && foreign_keys_off_)) return;
+  std::int64_t rows = 0;
+  {
+    Statement s(db_.handle(), "SELECT COALESCE(max(rowid), 0) FROM invoices");
+    if (s.step()) rows = s.int64(0);
+  }
+  if (rows == 0 || rows > kPreloadMaxInvoices || bulk_rows_ * 2 < rows) return;
+  // The same rows and values find_invoice's query reads; anything it could not hold (or that
+  // find_invoice would refuse) leaves the look-ups to the query.
+  Statement s(db_.handle(), "SELECT id, external_id, customer_id, currency, invoice_date, open_minor FROM invoices"
+                            " WHERE status='open' ORDER BY id");
+  preload_.reserve(static_cast<std::size_t>(rows));
+  while (s.step()) {
+    const std::string_view ext = s.text(1);
+    const std::int64_t customer = s.int64(2);
+    const std::string_view code = s.text(3);
+    auto day = core::parse_iso_date(s.text(4));
+    if (!day || customer < INT32_MIN || customer > INT32_MAX || ext.size() > 255 || preload_text_.size() + ext.size() > UINT32_MAX)
+      return forget_preload();
+    // The codes met so far, as stored; a new text is read as currency() reads it.
+    std::size_t c = 0;
+    while (c < preload_currencies_.size() && preload_currencies_[c].view() != code) ++c;
+    if (c == preload_currencies_.size()) {
+      auto ccy = core::find_currency(code, true);
+      if (!ccy || c == 255) return forget_preload();
+      c = 0;
+      while (c < preload_currencies_.size() && !(preload_currencies_[c] == *ccy)) ++c;
+      if (c == preload_currencies_.size()) preload_currencies_.push_back(*ccy);
+    }
+    PreloadedInvoice e;
+    e.id = s.int64(0);
+    e.open_minor = s.int64(5);
+    e.customer_id = static_cast<std::int32_t>(customer);
+    e.days = day->days();
+    e.text_at = static_cast<std::uint32_t>(preload_text_.size());
+    e.text_size = static_cast<std::uint8_t>(ext.size());
+    e.currency = static_cast<std::uint8_t>(c);
+    preload_text_.append(ext);
+    preload_.push_back(e);
+  }
+  if (preload_.size() >= UINT32_MAX / 4) return forget_preload();
+  std::size_t size = 1024;
+  while (size < preload_.size() * 2) size *= 2;
+  preload_slots_.assign(size, 0);
+  const std::size_t mask = size - 1;
+  for (std::size_t i = 0; i < preload_.size(); ++i) {
+    const auto& e = preload_[i];
+    std::size_t at = KeySet::hash(std::string_view(preload_text_.data() + e.text_at, e.text_size)) & mask;
+    while (preload_slots_[at] != 0) at = (at + 1) & mask;
+    preload_slots_[at] = static_cast<std::uint32_t>(i + 1);
+  }
+  preload_on_ = true;
+}
+
+std::optional<InvoiceRef> SqliteLedger::preloaded_invoice(std::string_view ext) const {
+  const std::size_t mask = preload_slots_.size() - 1;
+  for (std::size_t at = KeySet::hash(ext) & mask;; at = (at + 1) & mask) {
+    const std::uint32_t v = preload_slots_[at];
+    if (v == 0) return std::nullopt;
+    const auto& e = preload_[v - 1];
+    if (e.text_size == ext.size() && std::string_view(preload_text_.data() + e.text_at, e.text_size) == ext)
+      return InvoiceRef{e.id, e.customer_id, preload_currencies_[e.currency], core::Date::from_days(e.days), e.open_minor};
+  }
+}
+
+void SqliteLedger::preload_applied(std::int64_t id, std::int64_t amount) {
+  if (!preload_on_) return;
+  auto it = std::lower_bound(preload_.begin(), preload_.end(), id,
+                             [](const PreloadedInvoice& e, std::int64_t v) { return e.id < v; });
+  if (it != preload_.end() && it->id == id) it->open_minor -= amount;
+}
+
+void SqliteLedger::forget_preload() {
+  std::vector<PreloadedInvoice>().swap(preload_);
+  std::string().swap(preload_text_);
+  std::vector<std::uint32_t>().swap(preload_slots_);
+  preload_currencies_.clear();
+  preload_on_ = false;
+}
+
+void SqliteLedger::forget_keys() {
+  invoice_keys_.clear();
+  payment_keys_.clear();
+  invoice_keys_known_ = invoices_keyed_ = false;
+  payment_keys_known_ = payments_keyed_ = false;
 }
 
 SqliteLedger::BufferedPayment* SqliteLedger::buffered_payment(std::int64_t id) {
@@ -161,6 +329,7 @@ void SqliteLedger::flush_invoice_updates() {
     inv.bind(1, id).bind(2, p.amount).bind(3, day.view());
     inv.step();
     inv.reset();
+    preload_applied(id, p.amount);
   }
 }
 
@@ -170,6 +339,12 @@ void SqliteLedger::restore_indexes() {
 }
 
 void SqliteLedger::reset_bulk() {
+  bulk_invoices_.clear();
+  buffer_invoices_ = false;
+  next_invoice_id_ = 0;
+  forget_keys();
+  forget_preload();
+  preload_tried_ = false;
   pending_invoices_.clear();
   pending_payments_.clear();
   bulk_apps_.clear();

@@ -35,12 +35,17 @@ PutResult SqliteLedger::put_payment(const domain::Payment& p, std::optional<std:
   if (defer_invoice_updates_ && foreign_keys_off_ && p.bank_key.empty()) {
     // A large payments import (bulk.cpp): a payment neither buffered nor in the ledger is buffered;
     // any other goes the row-by-row way below, after the buffer is written.
-    bool known = buffered_payment_index_.find(p.external_id) != buffered_payment_index_.end();
-    if (!known) {
-      auto& e = stmt(cash_.exists, "SELECT 1 FROM payments WHERE external_id=?1");
-      e.bind(1, p.external_id);
-      known = e.step();
-      e.reset();
+    // A payment id never written by this load into a table empty before it is not known (KeySet).
+    const std::uint64_t key = KeySet::hash(p.external_id);
+    bool known = false;
+    if (payment_may_exist(key)) {
+      known = buffered_payment_index_.find(p.external_id) != buffered_payment_index_.end();
+      if (!known) {
+        auto& e = stmt(cash_.exists, "SELECT 1 FROM payments WHERE external_id=?1");
+        e.bind(1, p.external_id);
+        known = e.step();
+        e.reset();
+      }
     }
     if (!known) {
       if (next_payment_id_ == 0) {
@@ -54,6 +59,7 @@ PutResult SqliteLedger::put_payment(const domain::Payment& p, std::optional<std:
       (void)check;
       buffered_payment_index_.emplace(p.external_id, buffered_payments_.size());
       buffered_payments_.push_back(BufferedPayment{p, customer_id, p.amount_minor, p.received_date, hash, batch, line});
+      if (payments_keyed_) payment_keys_.insert(key);
       note_activity(p.received_date);
       return {PutOutcome::kInserted, id, {}, 0};
     }
@@ -69,7 +75,9 @@ PutResult SqliteLedger::put_payment(const domain::Payment& p, std::optional<std:
       .bind_opt(7, p.reference).bind_opt(8, p.payer_name).bind_opt(9, p.payer_account)
       .bind(10, static_cast<std::int64_t>(hash)).bind(11, batch).bind(12, static_cast<std::int64_t>(line))
       .bind_opt(13, p.bank_key).bind_opt(14, p.remittance);
-  return insert_keyed(s, p.received_date, kStoredPayment, cash_.compare, p.external_id, hash);
+  auto r = insert_keyed(s, p.received_date, kStoredPayment, cash_.compare, p.external_id, hash);
+  if (payments_keyed_ && r.outcome == PutOutcome::kInserted) payment_keys_.insert(KeySet::hash(p.external_id));
+  return r;
 }
 
 std::optional<PaymentRef> SqliteLedger::find_payment(std::string_view ext) {
@@ -101,6 +109,7 @@ bool SqliteLedger::has_application(std::int64_t payment_id, std::int64_t invoice
 
 std::int64_t SqliteLedger::apply(const ApplicationDraft& d) {
   ensure_period_open(d.applied_on, "application date");
+  flush_buffered_invoices();
   IsoDay date(d.applied_on);
   std::string_view day = date.view();
   if (defer_invoice_updates_) {
@@ -137,6 +146,7 @@ std::int64_t SqliteLedger::apply(const ApplicationDraft& d) {
       flush_invoice_updates();
     return id;
   }
+  forget_preload();  // row by row: not kept equal to the preloaded invoices
   auto& ins = stmt(cash_.apply_ins, "INSERT INTO applications(invoice_id, payment_id, amount_minor, applied_on, rule, confidence, batch_id, reverses_id, note) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
   ins.bind(1, d.invoice_id).bind(2, d.payment_id).bind(3, d.amount_minor).bind(4, day).bind(5, d.rule).bind(6, d.confidence);
   if (d.batch_id) ins.bind(7, d.batch_id); else ins.bind_null(7);
@@ -170,6 +180,7 @@ bool SqliteLedger::bank_key_exists(std::string_view key) {
 void SqliteLedger::add_adjustment(std::int64_t invoice_id, std::string_view kind, std::string_view reason, std::int64_t amount,
                                   core::Date date, std::int64_t batch) {
   ensure_period_open(date, "adjustment date");
+  flush_buffered_invoices();  // the invoice may be one of an invoices import's buffered rows
   if (kind == "opening") any_opening_ = true;
   std::string day = date.iso();
   auto& s = stmt(cash_.add_adj, "INSERT INTO adjustments(invoice_id, kind, reason_code, amount_minor, adj_date, batch_id) VALUES(?1,?2,?3,?4,?5,?6)");
@@ -181,6 +192,7 @@ void SqliteLedger::add_adjustment(std::int64_t invoice_id, std::string_view kind
   u.bind(1, invoice_id).bind(2, amount).bind(3, day);
   u.step();
   u.reset();
+  preload_applied(invoice_id, amount);
   note_activity(date);
 }
 

@@ -15,6 +15,8 @@ constexpr const char* kStoredInvoice =
 PutResult SqliteLedger::put_invoice(const domain::Invoice& inv, std::int64_t customer_id, std::uint64_t hash,
                                     std::int64_t batch, long line) {
   ensure_period_open(inv.invoice_date, "invoice date");
+  if (buffer_invoices_)
+    if (auto r = buffer_invoice(inv, customer_id, hash, batch, line)) return *r;
   auto& s = stmt(invoices_.put,
       "INSERT INTO invoices(external_id, customer_id, currency, invoice_date, due_date, total_minor, open_minor, last_activity, po_number, content_hash, batch_id, source_line)"
       " VALUES(?1,?2,?3,?4,?5,?6,?6,?4,?7,?8,?9,?10) ON CONFLICT(external_id) DO NOTHING");
@@ -22,15 +24,23 @@ PutResult SqliteLedger::put_invoice(const domain::Invoice& inv, std::int64_t cus
   s.bind(1, inv.external_id).bind(2, customer_id).bind(3, inv.currency.view())
       .bind(4, inv_date.view()).bind(5, due_date.view()).bind(6, inv.total_minor)
       .bind_opt(7, inv.po_number).bind(8, static_cast<std::int64_t>(hash)).bind(9, batch).bind(10, static_cast<std::int64_t>(line));
-  return insert_keyed(s, inv.invoice_date, kStoredInvoice, invoices_.compare, inv.external_id, hash);
+  auto r = insert_keyed(s, inv.invoice_date, kStoredInvoice, invoices_.compare, inv.external_id, hash);
+  if (invoices_keyed_ && r.outcome == PutOutcome::kInserted) invoice_keys_.insert(KeySet::hash(inv.external_id));
+  return r;
 }
 
 std::optional<InvoiceRef> SqliteLedger::find_invoice(std::string_view ext) {
-  auto& s = stmt(invoices_.find, "SELECT id, customer_id, currency, invoice_date, open_minor FROM invoices WHERE external_id=?1 AND status='open'");
-  s.bind(1, ext);
+  flush_buffered_invoices();
+  if (defer_invoice_updates_ && !preload_tried_) preload_invoices();  // a large payments load (bulk.cpp)
   std::optional<InvoiceRef> r;
-  if (s.step()) r = InvoiceRef{s.int64(0), s.int64(1), currency(s.text(2)), date_of(s.text(3)), s.int64(4)};
-  s.reset();
+  if (preload_on_) {
+    r = preloaded_invoice(ext);
+  } else {
+    auto& s = stmt(invoices_.find, "SELECT id, customer_id, currency, invoice_date, open_minor FROM invoices WHERE external_id=?1 AND status='open'");
+    s.bind(1, ext);
+    if (s.step()) r = InvoiceRef{s.int64(0), s.int64(1), currency(s.text(2)), date_of(s.text(3)), s.int64(4)};
+    s.reset();
+  }
   if (r && !pending_invoices_.empty())
     if (auto it = pending_invoices_.find(r->id); it != pending_invoices_.end()) r->open_minor -= it->second.amount;
   return r;
@@ -94,6 +104,8 @@ std::int64_t SqliteLedger::credit_memo_open(std::int64_t memo_id) {
 void SqliteLedger::apply_credit_memo(std::int64_t memo_id, std::int64_t invoice_id, std::int64_t amount, core::Date on,
                                      std::int64_t batch) {
   ensure_period_open(on, "credit application date");
+  flush_buffered_invoices();
+  forget_preload();  // not kept equal to this change
   std::string day = on.iso();
   Statement app(db_.handle(),
                 "INSERT INTO applications(invoice_id, credit_memo_id, amount_minor, applied_on, rule, confidence, batch_id)"
@@ -131,6 +143,7 @@ std::optional<InvoiceRef> SqliteLedger::find_customer_invoice_by_number(std::int
   if (auto exact = find_invoice(number); exact && exact->customer_id == customer_id) return exact;
   std::string want = number_key(number);
   if (want.empty()) return std::nullopt;
+  flush_buffered_invoices();
   restore_indexes();  // a bulk invoice load dropped invoices_customer, which this reads by
   Statement s(db_.handle(),
               "SELECT id, customer_id, currency, invoice_date, open_minor, external_id FROM invoices"

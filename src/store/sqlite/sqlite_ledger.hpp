@@ -330,6 +330,56 @@ class SqliteLedger final : public LedgerStore, public TableCopy {
   void flush_buffered_payments();
   /// The buffered payment with this id, or nullptr.
   BufferedPayment* buffered_payment(std::int64_t id);
+  // --- import (issue 12) ---
+  /// A large invoices import: new invoices are written 64 rows per INSERT, with ids given here
+  /// (bulk.cpp). A row whose id is in the ledger or in the buffer goes the row-by-row way after
+  /// the buffer is written; anything that reads or changes invoices writes the buffer first.
+  bool buffer_invoices_ = false;
+  std::int64_t next_invoice_id_ = 0;  // 0: not read yet
+  RowBatch bulk_invoices_{"INSERT INTO invoices(id, external_id, customer_id, currency, invoice_date, due_date, total_minor,"
+                          " open_minor, last_activity, po_number, content_hash, batch_id, source_line)", 13};
+  std::optional<Statement> invoice_exists_;
+  /// Keys written by this transaction into invoices / payments when the table was empty at its
+  /// first write (bulk.cpp, KeySet); `*_keyed_` says whether the set is in use.
+  KeySet invoice_keys_, payment_keys_;
+  bool invoice_keys_known_ = false, invoices_keyed_ = false;
+  bool payment_keys_known_ = false, payments_keyed_ = false;
+  /// Whether a key of hash `h` may be in invoices / payments (false: certainly not); the first
+  /// call of the transaction learns whether the table is empty.
+  bool invoice_may_exist(std::uint64_t h);
+  bool payment_may_exist(std::uint64_t h);
+  void forget_keys();
+  /// A payments load as large as half the invoices table or more reads the open invoices once, in
+  /// rowid order, instead of one random index and table look-up per payment row (find_invoice).
+  /// Kept equal to the table: every change of an invoice's open amount in this transaction
+  /// changes the copy too (flush_invoice_updates, add_adjustment); anything else drops it.
+  struct PreloadedInvoice {
+    std::int64_t id = 0;
+    std::int64_t open_minor = 0;
+    std::int32_t customer_id = 0;
+    std::int32_t days = 0;
+    std::uint32_t text_at = 0;  // the external id in preload_text_
+    std::uint8_t text_size = 0;
+    std::uint8_t currency = 0;  // in preload_currencies_
+  };
+  std::vector<PreloadedInvoice> preload_;  // in id order
+  std::string preload_text_;
+  std::vector<std::uint32_t> preload_slots_;  // open addressing by KeySet::hash of the external id: index + 1, 0 empty
+  std::vector<core::Currency> preload_currencies_;
+  bool preload_tried_ = false, preload_on_ = false;
+  void preload_invoices();
+  std::optional<InvoiceRef> preloaded_invoice(std::string_view ext) const;
+  /// The open amount of the preloaded invoice `id` changed by -`amount` (no-op when none is preloaded).
+  void preload_applied(std::int64_t id, std::int64_t amount);
+  void forget_preload();
+  /// Buffers a new invoice (kInserted with its id); nullopt when the row must go the row-by-row way.
+  std::optional<PutResult> buffer_invoice(const domain::Invoice& inv, std::int64_t customer_id, std::uint64_t hash,
+                                          std::int64_t batch, long line);
+  /// Writes the buffered invoices (before any read or change of the invoices table).
+  void flush_buffered_invoices() {
+    if (bulk_invoices_.rows()) bulk_invoices_.flush(db_.handle());
+  }
+  // --- end import ---
   std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run again
   /// false once this transaction knows the ledger holds no opening-balance adjustment.
   std::optional<bool> any_opening_;
