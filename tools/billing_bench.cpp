@@ -124,6 +124,7 @@ void report(const char* what, long n, const char* unit, const RunResult& r) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (const int rc = otc::tools::measured_child(argc, argv); rc >= 0) return rc;  // the launcher of one measured run
   if (argc < 2) {
     std::fprintf(stderr, "usage: billing_bench OTC_BINARY [--contracts N]... [--dir DIR] [--seed S]\n");
     return 2;

@@ -4,7 +4,9 @@
 -- `otc migrate` does not copy it. The triggers name every customer whose open items changed in
 -- derived_open_dirty; the store rewrites those customers' rows before the transaction commits,
 -- so a committed ledger has no dirty rows. Customer id -1 means "all of them" (a new ledger from an
--- older schema, a bulk load). A reader uses the kept rows only when no customer is dirty.
+-- older schema, a bulk load). A reader uses the kept rows only when no customer is dirty. The
+-- triggers test for the mark instead of INSERT OR IGNORE: an outer INSERT OR FAIL (the bulk
+-- load's) would override a trigger's conflict clause.
 CREATE TABLE derived_open_items (
   customer_id INTEGER PRIMARY KEY,
   items       BLOB NOT NULL
@@ -14,18 +16,18 @@ CREATE TABLE derived_open_dirty (
 ) WITHOUT ROWID;
 INSERT INTO derived_open_dirty VALUES (-1);
 CREATE TRIGGER derived_open_insert AFTER INSERT ON invoices WHEN NEW.open_minor <> 0 BEGIN
-  INSERT OR IGNORE INTO derived_open_dirty VALUES (NEW.customer_id);
+  INSERT INTO derived_open_dirty SELECT NEW.customer_id WHERE NOT EXISTS (SELECT 1 FROM derived_open_dirty WHERE customer_id = NEW.customer_id);
 END;
 CREATE TRIGGER derived_open_update AFTER UPDATE ON invoices
   WHEN OLD.open_minor IS NOT NEW.open_minor OR OLD.status IS NOT NEW.status OR OLD.customer_id IS NOT NEW.customer_id
     OR OLD.invoice_date IS NOT NEW.invoice_date OR OLD.due_date IS NOT NEW.due_date OR OLD.total_minor IS NOT NEW.total_minor
     OR OLD.currency IS NOT NEW.currency OR OLD.external_id IS NOT NEW.external_id OR OLD.last_activity IS NOT NEW.last_activity
 BEGIN
-  INSERT OR IGNORE INTO derived_open_dirty VALUES (NEW.customer_id);
-  INSERT OR IGNORE INTO derived_open_dirty VALUES (OLD.customer_id);
+  INSERT INTO derived_open_dirty SELECT NEW.customer_id WHERE NOT EXISTS (SELECT 1 FROM derived_open_dirty WHERE customer_id = NEW.customer_id);
+  INSERT INTO derived_open_dirty SELECT OLD.customer_id WHERE NOT EXISTS (SELECT 1 FROM derived_open_dirty WHERE customer_id = OLD.customer_id);
 END;
 CREATE TRIGGER derived_open_delete AFTER DELETE ON invoices BEGIN
-  INSERT OR IGNORE INTO derived_open_dirty VALUES (OLD.customer_id);
+  INSERT INTO derived_open_dirty SELECT OLD.customer_id WHERE NOT EXISTS (SELECT 1 FROM derived_open_dirty WHERE customer_id = OLD.customer_id);
 END;
 -- The open items index also carries the last activity and the status (the kept rows are built from
 -- it alone, no table look-up per item), and

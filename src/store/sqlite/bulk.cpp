@@ -49,6 +49,10 @@ void SqliteLedger::begin_bulk_import(std::string_view kind, std::int64_t expecte
   if (expected_rows >= kBulkRows && sqlite3_get_autocommit(db_.handle())) {
     db_.exec("PRAGMA foreign_keys=OFF");
     foreign_keys_off_ = true;
+    // Temporary files on disk for this load: dropping a large index journals each of its pages
+    // for the statement, and sorting one to build it again holds every key; in memory either
+    // would grow with the file (both spill past the page cache's size to a temporary file).
+    db_.exec("PRAGMA temp_store=FILE");
   }
 }
 
@@ -57,6 +61,7 @@ void SqliteLedger::end_bulk_request() {
   bulk_rows_ = 0;
   if (foreign_keys_off_) {
     db_.exec("PRAGMA foreign_keys=ON");
+    db_.exec("PRAGMA temp_store=MEMORY");  // as the constructor sets it
     foreign_keys_off_ = false;
   }
 }
@@ -185,6 +190,10 @@ void SqliteLedger::preload_invoices() {
     if (s.step()) rows = s.int64(0);
   }
   if (rows == 0 || rows > kPreloadMaxInvoices || bulk_rows_ * 2 < rows) return;
+  // While the copy is held the page cache is a quarter of its size (the look-ups it would serve
+  // are the copy's now): memory stays what it was without the copy. forget_preload restores it.
+  db_.exec("PRAGMA cache_size=-16384");
+  cache_shrunk_ = true;
   // The same rows and values find_invoice's query reads; anything it could not hold (or that
   // find_invoice would refuse) leaves the look-ups to the query.
   Statement s(db_.handle(), "SELECT id, external_id, customer_id, currency, invoice_date, open_minor FROM invoices"
@@ -256,6 +265,10 @@ void SqliteLedger::forget_preload() {
   std::vector<std::uint32_t>().swap(preload_slots_);
   preload_currencies_.clear();
   preload_on_ = false;
+  if (cache_shrunk_) {
+    db_.exec("PRAGMA cache_size=-65536");  // the size SqliteLedger's constructor sets
+    cache_shrunk_ = false;
+  }
 }
 
 void SqliteLedger::forget_keys() {

@@ -88,6 +88,11 @@ inline bool unpack(const unsigned char*& p, const unsigned char* end, Packed& it
   return true;
 }
 
+/// Every kept row with its customer's id and name (columns: customer id, external id, name, items).
+constexpr const char* kKeptRows =
+    "SELECT d.customer_id, COALESCE(c.external_id, ''), COALESCE(c.name, ''), d.items"
+    " FROM derived_open_items d LEFT JOIN customers c ON c.id = d.customer_id";
+
 constexpr const char* kItemColumns = "id, currency, invoice_date, due_date, total_minor, open_minor, external_id, last_activity";
 
 }  // namespace
@@ -189,9 +194,7 @@ void SqliteLedger::for_each_open_run(Date as_of, const std::function<void(const 
   std::vector<Slot> slots;
   domain::OpenItemRun run;
   Packed p;
-  auto& s = stmt(open_items_.read,
-                 "SELECT d.customer_id, COALESCE(c.external_id, ''), COALESCE(c.name, ''), d.items"
-                 " FROM derived_open_items d LEFT JOIN customers c ON c.id = d.customer_id");
+  auto& s = stmt(open_items_.read, kKeptRows);
   ResetOnExit reset{s};
   while (s.step()) {
     for (auto& slot : slots) slot.items.clear();
@@ -247,9 +250,7 @@ void SqliteLedger::for_each_open_item_unordered(Date as_of, const std::function<
   domain::OpenItem item;
   Packed p;
   {
-    auto& s = stmt(open_items_.read,
-                   "SELECT d.customer_id, COALESCE(c.external_id, ''), COALESCE(c.name, ''), d.items"
-                   " FROM derived_open_items d LEFT JOIN customers c ON c.id = d.customer_id");
+    auto& s = stmt(open_items_.read, kKeptRows);
     ResetOnExit reset{s};
     while (s.step()) {
       item.customer_id = s.int64(0);

@@ -367,6 +367,7 @@ class SqliteLedger final : public LedgerStore, public TableCopy {
   std::vector<std::uint32_t> preload_slots_;  // open addressing by KeySet::hash of the external id: index + 1, 0 empty
   std::vector<core::Currency> preload_currencies_;
   bool preload_tried_ = false, preload_on_ = false;
+  bool cache_shrunk_ = false;  // the page cache is smaller while the preload is held
   void preload_invoices();
   std::optional<InvoiceRef> preloaded_invoice(std::string_view ext) const;
   /// The open amount of the preloaded invoice `id` changed by -`amount` (no-op when none is preloaded).
