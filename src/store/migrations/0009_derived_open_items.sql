@@ -1,6 +1,8 @@
 -- Open items kept per customer for "as of now" reads (issue 12). derived_open_items holds, for
--- each customer with an open invoice, its open items packed in one BLOB (src/store/sqlite/
--- open_items.cpp writes and reads the layout); it is derived data, rebuilt from invoices, and
+-- each customer with an open invoice, its open items packed in BLOBs (src/store/sqlite/
+-- open_items.cpp writes and reads the layout): one row, or a few after a rebuild of every
+-- customer, which writes what it holds whenever that reaches a fixed size (memory stays flat in
+-- the ledger's size). It is derived data, rebuilt from invoices, and
 -- `otc migrate` does not copy it. The triggers name every customer whose open items changed in
 -- derived_open_dirty; the store rewrites those customers' rows before the transaction commits,
 -- so a committed ledger has no dirty rows. Customer id -1 means "all of them" (a new ledger from an
@@ -8,9 +10,10 @@
 -- triggers test for the mark instead of INSERT OR IGNORE: an outer INSERT OR FAIL (the bulk
 -- load's) would override a trigger's conflict clause.
 CREATE TABLE derived_open_items (
-  customer_id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL,
   items       BLOB NOT NULL
 );
+CREATE INDEX derived_open_items_customer ON derived_open_items(customer_id);
 CREATE TABLE derived_open_dirty (
   customer_id INTEGER PRIMARY KEY
 ) WITHOUT ROWID;

@@ -1,7 +1,8 @@
 // The SQLite ledger's kept open items (issue 12, migration 0009): each customer's open invoices
-// packed in one BLOB row of derived_open_items, rewritten before every commit for the customers
-// the invoices triggers named in derived_open_dirty. "As of now" reads one row per customer
-// instead of one index entry per open invoice; "as of a past date" starts from them and adds back
+// packed in BLOB rows of derived_open_items (one, or a few after a rebuild of every customer),
+// rewritten before every commit for the customers the invoices triggers named in
+// derived_open_dirty. "As of now" reads a row per customer instead of one index entry per open
+// invoice; "as of a past date" starts from them and adds back
 // what was applied after that date, plus the invoices settled since (invoices_settled).
 #include <algorithm>
 #include <bit>
@@ -25,6 +26,9 @@ constexpr std::size_t kFixedBytes = 8 + 4 + 4 + 4 + 8 + 8 + 3 + 2;
 /// More dirty customers than this, or the "all" marker: every row is built again from one scan
 /// of the open items index (cheaper than a look-up per customer).
 constexpr std::size_t kRebuildAll = 2000;
+/// That scan writes what it holds as rows whenever it holds this many bytes: a customer then has
+/// a row per part (readers take every row), memory stays flat.
+constexpr std::size_t kRebuildBytes = std::size_t{24} << 20;
 
 void put(std::string& out, std::uint64_t v, int bytes) {
   for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xffu));
@@ -110,25 +114,35 @@ void SqliteLedger::refresh_open_items() {
     }
   }
   if (!all && dirty.empty()) return;
-  auto& put_row = stmt(open_items_.put, "INSERT OR REPLACE INTO derived_open_items(customer_id, items) VALUES (?1, ?2)");
+  auto& put_row = stmt(open_items_.put, "INSERT INTO derived_open_items(customer_id, items) VALUES (?1, ?2)");
+  auto put = [&](std::int64_t customer, const std::string& bytes) {
+    put_row.bind(1, customer).bind_blob(2, bytes);
+    put_row.step();
+    put_row.reset();
+  };
   if (all || dirty.size() > kRebuildAll) {
     db_.exec("DELETE FROM derived_open_items");
     std::unordered_map<std::int64_t, std::string> rows;
-    {
-      Statement s(db_.handle(), std::string("SELECT customer_id, ") + kItemColumns +
-                                    " FROM invoices INDEXED BY invoices_open WHERE open_minor <> 0 AND status = 'open'");
-      while (s.step()) pack(rows[s.int64(0)], s, 1);
+    std::size_t held = 0;
+    auto write_held = [&] {
+      std::vector<std::int64_t> ids;
+      ids.reserve(rows.size());
+      for (const auto& [id, bytes] : rows) ids.push_back(id);
+      std::sort(ids.begin(), ids.end());
+      for (std::int64_t id : ids) put(id, rows[id]);
+      std::unordered_map<std::int64_t, std::string>().swap(rows);
+      held = 0;
+    };
+    Statement s(db_.handle(), std::string("SELECT customer_id, ") + kItemColumns +
+                                  " FROM invoices INDEXED BY invoices_open WHERE open_minor <> 0 AND status = 'open'");
+    while (s.step()) {
+      std::string& bytes = rows[s.int64(0)];
+      const std::size_t before = bytes.size();
+      pack(bytes, s, 1);
+      held += bytes.size() - before;
+      if (held >= kRebuildBytes) write_held();
     }
-    std::vector<std::int64_t> ids;
-    ids.reserve(rows.size());
-    for (const auto& [id, bytes] : rows) ids.push_back(id);
-    std::sort(ids.begin(), ids.end());
-    for (std::int64_t id : ids) {
-      const std::string& bytes = rows[id];
-      put_row.bind(1, id).bind_blob(2, bytes);
-      put_row.step();
-      put_row.reset();
-    }
+    write_held();
   } else {
     auto& read = stmt(open_items_.one, std::string("SELECT ") + kItemColumns +
                                            " FROM invoices WHERE customer_id = ?1 AND open_minor <> 0 AND status = 'open' ORDER BY id");
@@ -139,15 +153,10 @@ void SqliteLedger::refresh_open_items() {
       read.bind(1, c);
       while (read.step()) pack(bytes, read, 0);
       read.reset();
-      if (bytes.empty()) {
-        drop.bind(1, c);
-        drop.step();
-        drop.reset();
-      } else {
-        put_row.bind(1, c).bind_blob(2, bytes);
-        put_row.step();
-        put_row.reset();
-      }
+      drop.bind(1, c);
+      drop.step();
+      drop.reset();
+      if (!bytes.empty()) put(c, bytes);
     }
   }
   auto& clear = stmt(open_items_.clear, "DELETE FROM derived_open_dirty");
@@ -185,7 +194,7 @@ void SqliteLedger::for_each_open_run(Date as_of, const std::function<void(const 
     BalancesStore::for_each_open_run(as_of, fn);  // from the items (a past date adds back what came since)
     return;
   }
-  // One kept row per customer: its items split by currency (most customers bill in one).
+  // Each kept row (a customer's items, or part of them) split by currency (most bill in one).
   struct Slot {
     std::string code;
     core::Currency currency;
