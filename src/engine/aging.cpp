@@ -66,10 +66,7 @@ AgingRow& AgingAccumulator::customer_row(std::string_view customer, std::string_
   key_.push_back('\x1f');
   key_.append(ccy.view());
   auto it = row_index_.find(key_);
-  if (it != row_index_.end()) {
-    last_row_ = it->second;
-    return customer_rows_[it->second];
-  }
+  if (it != row_index_.end()) return customer_rows_[it->second];
   AgingRow row;
   row.customer_external_id = customer;
   row.customer_name = name;
@@ -77,56 +74,46 @@ AgingRow& AgingAccumulator::customer_row(std::string_view customer, std::string_
   row.exponent = ccy.exponent;
   row.buckets.assign(buckets_.count(), 0);
   row_index_.emplace(key_, customer_rows_.size());
-  last_row_ = customer_rows_.size();
   customer_rows_.push_back(std::move(row));
   return customer_rows_.back();
 }
 
+std::int64_t AgingAccumulator::disputed_part(std::int64_t invoice_id, std::int64_t open_minor) const {
+  if (!separate_ || open_minor <= 0) return 0;
+  auto d = disputed_.find(invoice_id);
+  return d != disputed_.end() ? std::min(open_minor, d->second) : 0;
+}
+
 void AgingAccumulator::add(const domain::OpenItem& item) {
-  int age = buckets_.age_days(item, as_of_);
-  std::size_t b = buckets_.bucket_of(age);
-  std::int64_t disputed = 0;
-  if (separate_) {
-    auto d = disputed_.find(item.invoice_id);
-    if (d != disputed_.end() && item.open_minor > 0) disputed = std::min(item.open_minor, d->second);
-  }
-  const std::int64_t aged = item.open_minor - disputed;
-  if (by_invoice_) {
-    AgingRow row;
-    row.customer_external_id = item.customer_external_id;
-    row.customer_name = item.customer_name;
-    row.currency = std::string(item.currency.view());
-    row.exponent = item.currency.exponent;
-    row.invoice_external_id = item.invoice_external_id;
-    row.invoice_date = item.invoice_date;
-    row.due_date = item.due_date;
-    row.age_days = age;
-    row.buckets.assign(buckets_.count(), 0);
-    row.buckets[b] = aged;
-    row.disputed = disputed;
-    row.open_total = item.open_minor;
-    invoice_rows_.push_back(std::move(row));
+  if (!by_invoice_) {
+    // By customer: a run of one item (the same bucket and dispute rules as every run).
+    const domain::OpenAmount one{item.invoice_id, item.invoice_date, item.due_date, item.open_minor};
+    domain::OpenItemRun run;
+    run.customer_id = item.customer_id;
+    run.customer_external_id = item.customer_external_id;
+    run.customer_name = item.customer_name;
+    run.currency = item.currency;
+    run.items = &one;
+    run.count = 1;
+    add(run);
     return;
   }
-  // Items come grouped by customer from most stores: the rows of the previous item's customer,
-  // one per currency, are looked up by customer id without hashing its name.
-  if (item.customer_id == 0 || item.customer_id != last_customer_id_) {
-    last_customer_id_ = item.customer_id;
-    last_rows_.clear();
-  }
-  std::size_t at = customer_rows_.size();
-  for (const auto& [ccy, index] : last_rows_)
-    if (ccy == item.currency.view()) at = index;
-  if (at == customer_rows_.size()) {
-    customer_row(item.customer_external_id, item.customer_name, item.currency);
-    at = last_row_;
-    if (item.customer_id != 0) last_rows_.emplace_back(item.currency.view(), at);
-  }
-  AgingRow& row = customer_rows_[at];
-  auto what = [&] { return "customer " + row.customer_external_id + " in " + row.currency; };
-  row.buckets[b] = core::checked_total(row.buckets[b], aged, what);
-  row.disputed = core::checked_total(row.disputed, disputed, what);
-  row.open_total = core::checked_total(row.open_total, item.open_minor, what);
+  const int age = buckets_.age_days(item, as_of_);
+  const std::int64_t disputed = disputed_part(item.invoice_id, item.open_minor);
+  AgingRow row;
+  row.customer_external_id = item.customer_external_id;
+  row.customer_name = item.customer_name;
+  row.currency = std::string(item.currency.view());
+  row.exponent = item.currency.exponent;
+  row.invoice_external_id = item.invoice_external_id;
+  row.invoice_date = item.invoice_date;
+  row.due_date = item.due_date;
+  row.age_days = age;
+  row.buckets.assign(buckets_.count(), 0);
+  row.buckets[buckets_.bucket_of(age)] = item.open_minor - disputed;
+  row.disputed = disputed;
+  row.open_total = item.open_minor;
+  invoice_rows_.push_back(std::move(row));
 }
 
 void AgingAccumulator::add(const domain::OpenItemRun& run) {
@@ -139,11 +126,7 @@ void AgingAccumulator::add(const domain::OpenItemRun& run) {
     const domain::OpenAmount& it = run.items[i];
     const int age = as_of_.days_since(due_basis ? it.due_date : it.invoice_date);
     const std::size_t b = buckets_.bucket_of(age);
-    std::int64_t disputed = 0;
-    if (separate_) {
-      auto d = disputed_.find(it.invoice_id);
-      if (d != disputed_.end() && it.open_minor > 0) disputed = std::min(it.open_minor, d->second);
-    }
+    const std::int64_t disputed = disputed_part(it.invoice_id, it.open_minor);
     row.buckets[b] = core::checked_total(row.buckets[b], it.open_minor - disputed, what);
     disputed_total = core::checked_total(disputed_total, disputed, what);
     open = core::checked_total(open, it.open_minor, what);

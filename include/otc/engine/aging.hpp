@@ -72,15 +72,14 @@ class AgingAccumulator {
 
  private:
   AgingRow& customer_row(std::string_view customer, std::string_view name, const core::Currency& ccy);
+  /// `aging --disputes separate`: the disputed part of an item's open amount (0 otherwise).
+  std::int64_t disputed_part(std::int64_t invoice_id, std::int64_t open_minor) const;
   AgingBuckets buckets_;
   core::Date as_of_;
   bool by_invoice_;
   std::vector<AgingRow> customer_rows_;                    // one per (customer, currency)
   std::unordered_map<std::string, std::size_t> row_index_;  // "customer\x1fcurrency" -> customer_rows_ index
   std::string key_;                                         // reused lookup key: no allocation per item
-  std::size_t last_row_ = static_cast<std::size_t>(-1);     // customer_rows_ index of the row customer_row gave last
-  std::int64_t last_customer_id_ = 0;                       // the customer id of the previous item (0: none)
-  std::vector<std::pair<std::string, std::size_t>> last_rows_;  // that customer's rows: currency, customer_rows_ index
   std::vector<AgingRow> invoice_rows_;
   std::map<std::string, std::int64_t> unapplied_by_currency_;
   std::unordered_map<std::int64_t, std::int64_t> disputed_;

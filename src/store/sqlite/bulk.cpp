@@ -101,7 +101,7 @@ void SqliteLedger::start_bulk() {
     }
     if (sql.empty()) continue;
     db_.exec(("DROP INDEX " + std::string(name)).c_str());
-    dropped_indexes_.push_back(std::move(sql));
+    dropped_schema_.push_back(std::move(sql));
   }
 }
 
@@ -347,8 +347,8 @@ void SqliteLedger::flush_invoice_updates() {
 }
 
 void SqliteLedger::restore_indexes() {
-  for (const auto& sql : dropped_indexes_) db_.exec(sql.c_str());
-  dropped_indexes_.clear();
+  for (const auto& sql : dropped_schema_) db_.exec(sql.c_str());
+  dropped_schema_.clear();
 }
 
 void SqliteLedger::reset_bulk() {
@@ -367,7 +367,7 @@ void SqliteLedger::reset_bulk() {
   bulk_pays_.clear();
   next_payment_id_ = 0;
   defer_invoice_updates_ = false;
-  dropped_indexes_.clear();  // the DROP INDEX statements roll back with the transaction
+  dropped_schema_.clear();  // the DROP INDEX / DROP TRIGGER statements roll back with the transaction
   any_opening_.reset();
 }
 

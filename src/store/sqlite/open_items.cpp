@@ -165,7 +165,6 @@ void SqliteLedger::refresh_open_items() {
 }
 
 void SqliteLedger::suspend_open_item_triggers() {
-  if (!suspended_triggers_.empty()) return;
   std::vector<std::pair<std::string, std::string>> triggers;
   {
     Statement s(db_.handle(), "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'derived\\_open\\_%' ESCAPE '\\'");
@@ -173,14 +172,9 @@ void SqliteLedger::suspend_open_item_triggers() {
   }
   for (auto& [name, sql] : triggers) {
     db_.exec(("DROP TRIGGER " + name).c_str());
-    suspended_triggers_.push_back(std::move(sql));
+    dropped_schema_.push_back(std::move(sql));
   }
   db_.exec("INSERT OR IGNORE INTO derived_open_dirty VALUES (-1)");
-}
-
-void SqliteLedger::resume_open_item_triggers() {
-  for (const auto& sql : suspended_triggers_) db_.exec(sql.c_str());
-  suspended_triggers_.clear();
 }
 
 bool SqliteLedger::open_items_kept() {

@@ -95,17 +95,14 @@ void SqliteLedger::begin_write() {
   start_bulk();
   // A load large enough to rebuild its table's indexes rebuilds the kept open items once at the
   // end too, instead of marking a customer from every row it writes.
-  if (!dropped_indexes_.empty()) suspend_open_item_triggers();
+  if (!dropped_schema_.empty()) suspend_open_item_triggers();
 }
 
 void SqliteLedger::begin_read() { db_.exec("BEGIN DEFERRED"); }
 
 void SqliteLedger::commit() {
   end_bulk_import();  // a bulk import's held-back writes and indexes, if its end was not called
-  if (writing_) {  // a read transaction leaves the kept rows to the next writer
-    refresh_open_items();
-    resume_open_item_triggers();
-  }
+  if (writing_) refresh_open_items();  // a read transaction leaves the kept rows to the next writer
   writing_ = false;
   if (pending_activity_) {
     auto& s = stmt(meta_update_, "UPDATE ledger_meta SET max_activity = max(max_activity, ?1) WHERE id = 1");
@@ -121,7 +118,6 @@ void SqliteLedger::commit() {
 
 void SqliteLedger::rollback() {
   if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
-  suspended_triggers_.clear();  // the DROP TRIGGER statements rolled back too
   writing_ = false;
   end_bulk_request();
   // The caches may hold ids that were rolled back.

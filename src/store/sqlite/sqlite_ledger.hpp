@@ -265,17 +265,17 @@ class SqliteLedger final : public LedgerStore, public TableCopy {
   void refresh_open_items();
   /// true when no customer is marked dirty: the kept rows are the open items.
   bool open_items_kept();
-  /// Inside a bulk load's transaction: drops the triggers that mark customers dirty and marks
-  /// them all (one rebuild at the commit); resume_ creates the triggers again before COMMIT.
+  /// Inside a bulk load's transaction: drops the triggers that mark customers dirty (kept with
+  /// the dropped indexes, restore_indexes creates them again) and marks them all: one rebuild at
+  /// the commit.
   void suspend_open_item_triggers();
-  void resume_open_item_triggers();
-  std::vector<std::string> suspended_triggers_;  // CREATE TRIGGER statements to run again
   bool writing_ = false;                         // inside begin_write .. commit/rollback
 
   // Bulk imports (bulk.cpp).
   /// Writes the invoice balance changes held back during a payments import, in invoice id order.
   void flush_invoice_updates();
-  /// Builds again the secondary indexes dropped for a large load (before any read that needs one).
+  /// Builds again the secondary indexes (and the triggers) dropped for a large load (before any
+  /// read that needs one).
   void restore_indexes();
   /// Forgets the bulk state (rollback).
   void reset_bulk();
@@ -381,7 +381,7 @@ class SqliteLedger final : public LedgerStore, public TableCopy {
     if (bulk_invoices_.rows()) bulk_invoices_.flush(db_.handle());
   }
   // --- end import ---
-  std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run again
+  std::vector<std::string> dropped_schema_;  // CREATE INDEX / CREATE TRIGGER statements to run again
   /// false once this transaction knows the ledger holds no opening-balance adjustment.
   std::optional<bool> any_opening_;
 
