@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <numeric>
+#include <stdexcept>
 
 #include "otc/core/error.hpp"
 
@@ -154,19 +155,41 @@ AmountResult parse_amount(std::string_view s, int exponent, AmountStyle style) {
 }
 
 void append_amount(std::string& out, std::int64_t minor, int exponent) {
-  char buf[32];
-  int n = 0;
-  bool negative = minor < 0;
+  // Written backwards into a buffer, then appended at once (reports write millions of these).
+  char buf[80];
+  if (exponent > 56) throw std::logic_error("append_amount: exponent out of range");
+  char* end = buf + sizeof buf;
+  char* p = end;
+  const bool negative = minor < 0;
   unsigned long long v = negative ? 0ULL - static_cast<unsigned long long>(minor) : static_cast<unsigned long long>(minor);
-  int digits = 0;
-  do {
-    if (exponent > 0 && digits == exponent) buf[n++] = '.';
-    buf[n++] = static_cast<char>('0' + v % 10);
-    v /= 10;
-    ++digits;
-  } while (v != 0 || digits <= exponent);
-  if (negative) buf[n++] = '-';
-  for (int i = n - 1; i >= 0; --i) out.push_back(buf[i]);
+  if (exponent > 0) {
+    for (int i = 0; i < exponent; ++i) {
+      *--p = static_cast<char>('0' + v % 10);
+      v /= 10;
+    }
+    *--p = '.';
+  }
+  // The integer part two digits at a time.
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  while (v >= 100) {
+    const unsigned r = static_cast<unsigned>(v % 100);
+    v /= 100;
+    p -= 2;
+    p[0] = kPairs[2 * r];
+    p[1] = kPairs[2 * r + 1];
+  }
+  if (v >= 10) {
+    p -= 2;
+    p[0] = kPairs[2 * v];
+    p[1] = kPairs[2 * v + 1];
+  } else {
+    *--p = static_cast<char>('0' + v);
+  }
+  if (negative) *--p = '-';
+  out.append(p, static_cast<std::size_t>(end - p));
 }
 
 std::string format_amount(std::int64_t minor, int exponent) {

@@ -59,7 +59,15 @@ std::vector<int> parse_bucket_edges(std::string_view text) {
 }
 
 AgingAccumulator::AgingAccumulator(AgingBuckets buckets, core::Date as_of, bool by_invoice)
-    : buckets_(std::move(buckets)), as_of_(as_of), by_invoice_(by_invoice) {}
+    : buckets_(std::move(buckets)), as_of_(as_of), by_invoice_(by_invoice) {
+  // bucket_of is the rule; a table of its answers serves the runs (edges are increasing and
+  // positive, so every age <= 0 falls where 0 does and every age past the last edge where it + 1 does).
+  if (!buckets_.edges.empty() && buckets_.edges.back() < 100000 && buckets_.count() < 256) {
+    bucket_by_age_.resize(static_cast<std::size_t>(buckets_.edges.back()) + 2);
+    for (std::size_t a = 0; a < bucket_by_age_.size(); ++a)
+      bucket_by_age_[a] = static_cast<std::uint8_t>(buckets_.bucket_of(static_cast<int>(a)));
+  }
+}
 
 AgingRow& AgingAccumulator::customer_row(std::string_view customer, std::string_view name, const core::Currency& ccy) {
   key_.assign(customer);
@@ -122,11 +130,14 @@ void AgingAccumulator::add(const domain::OpenItemRun& run) {
   auto what = [&] { return "customer " + row.customer_external_id + " in " + row.currency; };
   const bool due_basis = buckets_.basis == AgingBasis::kDueDate;
   std::int64_t open = row.open_total, disputed_total = row.disputed;
+  const std::size_t table = bucket_by_age_.size();
   for (std::size_t i = 0; i < run.count; ++i) {
     const domain::OpenAmount& it = run.items[i];
     const int age = as_of_.days_since(due_basis ? it.due_date : it.invoice_date);
-    const std::size_t b = buckets_.bucket_of(age);
-    const std::int64_t disputed = disputed_part(it.invoice_id, it.open_minor);
+    const std::size_t b = table == 0 ? buckets_.bucket_of(age)
+                          : age <= 0 ? bucket_by_age_[0]
+                                     : bucket_by_age_[std::min(static_cast<std::size_t>(age), table - 1)];
+    const std::int64_t disputed = separate_ ? disputed_part(it.invoice_id, it.open_minor) : 0;
     row.buckets[b] = core::checked_total(row.buckets[b], it.open_minor - disputed, what);
     disputed_total = core::checked_total(disputed_total, disputed, what);
     open = core::checked_total(open, it.open_minor, what);
@@ -147,30 +158,46 @@ void AgingAccumulator::add(const domain::UnappliedCredit& credit) {
   });
 }
 
-std::vector<AgingRow> AgingAccumulator::rows() const {
-  if (!by_invoice_) {
-    // Sorted as indexes, then copied once in order: no moves of whole rows while sorting.
-    std::vector<std::size_t> order(customer_rows_.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-      const AgingRow &a = customer_rows_[x], &b = customer_rows_[y];
-      return std::tie(a.customer_external_id, a.currency) < std::tie(b.customer_external_id, b.currency);
-    });
-    std::vector<AgingRow> out;
-    out.reserve(order.size());
-    for (std::size_t i : order) out.push_back(customer_rows_[i]);
-    return out;
-  }
-  std::vector<std::size_t> order(invoice_rows_.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    const AgingRow &a = invoice_rows_[x], &b = invoice_rows_[y];
+namespace {
+
+/// The first 8 bytes of a text as a big-endian number (shorter texts padded with zero bytes):
+/// comparing two of them orders as comparing the texts' first 8 bytes, so a sort compares whole
+/// texts only when those are equal.
+std::uint64_t prefix_key(std::string_view s) {
+  std::uint64_t k = 0;
+  const std::size_t n = std::min<std::size_t>(8, s.size());
+  for (std::size_t i = 0; i < n; ++i) k |= std::uint64_t(static_cast<unsigned char>(s[i])) << (56 - 8 * i);
+  return k;
+}
+
+}  // namespace
+
+std::vector<const AgingRow*> AgingAccumulator::sorted_rows() const {
+  const std::vector<AgingRow>& src = by_invoice_ ? invoice_rows_ : customer_rows_;
+  struct Key {
+    std::uint64_t prefix;
+    const AgingRow* row;
+  };
+  std::vector<Key> keys(src.size());
+  for (std::size_t i = 0; i < src.size(); ++i) keys[i] = {prefix_key(src[i].customer_external_id), &src[i]};
+  const bool by_invoice = by_invoice_;
+  std::sort(keys.begin(), keys.end(), [by_invoice](const Key& x, const Key& y) {
+    if (x.prefix != y.prefix) return x.prefix < y.prefix;
+    const AgingRow &a = *x.row, &b = *y.row;
+    if (!by_invoice) return std::tie(a.customer_external_id, a.currency) < std::tie(b.customer_external_id, b.currency);
     return std::tie(a.customer_external_id, a.currency, a.due_date, a.invoice_external_id) <
            std::tie(b.customer_external_id, b.currency, b.due_date, b.invoice_external_id);
   });
+  std::vector<const AgingRow*> out(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) out[i] = keys[i].row;
+  return out;
+}
+
+std::vector<AgingRow> AgingAccumulator::rows() const {
   std::vector<AgingRow> out;
+  const auto order = sorted_rows();
   out.reserve(order.size());
-  for (std::size_t i : order) out.push_back(invoice_rows_[i]);
+  for (const AgingRow* r : order) out.push_back(*r);
   return out;
 }
 

@@ -6,7 +6,7 @@ namespace otc::report {
 
 namespace {
 
-void write_rows(RowSink& sink, const engine::AgingBuckets& buckets, const std::vector<engine::AgingRow>& rows,
+void write_rows(RowSink& sink, const engine::AgingBuckets& buckets, const std::vector<const engine::AgingRow*>& rows,
                 const std::vector<engine::AgingRow>& total_rows, core::Date as_of, bool by_invoice, bool totals,
                 const AgingFx* fx, bool disputed) {
   std::vector<Column> cols;
@@ -78,7 +78,7 @@ void write_rows(RowSink& sink, const engine::AgingBuckets& buckets, const std::v
     sink.row(cells);
     if (!total) ++index;
   };
-  for (const auto& r : rows) emit(r, false);
+  for (const engine::AgingRow* r : rows) emit(*r, false);
   if (totals)
     for (const auto& r : total_rows) emit(r, true);
   sink.end();
@@ -87,14 +87,16 @@ void write_rows(RowSink& sink, const engine::AgingBuckets& buckets, const std::v
 }  // namespace
 
 void write_aging(RowSink& sink, const engine::AgingAccumulator& acc, core::Date as_of, bool by_invoice, bool totals) {
-  write_rows(sink, acc.buckets(), acc.rows(), totals ? acc.totals() : std::vector<engine::AgingRow>{}, as_of, by_invoice,
+  write_rows(sink, acc.buckets(), acc.sorted_rows(), totals ? acc.totals() : std::vector<engine::AgingRow>{}, as_of, by_invoice,
              totals, nullptr, acc.disputes_separate());
 }
 
 void write_aging_converted(RowSink& sink, const engine::AgingBuckets& buckets, const std::vector<engine::AgingRow>& rows,
                            const std::vector<engine::AgingRow>& total_rows, const AgingFx& fx, core::Date as_of,
                            bool by_invoice, bool totals) {
-  write_rows(sink, buckets, rows, total_rows, as_of, by_invoice, totals, &fx, false);
+  std::vector<const engine::AgingRow*> order(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) order[i] = &rows[i];
+  write_rows(sink, buckets, order, total_rows, as_of, by_invoice, totals, &fx, false);
 }
 
 }  // namespace otc::report

@@ -1,6 +1,7 @@
 #include "otc/report/row_sink.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 namespace otc::report {
@@ -152,9 +153,16 @@ bool formula_like(std::string_view s) {
 
 void append_csv_cell(std::string& out, std::string_view s, CellKind kind) {
   bool neutralise = kind == CellKind::kText && formula_like(s);
+  // The characters that make a cell quoted: a table look-up per character.
+  static constexpr auto kQuoted = [] {
+    std::array<bool, 256> t{};
+    t[static_cast<unsigned char>(',')] = t[static_cast<unsigned char>('"')] = true;
+    t[static_cast<unsigned char>('\n')] = t[static_cast<unsigned char>('\r')] = true;
+    return t;
+  }();
   bool quote = false;
   for (char c : s) {
-    if (c == ',' || c == '"' || c == '\n' || c == '\r') { quote = true; break; }
+    if (kQuoted[static_cast<unsigned char>(c)]) { quote = true; break; }
   }
   if (!quote && !s.empty() && (s.front() == ' ' || s.back() == ' ')) quote = true;
   if (!quote) {  // most cells: copied whole
@@ -164,9 +172,16 @@ void append_csv_cell(std::string& out, std::string_view s, CellKind kind) {
   }
   out.push_back('"');
   if (neutralise) out.push_back('\'');
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
+  // Copied in runs between quotes; each quote doubled.
+  for (std::size_t from = 0;;) {
+    const std::size_t q = s.find('"', from);
+    if (q == std::string_view::npos) {
+      out.append(s.substr(from));
+      break;
+    }
+    out.append(s.substr(from, q + 1 - from));
+    out.push_back('"');
+    from = q + 1;
   }
   out.push_back('"');
 }

@@ -59,6 +59,9 @@ class AgingAccumulator {
   void add(const domain::UnappliedCredit& credit);
   /// Rows sorted by customer, currency (and due date, invoice for by_invoice).
   std::vector<AgingRow> rows() const;
+  /// The same rows in the same order, as pointers into the accumulator (no copies; valid while
+  /// it lives and takes nothing more).
+  std::vector<const AgingRow*> sorted_rows() const;
   /// One total row per currency (customer fields empty).
   std::vector<AgingRow> totals() const;
   const AgingBuckets& buckets() const { return buckets_; }
@@ -84,6 +87,7 @@ class AgingAccumulator {
   std::map<std::string, std::int64_t> unapplied_by_currency_;
   std::unordered_map<std::int64_t, std::int64_t> disputed_;
   bool separate_ = false;               // by_invoice mode totals
+  std::vector<std::uint8_t> bucket_by_age_;  // bucket_of(age) for ages 0..last edge + 1 (runs add by look-up)
 };
 
 }  // namespace otc::engine

@@ -79,6 +79,22 @@ TEST_CASE("Money: formats without floats or locale", "[money]") {
   CHECK(format_amount(1234, 3) == "1.234");
   CHECK(format_amount(500, 0) == "500");
   CHECK(format_amount(INT64_MIN, 2) == "-92233720368547758.08");
+  CHECK(format_amount(INT64_MAX, 0) == "9223372036854775807");
+  CHECK(format_amount(INT64_MIN, 0) == "-9223372036854775808");
+  // every digit count of the integer part (written two digits at a time)
+  CHECK(format_amount(9, 0) == "9");
+  CHECK(format_amount(10, 0) == "10");
+  CHECK(format_amount(99, 0) == "99");
+  CHECK(format_amount(100, 0) == "100");
+  CHECK(format_amount(1000, 0) == "1000");
+  CHECK(format_amount(-10001, 0) == "-10001");
+  CHECK(format_amount(1234567890123, 2) == "12345678901.23");
+  CHECK(format_amount(-100, 2) == "-1.00");
+  CHECK(format_amount(7, 4) == "0.0007");
+  CHECK(format_amount(120000, 4) == "12.0000");
+  std::string appended = "x=";
+  append_amount(appended, -2050, 2);
+  CHECK(appended == "x=-20.50");
 }
 
 TEST_CASE("Money: arithmetic that cannot overflow silently", "[money]") {

@@ -17,6 +17,7 @@ TEST_CASE("CSV writer: quotes when needed and neutralises formula-like text", "[
   sink->row({"line\nbreak", "3.00"});
   sink->row({"-12.34", "4.00"});  // a plain negative number in a text column is not a formula
   sink->row({"-1+2", "5.00"});
+  sink->row({"\"\"x\"", "6.00"});  // quotes first, twice in a row and last
   sink->end();
   CHECK(out.str() ==
         "name,amount\n"
@@ -26,7 +27,8 @@ TEST_CASE("CSV writer: quotes when needed and neutralises formula-like text", "[
         "'+SUM(1),2.00\n"
         "\"line\nbreak\",3.00\n"
         "-12.34,4.00\n"
-        "'-1+2,5.00\n");
+        "'-1+2,5.00\n"
+        "\"\"\"\"\"x\"\"\",6.00\n");
 }
 
 TEST_CASE("JSON writer: numbers stay numbers, empty numbers are null", "[report]") {
