@@ -60,6 +60,10 @@ std::vector<int> parse_bucket_edges(std::string_view text) {
 
 AgingAccumulator::AgingAccumulator(AgingBuckets buckets, core::Date as_of, bool by_invoice)
     : buckets_(std::move(buckets)), as_of_(as_of), by_invoice_(by_invoice) {
+  if (!by_invoice_) {  // a ledger's customers: grown once or twice, not from one
+    customer_rows_.reserve(4096);
+    row_index_.reserve(4096);
+  }
   // bucket_of is the rule; a table of its answers serves the runs (edges are increasing and
   // positive, so every age <= 0 falls where 0 does and every age past the last edge where it + 1 does).
   if (!buckets_.edges.empty() && buckets_.edges.back() < 100000 && buckets_.count() < 256) {
@@ -131,6 +135,8 @@ void AgingAccumulator::add(const domain::OpenItemRun& run) {
   const bool due_basis = buckets_.basis == AgingBasis::kDueDate;
   std::int64_t open = row.open_total, disputed_total = row.disputed;
   const std::size_t table = bucket_by_age_.size();
+  std::int64_t* sums = row.buckets.data();
+  bool overflow = false;
   for (std::size_t i = 0; i < run.count; ++i) {
     const domain::OpenAmount& it = run.items[i];
     const int age = as_of_.days_since(due_basis ? it.due_date : it.invoice_date);
@@ -138,10 +144,13 @@ void AgingAccumulator::add(const domain::OpenItemRun& run) {
                           : age <= 0 ? bucket_by_age_[0]
                                      : bucket_by_age_[std::min(static_cast<std::size_t>(age), table - 1)];
     const std::int64_t disputed = separate_ ? disputed_part(it.invoice_id, it.open_minor) : 0;
-    row.buckets[b] = core::checked_total(row.buckets[b], it.open_minor - disputed, what);
-    disputed_total = core::checked_total(disputed_total, disputed, what);
-    open = core::checked_total(open, it.open_minor, what);
+    // The checked totals' rule (core::checked_total), the error raised once after the loop.
+    overflow |= __builtin_add_overflow(sums[b], it.open_minor - disputed, &sums[b]);
+    overflow |= __builtin_add_overflow(disputed_total, disputed, &disputed_total);
+    overflow |= __builtin_add_overflow(open, it.open_minor, &open);
   }
+  if (overflow) [[unlikely]]
+    core::throw_total_overflow(what());
   row.open_total = open;
   row.disputed = disputed_total;
 }
@@ -173,21 +182,55 @@ std::uint64_t prefix_key(std::string_view s) {
 }  // namespace
 
 std::vector<const AgingRow*> AgingAccumulator::sorted_rows() const {
-  const std::vector<AgingRow>& src = by_invoice_ ? invoice_rows_ : customer_rows_;
   struct Key {
-    std::uint64_t prefix;
+    std::uint64_t key;
     const AgingRow* row;
   };
-  std::vector<Key> keys(src.size());
-  for (std::size_t i = 0; i < src.size(); ++i) keys[i] = {prefix_key(src[i].customer_external_id), &src[i]};
-  const bool by_invoice = by_invoice_;
-  std::sort(keys.begin(), keys.end(), [by_invoice](const Key& x, const Key& y) {
-    if (x.prefix != y.prefix) return x.prefix < y.prefix;
-    const AgingRow &a = *x.row, &b = *y.row;
-    if (!by_invoice) return std::tie(a.customer_external_id, a.currency) < std::tie(b.customer_external_id, b.currency);
-    return std::tie(a.customer_external_id, a.currency, a.due_date, a.invoice_external_id) <
-           std::tie(b.customer_external_id, b.currency, b.due_date, b.invoice_external_id);
-  });
+  std::vector<Key> keys;
+  if (!by_invoice_) {
+    keys.resize(customer_rows_.size());
+    for (std::size_t i = 0; i < customer_rows_.size(); ++i) keys[i] = {prefix_key(customer_rows_[i].customer_external_id), &customer_rows_[i]};
+    std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+      if (x.key != y.key) return x.key < y.key;
+      return std::tie(x.row->customer_external_id, x.row->currency) < std::tie(y.row->customer_external_id, y.row->currency);
+    });
+  } else {
+    // By invoice: each (customer, currency) group is ranked once (its rows mostly come together),
+    // then the rows sort on one number, rank and due date, and compare invoice ids only on ties.
+    std::vector<std::uint32_t> group_of(invoice_rows_.size());
+    std::vector<const AgingRow*> groups;  // a row of each group
+    std::unordered_map<std::string, std::uint32_t> group_index;
+    std::string k;
+    for (std::size_t i = 0; i < invoice_rows_.size(); ++i) {
+      const AgingRow& r = invoice_rows_[i];
+      if (i > 0 && r.customer_external_id == invoice_rows_[i - 1].customer_external_id && r.currency == invoice_rows_[i - 1].currency) {
+        group_of[i] = group_of[i - 1];
+        continue;
+      }
+      k.assign(r.customer_external_id);
+      k.push_back('\x1f');
+      k.append(r.currency);
+      auto [it, fresh] = group_index.emplace(k, static_cast<std::uint32_t>(groups.size()));
+      if (fresh) groups.push_back(&r);
+      group_of[i] = it->second;
+    }
+    std::vector<std::uint32_t> order(groups.size());
+    for (std::uint32_t g = 0; g < order.size(); ++g) order[g] = g;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return std::tie(groups[x]->customer_external_id, groups[x]->currency) < std::tie(groups[y]->customer_external_id, groups[y]->currency);
+    });
+    std::vector<std::uint32_t> rank(groups.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+    keys.resize(invoice_rows_.size());
+    for (std::size_t i = 0; i < invoice_rows_.size(); ++i) {
+      const auto due = static_cast<std::uint32_t>(static_cast<std::int64_t>(invoice_rows_[i].due_date.days()) + (std::int64_t{1} << 31));
+      keys[i] = {(std::uint64_t{rank[group_of[i]]} << 32) | due, &invoice_rows_[i]};
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+      if (x.key != y.key) return x.key < y.key;
+      return x.row->invoice_external_id < y.row->invoice_external_id;
+    });
+  }
   std::vector<const AgingRow*> out(keys.size());
   for (std::size_t i = 0; i < keys.size(); ++i) out[i] = keys[i].row;
   return out;

@@ -190,9 +190,10 @@ void SqliteLedger::for_each_open_run(Date as_of, const std::function<void(const 
   }
   // Each kept row (a customer's items, or part of them) split by currency (most bill in one).
   struct Slot {
-    std::string code;
+    char code[3];
     core::Currency currency;
     std::vector<domain::OpenAmount> items;
+    bool is(std::string_view c) const { return std::memcmp(code, c.data(), 3) == 0; }  // unpack gives 3 bytes
   };
   std::vector<Slot> slots;
   domain::OpenItemRun run;
@@ -207,12 +208,12 @@ void SqliteLedger::for_each_open_run(Date as_of, const std::function<void(const 
     Slot* last = nullptr;
     while (unpack(q, end, p)) {
       if (p.invoice_date > as_of) continue;
-      if (!last || last->code != p.currency) {
+      if (!last || !last->is(p.currency)) {
         last = nullptr;
         for (auto& slot : slots)
-          if (slot.code == p.currency) last = &slot;
+          if (slot.is(p.currency)) last = &slot;
         if (!last) {
-          slots.push_back({std::string(p.currency), currency(p.currency), {}});
+          slots.push_back({{p.currency[0], p.currency[1], p.currency[2]}, currency(p.currency), {}});
           last = &slots.back();
         }
       }
